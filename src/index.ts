@@ -1,0 +1,6 @@
+import { runWarm } from './warm.js'
+
+if (!runWarm()) {
+  const { run } = await import('./main.js')
+  await run()
+}

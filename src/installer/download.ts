@@ -1,0 +1,194 @@
+import { createHash } from 'node:crypto'
+import { createWriteStream } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import type { IncomingMessage } from 'node:http'
+import { pipeline } from 'node:stream/promises'
+import { Transform } from 'node:stream'
+import * as core from '@actions/core'
+import { HttpClient } from '@actions/http-client'
+import { ActionError, getErrorMessage } from '../errors.js'
+
+export interface DownloadOptions {
+  /** Attempts in all, the first included. */
+  attempts: number
+  /** First back-off delay; each retry doubles it, with jitter, up to maxDelayMs. */
+  baseDelayMs: number
+  maxDelayMs: number
+  /** Give up on a connection that sends nothing for this long. */
+  idleTimeoutMs: number
+  userAgent: string
+}
+
+export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
+  attempts: 4,
+  baseDelayMs: 1000,
+  maxDelayMs: 10000,
+  idleTimeoutMs: 30000,
+  userAgent: 'packer-image-action'
+}
+
+/** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
+export class HttpStatusError extends ActionError {
+  constructor(
+    readonly url: string,
+    readonly status: number,
+    readonly retryAfterMs: number | undefined
+  ) {
+    super(`GET ${url} answered HTTP ${status}`)
+  }
+}
+
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof HttpStatusError) {
+    return error.status === 408 || error.status === 429 || error.status >= 500
+  }
+  // Anything else here is the connection: refused, reset, timed out, or cut short.
+  return true
+}
+
+/** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
+export function backoffDelay(attempt: number, options: DownloadOptions, retryAfterMs?: number): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs)
+  const exponential = options.baseDelayMs * 2 ** (attempt - 1)
+  const jitter = 0.8 + Math.random() * 0.4
+  return Math.min(Math.round(exponential * jitter), options.maxDelayMs)
+}
+
+function parseRetryAfter(value: string | string[] | undefined): number | undefined {
+  if (typeof value !== 'string') return undefined
+  const seconds = Number(value)
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000
+  const date = Date.parse(value)
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now())
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function withRetries<T>(
+  url: string,
+  options: DownloadOptions,
+  attempt: () => Promise<T>
+): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!isRetryable(error) || n >= options.attempts) {
+        if (error instanceof HttpStatusError || n === 1) throw error
+        throw new ActionError(`GET ${url} failed after ${n} attempts: ${getErrorMessage(error)}`)
+      }
+      const delay = backoffDelay(
+        n,
+        options,
+        error instanceof HttpStatusError ? error.retryAfterMs : undefined
+      )
+      core.info(
+        `${getErrorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
+          `(attempt ${n + 1} of ${options.attempts})`
+      )
+      await sleep(delay)
+    }
+  }
+}
+
+/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
+function guardBody(message: IncomingMessage, url: string, ms: number): Transform {
+  const expected = Number(message.headers['content-length'] ?? NaN)
+  let received = 0
+  let timer: NodeJS.Timeout | undefined
+  const fail = (error: Error): void => {
+    message.destroy(error)
+  }
+  const arm = (): void => {
+    clearTimeout(timer)
+    timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms)
+  }
+  arm()
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      received += chunk.length
+      arm()
+      callback(null, chunk)
+    },
+    flush(callback) {
+      clearTimeout(timer)
+      if (Number.isFinite(expected) && received !== expected) {
+        callback(new Error(`${url} ended after ${received} of ${expected} bytes`))
+      } else callback()
+    },
+    destroy(error, callback) {
+      clearTimeout(timer)
+      callback(error)
+    }
+  })
+}
+
+async function open(client: HttpClient, url: string): Promise<IncomingMessage> {
+  const response = await client.get(url)
+  const status = response.message.statusCode ?? 0
+  if (status < 200 || status >= 300) {
+    response.message.resume()
+    throw new HttpStatusError(url, status, parseRetryAfter(response.message.headers['retry-after']))
+  }
+  return response.message
+}
+
+function createClient(options: DownloadOptions): HttpClient {
+  return new HttpClient(options.userAgent, [], {
+    allowRetries: false,
+    allowRedirects: true,
+    maxRedirects: 5,
+    socketTimeout: options.idleTimeoutMs,
+    keepAlive: true
+  })
+}
+
+export class Downloader {
+  private readonly client: HttpClient
+
+  constructor(private readonly options: DownloadOptions = DEFAULT_DOWNLOAD_OPTIONS) {
+    this.client = createClient(options)
+  }
+
+  /** GETs a small file into memory. */
+  async fetchBytes(url: string): Promise<Buffer> {
+    return withRetries(url, this.options, async () => {
+      const message = await open(this.client, url)
+      const chunks: Buffer[] = []
+      await pipeline(message, guardBody(message, url, this.options.idleTimeoutMs), async (source) => {
+        for await (const chunk of source) chunks.push(chunk as Buffer)
+      })
+      return Buffer.concat(chunks)
+    })
+  }
+
+  /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
+  async downloadFile(url: string, dest: string): Promise<string> {
+    return withRetries(url, this.options, async () => {
+      const message = await open(this.client, url)
+      const hash = createHash('sha256')
+      const hasher = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk)
+          callback(null, chunk)
+        }
+      })
+      try {
+        await pipeline(
+          message,
+          guardBody(message, url, this.options.idleTimeoutMs),
+          hasher,
+          createWriteStream(dest)
+        )
+      } catch (error) {
+        await rm(dest, { force: true })
+        throw error
+      }
+      return hash.digest('hex')
+    })
+  }
+
+  dispose(): void {
+    this.client.dispose()
+  }
+}

@@ -1,0 +1,212 @@
+import { randomBytes } from 'node:crypto'
+import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import * as tc from '@actions/tool-cache'
+import { TOOL_NAME } from '../constants.js'
+import { ActionError } from '../errors.js'
+import { DEFAULT_DOWNLOAD_OPTIONS, Downloader, type DownloadOptions, HttpStatusError } from './download.js'
+import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
+import { binaryName, type ReleasePlatform } from './platform.js'
+import {
+  indexUrl,
+  parseIndex,
+  releaseFileUrl,
+  resolveVersion,
+  selectBuild,
+  selectSignatureFile
+} from './releases.js'
+
+export interface InstallRequest {
+  versionSpec: string
+  releasesUrl: string
+  /** Armored key to trust instead of HashiCorp's; empty for HashiCorp's. */
+  signingKey: string
+  platform: ReleasePlatform
+  /** Node's name for the architecture, the tool cache's folder name (`x64`, `arm64`, …). */
+  cacheArch: string
+  download?: DownloadOptions
+}
+
+export interface Installation {
+  version: string
+  /** Absolute path of the packer binary. */
+  binary: string
+  fromCache: boolean
+}
+
+function cachedBinary(version: string, request: InstallRequest): string | undefined {
+  const dir = tc.find(TOOL_NAME, version, request.cacheArch)
+  return dir ? path.join(dir, binaryName(request.platform)) : undefined
+}
+
+/**
+ * Installs Packer: resolve the version, use the tool cache when it has it, otherwise download the
+ * release over the configured base URL, check the OpenPGP signature of its SHA256SUMS and the zip's
+ * checksum, and only then extract it into the tool cache. An exact version found in the tool cache
+ * costs no network request.
+ */
+export async function installPacker(request: InstallRequest): Promise<Installation> {
+  if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(request.versionSpec)) {
+    const binary = cachedBinary(request.versionSpec, request)
+    if (binary) return { version: request.versionSpec, binary, fromCache: true }
+  }
+
+  const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS)
+  try {
+    const url = indexUrl(request.releasesUrl, TOOL_NAME)
+    const release = await core.group(`Resolve Packer ${request.versionSpec}`, async () => {
+      core.info(`Reading ${url}`)
+      let body: Buffer
+      try {
+        body = await downloader.fetchBytes(url)
+      } catch (error) {
+        if (error instanceof HttpStatusError && error.status === 404) {
+          throw new ActionError(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`)
+        }
+        throw error
+      }
+      let document: unknown
+      try {
+        document = JSON.parse(body.toString('utf8'))
+      } catch {
+        throw new ActionError(`${url} is not JSON`)
+      }
+      const index = parseIndex(document)
+      const version = resolveVersion(index.keys(), request.versionSpec, url)
+      core.info(`Packer ${request.versionSpec} resolves to ${version}`)
+      return index.get(version)!
+    })
+
+    const binary = cachedBinary(release.version, request)
+    if (binary) {
+      core.info(`Packer ${release.version} is in the tool cache`)
+      return { version: release.version, binary, fromCache: true }
+    }
+
+    const build = selectBuild(release, request.platform)
+    return await downloadAndCache(downloader, request, release.version, build.filename, release)
+  } finally {
+    downloader.dispose()
+  }
+}
+
+async function downloadAndCache(
+  downloader: Downloader,
+  request: InstallRequest,
+  version: string,
+  zipName: string,
+  release: Parameters<typeof selectSignatureFile>[0]
+): Promise<Installation> {
+  const { readTrustedKeys, verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } =
+    await import('./verify.js')
+  const trusted = await readTrustedKeys(
+    request.signingKey || HASHICORP_RELEASE_KEY,
+    request.signingKey
+      ? 'the releases-signing-key'
+      : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`
+  )
+  const keyIds = trusted.keys.map((k) => k.getFingerprint())
+  const sigName = selectSignatureFile(release, keyIds)
+  const fileUrl = (name: string): string => releaseFileUrl(request.releasesUrl, TOOL_NAME, version, name)
+  const platform = `${request.platform.os}/${request.platform.arch}`
+
+  const temp = await mkdtemp(path.join(runnerTemp(), 'packer-download-'))
+  try {
+    const zipPath = path.join(temp, zipName)
+    const [sums, signature, zipHash] = await core.group(`Download Packer ${version} for ${platform}`, () => {
+      for (const name of [release.shasums, sigName, zipName]) core.info(fileUrl(name))
+      const missing = (name: string) => (error: unknown) => {
+        if (error instanceof HttpStatusError && error.status === 404) {
+          throw new ActionError(
+            `Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`
+          )
+        }
+        throw error
+      }
+      return Promise.all([
+        downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
+        downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
+        downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
+      ])
+    })
+
+    await core.group('Verify the download', async () => {
+      const check = await verifyDetachedSignature(sums, signature, trusted, release.shasums)
+      core.info(
+        `${release.shasums}: good signature by ${formatFingerprint(check.signingKeyFingerprint)}` +
+          (check.signingKeyFingerprint === check.primaryFingerprint
+            ? ''
+            : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`)
+      )
+      const expected = expectedSha256(parseSha256Sums(sums.toString('utf8')), zipName, release.shasums)
+      if (expected !== zipHash) {
+        throw new ActionError(
+          `${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
+            `the signed checksum is ${expected}`
+        )
+      }
+      core.info(`${zipName}: SHA-256 ${zipHash} matches`)
+    })
+
+    const binary = await core.group(`Extract Packer ${version}`, () =>
+      extractIntoToolCache(zipPath, version, request)
+    )
+    return { version, binary, fromCache: false }
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+function runnerTemp(): string {
+  const dir = process.env.RUNNER_TEMP
+  if (!dir) throw new ActionError('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?')
+  return dir
+}
+
+function toolCacheRoot(): string {
+  const dir = process.env.RUNNER_TOOL_CACHE
+  if (!dir) throw new ActionError('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?')
+  return dir
+}
+
+/**
+ * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
+ * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
+ * place and renames it there, rather than extracting and copying as `tc.cacheDir` would, which
+ * would write the 100 MB binary twice. On any failure nothing is left behind.
+ */
+async function extractIntoToolCache(zipPath: string, version: string, request: InstallRequest): Promise<string> {
+  const toolRoot = path.join(toolCacheRoot(), TOOL_NAME)
+  const versionDir = path.join(toolRoot, version)
+  const finalDir = path.join(versionDir, request.cacheArch)
+  const staging = path.join(toolRoot, `.staging-${version}-${randomBytes(6).toString('hex')}`)
+  const name = binaryName(request.platform)
+  let placed = false
+  try {
+    await mkdir(staging, { recursive: true })
+    await tc.extractZip(zipPath, staging)
+    const binary = path.join(staging, name)
+    const info = await stat(binary).catch(() => undefined)
+    if (!info?.isFile()) {
+      const entries = await readdir(staging)
+      throw new ActionError(
+        `${path.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`
+      )
+    }
+    if (request.platform.os !== 'windows') await chmod(binary, 0o755)
+    await rm(finalDir, { recursive: true, force: true })
+    await mkdir(versionDir, { recursive: true })
+    await rename(staging, finalDir)
+    placed = true
+    await writeFile(`${finalDir}.complete`, '')
+    core.info(`Packer ${version} is in the tool cache at ${finalDir}`)
+    return path.join(finalDir, name)
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true })
+    if (placed) await rm(finalDir, { recursive: true, force: true })
+    for (const dir of [versionDir, toolRoot]) await rmdir(dir).catch(() => undefined)
+    throw error
+  }
+}
+

@@ -1,0 +1,55 @@
+/**
+ * The warm path: `command: install` of an exact version that the tool cache already holds.
+ *
+ * It uses Node's built-ins only. Loading `@actions/core` costs about 60 ms on its own (it pulls in
+ * an HTTP client for OIDC), two to three times Node's whole start-up, and a cached install needs
+ * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
+ * returns false and the full action runs.
+ */
+import { randomUUID } from 'node:crypto'
+import { appendFileSync, existsSync } from 'node:fs'
+import * as path from 'node:path'
+import { DEFAULT_COMMAND, Inputs, Outputs, TOOL_NAME } from './constants.js'
+
+const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/
+
+function input(name: string): string {
+  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+}
+
+/** The runner's file-command format for a multi-line-safe `name<<delimiter` record. */
+export function fileCommandRecord(name: string, value: string): string {
+  const delimiter = `ghadelimiter_${randomUUID()}`
+  return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
+}
+
+/** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
+export function toolCachePath(root: string, tool: string, version: string, arch: string): string {
+  return path.join(root, tool, version, arch)
+}
+
+export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
+  try {
+    if ((input(Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
+    const match = EXACT_VERSION.exec(input(Inputs.PackerVersion))
+    const root = env.RUNNER_TOOL_CACHE
+    const outputFile = env.GITHUB_OUTPUT
+    const pathFile = env.GITHUB_PATH
+    if (!match || !root || !outputFile || !pathFile) return false
+    const version = match[1]
+    const dir = toolCachePath(root, TOOL_NAME, version, process.arch)
+    const binary = path.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer')
+    if (!existsSync(`${dir}.complete`) || !existsSync(binary)) return false
+
+    appendFileSync(pathFile, `${dir}\n`)
+    env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`
+    appendFileSync(
+      outputFile,
+      fileCommandRecord(Outputs.PackerVersion, version) + fileCommandRecord(Outputs.PackerPath, binary)
+    )
+    process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`)
+    return true
+  } catch {
+    return false
+  }
+}
