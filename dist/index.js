@@ -1,6 +1,43 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 7242:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   YT: () => (/* binding */ DEFAULT_COMMAND),
+/* harmony export */   je: () => (/* binding */ DEFAULT_RELEASES_URL),
+/* harmony export */   lH: () => (/* binding */ TOOL_NAME),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/* unused harmony export State */
+/** Every name of the action's interface, written once. */
+var Inputs;
+(function (Inputs) {
+    Inputs["Command"] = "command";
+    Inputs["PackerVersion"] = "packer-version";
+    Inputs["ReleasesUrl"] = "releases-url";
+    Inputs["ReleasesSigningKey"] = "releases-signing-key";
+})(Inputs || (Inputs = {}));
+var Outputs;
+(function (Outputs) {
+    Outputs["PackerVersion"] = "packer-version";
+    Outputs["PackerPath"] = "packer-path";
+})(Outputs || (Outputs = {}));
+var State;
+(function (State) {
+    State["IsPost"] = "isPost";
+})(State || (State = {}));
+const TOOL_NAME = 'packer';
+const DEFAULT_RELEASES_URL = 'https://releases.hashicorp.com';
+const COMMANDS = ['install'];
+const DEFAULT_COMMAND = 'install';
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -8,7 +45,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1158);
 
 if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_0__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(446)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2446));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(69)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9069));
     await run();
 }
 
@@ -30,6 +67,7 @@ __webpack_async_result__();
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7242);
 /**
  * The warm path: `command: install` of an exact version that the tool cache already holds.
  *
@@ -38,6 +76,7 @@ __webpack_async_result__();
  * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
  * returns false and the full action runs.
  */
+
 
 
 
@@ -56,22 +95,22 @@ function toolCachePath(root, tool, version, arch) {
 }
 function runWarm(env = process.env) {
     try {
-        if ((input('command') || 'build') !== 'install')
+        if ((input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Command) || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_COMMAND */ .YT) !== 'install')
             return false;
-        const match = EXACT_VERSION.exec(input('packer-version'));
+        const match = EXACT_VERSION.exec(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackerVersion));
         const root = env.RUNNER_TOOL_CACHE;
         const outputFile = env.GITHUB_OUTPUT;
         const pathFile = env.GITHUB_PATH;
         if (!match || !root || !outputFile || !pathFile)
             return false;
         const version = match[1];
-        const dir = toolCachePath(root, 'packer', version, process.arch);
+        const dir = toolCachePath(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version, process.arch);
         const binary = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(`${dir}.complete`) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(binary))
             return false;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(pathFile, `${dir}\n`);
         env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter}${env.PATH ?? ''}`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(outputFile, fileCommandRecord('packer-version', version) + fileCommandRecord('packer-path', binary));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerVersion, version) + fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerPath, binary));
         process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`);
         return true;
     }

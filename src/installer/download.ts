@@ -38,7 +38,15 @@ export class HttpStatusError extends ActionError {
   }
 }
 
+/** A download stopped because another one failed, or the run was cancelled. */
+export class DownloadCancelled extends ActionError {
+  constructor(readonly url: string) {
+    super(`GET ${url} was cancelled`)
+  }
+}
+
 export function isRetryable(error: unknown): boolean {
+  if (error instanceof DownloadCancelled) return false
   if (error instanceof HttpStatusError) {
     return error.status === 408 || error.status === 429 || error.status >= 500
   }
@@ -67,12 +75,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function withRetries<T>(
   url: string,
   options: DownloadOptions,
+  cancelled: () => boolean,
   attempt: () => Promise<T>
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt()
     } catch (error) {
+      if (cancelled()) throw new DownloadCancelled(url)
       if (!isRetryable(error) || n >= options.attempts) {
         if (error instanceof HttpStatusError || n === 1) throw error
         throw new ActionError(`GET ${url} failed after ${n} attempts: ${getErrorMessage(error)}`)
@@ -87,6 +97,7 @@ async function withRetries<T>(
           `(attempt ${n + 1} of ${options.attempts})`
       )
       await sleep(delay)
+      if (cancelled()) throw new DownloadCancelled(url)
     }
   }
 }
@@ -145,6 +156,8 @@ function createClient(options: DownloadOptions): HttpClient {
 
 export class Downloader {
   private readonly client: HttpClient
+  private readonly active = new Set<IncomingMessage>()
+  private disposed = false
 
   constructor(private readonly options: DownloadOptions = DEFAULT_DOWNLOAD_OPTIONS) {
     this.client = createClient(options)
@@ -152,8 +165,8 @@ export class Downloader {
 
   /** GETs a small file into memory. */
   async fetchBytes(url: string): Promise<Buffer> {
-    return withRetries(url, this.options, async () => {
-      const message = await open(this.client, url)
+    return withRetries(url, this.options, () => this.disposed, async () => {
+      const message = this.track(await open(this.client, url))
       const chunks: Buffer[] = []
       await pipeline(message, guardBody(message, url, this.options.idleTimeoutMs), async (source) => {
         for await (const chunk of source) chunks.push(chunk as Buffer)
@@ -164,8 +177,8 @@ export class Downloader {
 
   /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
   async downloadFile(url: string, dest: string): Promise<string> {
-    return withRetries(url, this.options, async () => {
-      const message = await open(this.client, url)
+    return withRetries(url, this.options, () => this.disposed, async () => {
+      const message = this.track(await open(this.client, url))
       const hash = createHash('sha256')
       const hasher = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
@@ -188,7 +201,20 @@ export class Downloader {
     })
   }
 
+  private track(message: IncomingMessage): IncomingMessage {
+    if (this.disposed) {
+      message.destroy()
+      throw new DownloadCancelled(message.url ?? '')
+    }
+    this.active.add(message)
+    message.once('close', () => this.active.delete(message))
+    return message
+  }
+
+  /** Stops every download under way and closes the connections. */
   dispose(): void {
+    this.disposed = true
+    for (const message of this.active) message.destroy(new Error('download cancelled'))
     this.client.dispose()
   }
 }

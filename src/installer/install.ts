@@ -124,11 +124,15 @@ async function downloadAndCache(
         }
         throw error
       }
+      // The first failure stops the other downloads rather than letting them run on.
       return Promise.all([
         downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
         downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
         downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
-      ])
+      ]).catch((error: unknown) => {
+        downloader.dispose()
+        throw error
+      })
     })
 
     await core.group('Verify the download', async () => {

@@ -1,0 +1,267 @@
+/**
+ * The installer end to end, through the committed dist/index.js on Node 24, against a release
+ * mirror on 127.0.0.1 serving a real zip of the Debian packer binary.
+ */
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { copyFileSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import {
+  createSigningKey,
+  MIRROR_VERSION,
+  packerZip,
+  startMirror,
+  startTrapProxy,
+  SUMS_NAME,
+  ZIP_NAME,
+  zipWithoutPacker,
+  type MirrorOptions,
+  type ReleaseMirror,
+  type SigningKey
+} from '../support/mirror.js'
+import { createRunnerDirs, runStep, type StepResult } from '../support/runner.js'
+
+let mirrorKey: SigningKey
+let otherKey: SigningKey
+let trap: Awaited<ReturnType<typeof startTrapProxy>>
+const mirrors: ReleaseMirror[] = []
+
+beforeAll(async () => {
+  ;[mirrorKey, otherKey] = await Promise.all([createSigningKey(), createSigningKey('Someone Else')])
+  trap = await startTrapProxy()
+  packerZip()
+})
+
+afterAll(async () => {
+  await Promise.all(mirrors.map((m) => m.close()))
+  await trap.close()
+})
+
+async function mirror(options: Partial<MirrorOptions> = {}): Promise<ReleaseMirror> {
+  const m = await startMirror({ signWith: mirrorKey, ...options })
+  mirrors.push(m)
+  return m
+}
+
+function listTree(dir: string): string[] {
+  return readdirSync(dir, { recursive: true }).map(String).sort()
+}
+
+async function install(
+  m: ReleaseMirror,
+  inputs: Record<string, string> = {},
+  dirs = createRunnerDirs()
+): Promise<StepResult & { toolCache: string }> {
+  const result = await runStep({
+    dirs,
+    inputs: {
+      command: 'install',
+      'packer-version': MIRROR_VERSION,
+      'releases-url': m.url,
+      'releases-signing-key': mirrorKey.armoredPublic,
+      ...inputs
+    },
+    env: { https_proxy: trap.url, HTTPS_PROXY: trap.url }
+  })
+  return { ...result, toolCache: dirs.toolCache }
+}
+
+function errorMessages(result: StepResult): string {
+  return result.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n')
+}
+
+describe('install from a mirror', () => {
+  it('downloads, verifies and caches Packer, and the installed binary runs', async () => {
+    const m = await mirror()
+    const result = await install(m)
+    expect(errorMessages(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['packer-version']).toBe(MIRROR_VERSION)
+    const binary = result.outputs['packer-path']
+    expect(binary).toBe(path.join(result.toolCache, 'packer', MIRROR_VERSION, process.arch, 'packer'))
+    expect(result.path).toEqual([path.dirname(binary)])
+    expect(execFileSync(binary, ['version'], { encoding: 'utf8' })).toContain(`Packer v${MIRROR_VERSION}`)
+    expect(statSync(binary).mode & 0o111).not.toBe(0)
+    // Every URL was built from releases-url and plain file names; the index's absolute URLs were not followed.
+    expect(m.paths().sort()).toEqual(
+      [
+        '/packer/index.json',
+        `/packer/${MIRROR_VERSION}/${SUMS_NAME}`,
+        `/packer/${MIRROR_VERSION}/${SUMS_NAME}.${mirrorKey.fingerprint.slice(-8)}.sig`,
+        `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
+      ].sort()
+    )
+    expect(trap.attempts).toEqual([])
+    expect(result.stdout).toContain(`${m.url}/packer/${MIRROR_VERSION}/${ZIP_NAME}`)
+    expect(result.stdout).toMatch(/good signature/)
+    // Nothing left in the tool cache but the tool and its marker.
+    expect(listTree(result.toolCache)).toEqual([
+      'packer',
+      `packer/${MIRROR_VERSION}`,
+      `packer/${MIRROR_VERSION}/${process.arch}`,
+      `packer/${MIRROR_VERSION}/${process.arch}.complete`,
+      `packer/${MIRROR_VERSION}/${process.arch}/packer`
+    ])
+    expect(readdirSync(path.join(result.toolCache, '..', 'temp'))).toEqual([])
+  })
+
+  it('uses an exact version from the tool cache without any network request', async () => {
+    const m = await mirror()
+    const dirs = createRunnerDirs()
+    const first = await install(m, {}, dirs)
+    expect(first.exitCode).toBe(0)
+    const before = m.requests.length
+    writeFileSync(dirs.files.output, '')
+    writeFileSync(dirs.files.path, '')
+    const second = await install(m, { 'releases-url': 'http://127.0.0.1:9' }, dirs)
+    expect(second.exitCode).toBe(0)
+    expect(m.requests.length).toBe(before)
+    expect(second.outputs).toEqual(first.outputs)
+    expect(second.path).toEqual(first.path)
+  })
+
+  it.each([
+    ['latest', MIRROR_VERSION],
+    ['1.x', MIRROR_VERSION],
+    ['~1.6.0', MIRROR_VERSION],
+    ['v1.6.6', MIRROR_VERSION]
+  ])('resolves %s to %s (never the 1.7.0-rc1 prerelease)', async (spec, expected) => {
+    const result = await install(await mirror(), { 'packer-version': spec })
+    expect(errorMessages(result)).toBe('')
+    expect(result.outputs['packer-version']).toBe(expected)
+    expect(result.stdout).toContain(`resolves to ${expected}`)
+  })
+
+  it.each([
+    ['1.99.0', /Packer version '1\.99\.0' does not exist in http:\/\/127\.0\.0\.1:\d+\/packer\/index\.json; the newest releases are 1\.6\.6, 1\.6\.5, 1\.6\.0, 1\.5\.6/],
+    ['~1.99', /No Packer release satisfies '~1\.99'.*newest releases are 1\.6\.6/],
+    ['banana', /Input 'packer-version' is 'banana'; expected 'latest', an exact version/]
+  ])('refuses packer-version %s clearly', async (spec, message) => {
+    const result = await install(await mirror(), { 'packer-version': spec })
+    expect(result.exitCode).toBe(1)
+    expect(errorMessages(result)).toMatch(message)
+    expect(listTree(result.toolCache)).toEqual([])
+    expect(result.path).toEqual([])
+  })
+})
+
+describe('supply chain: nothing unverified is installed', () => {
+  const work = mkdtempSync(path.join(tmpdir(), 'pia-tamper-'))
+
+  async function expectRefused(options: Partial<MirrorOptions>, message: RegExp, inputs = {}): Promise<void> {
+    const result = await install(await mirror(options), inputs)
+    expect(errorMessages(result)).toMatch(message)
+    expect(result.exitCode).toBe(1)
+    expect(listTree(result.toolCache)).toEqual([])
+    expect(result.path).toEqual([])
+    expect(result.outputs['packer-path']).toBeUndefined()
+    expect(result.stderr).not.toMatch(/\n\s+at /) // a message, not a stack trace
+  }
+
+  it('refuses a zip with one flipped byte', async () => {
+    const zip = path.join(work, 'flipped.zip')
+    copyFileSync(packerZip(), zip)
+    const bytes = readFileSync(zip)
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01
+    writeFileSync(zip, bytes)
+    await expectRefused({ zipFile: zip }, new RegExp(`${ZIP_NAME} does not match ${SUMS_NAME}: its SHA-256 is [0-9a-f]{64}, the signed checksum is [0-9a-f]{64}`))
+  })
+
+  it('refuses a truncated zip', async () => {
+    const zip = path.join(work, 'truncated.zip')
+    copyFileSync(packerZip(), zip)
+    truncateSync(zip, Math.floor(statSync(zip).size / 3))
+    await expectRefused({ zipFile: zip }, new RegExp(`${ZIP_NAME} does not match ${SUMS_NAME}`))
+  })
+
+  it('refuses an edited SHA256SUMS that carries a valid signature from a different key', async () => {
+    const evil = path.join(work, 'evil.zip')
+    writeFileSync(evil, 'not packer')
+    await expectRefused(
+      {
+        zipFile: evil,
+        sums: (text) => text.replace(/^[0-9a-f]{64}(?=  packer_1\.6\.6_linux_amd64\.zip)/m, '0'.repeat(64)),
+        signSumsWith: otherKey
+      },
+      new RegExp(`The signature of ${SUMS_NAME} is not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`)
+    )
+  })
+
+  it('refuses a signature from a key that is not trusted', async () => {
+    await expectRefused(
+      { signSumsWith: otherKey },
+      new RegExp(`not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`)
+    )
+  })
+
+  it('refuses when the signature is missing', async () => {
+    await expectRefused({ noSignature: true }, new RegExp(`${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+/packer/1\\.6\\.6/${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig\\)`))
+  })
+
+  it('refuses a SHA256SUMS without a line for the zip', async () => {
+    await expectRefused(
+      { sums: (text) => text.split('\n').filter((l) => !l.endsWith(ZIP_NAME)).join('\n') },
+      new RegExp(`${SUMS_NAME} has no checksum line for ${ZIP_NAME}`)
+    )
+  })
+
+  it('refuses a verified zip that has no packer inside, and leaves nothing behind', async () => {
+    const zip = zipWithoutPacker(work)
+    const hash = execFileSync('sha256sum', [zip], { encoding: 'utf8' }).slice(0, 64)
+    await expectRefused(
+      { zipFile: zip, sums: (text) => text.replace(/^[0-9a-f]{64}(?=  packer_1\.6\.6_linux_amd64\.zip)/m, hash) },
+      new RegExp(`${ZIP_NAME} has no 'packer' at its top level \\(it holds: README.txt\\)`)
+    )
+  })
+
+  it('trusts only HashiCorp\'s embedded key when no releases-signing-key is given', async () => {
+    await expectRefused(
+      {},
+      /The signature of packer_1\.6\.6_SHA256SUMS is not valid for HashiCorp's release key C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F/,
+      { 'releases-signing-key': '' }
+    )
+  })
+
+  it('refuses a releases-signing-key that is not a public key', async () => {
+    await expectRefused({}, /Could not read the releases-signing-key as an OpenPGP public key/, {
+      'releases-signing-key': 'not a key'
+    })
+  })
+})
+
+describe('network faults', () => {
+  const zipPath = `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
+
+  it('retries 503 twice, then succeeds', async () => {
+    const m = await mirror({ faults: { [zipPath]: [{ kind: 'status', status: 503 }, { kind: 'status', status: 503 }] } })
+    const result = await install(m)
+    expect(errorMessages(result)).toBe('')
+    expect(result.outputs['packer-version']).toBe(MIRROR_VERSION)
+    expect(m.paths().filter((p) => p === zipPath)).toHaveLength(3)
+    expect(result.stdout).toMatch(/answered HTTP 503; retrying in [\d.]+ s \(attempt 2 of 4\)/)
+    expect(result.stdout).toMatch(/\(attempt 3 of 4\)/)
+  })
+
+  it('retries a connection reset in the middle of the zip', async () => {
+    const m = await mirror({ faults: { [zipPath]: [{ kind: 'reset' }] } })
+    const result = await install(m)
+    expect(errorMessages(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(m.paths().filter((p) => p === zipPath)).toHaveLength(2)
+  })
+
+  it('does not retry a 404, and says what was missing', async () => {
+    const m = await mirror({ faults: { [zipPath]: [{ kind: 'status', status: 404 }] } })
+    const result = await install(m)
+    expect(result.exitCode).toBe(1)
+    expect(errorMessages(result)).toMatch(
+      new RegExp(`Packer 1\\.6\\.6 for linux/amd64: ${ZIP_NAME} is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+${zipPath}\\)`)
+    )
+    expect(m.paths().filter((p) => p === zipPath)).toHaveLength(1)
+    expect(listTree(result.toolCache)).toEqual([])
+  })
+})
