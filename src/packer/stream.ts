@@ -1,0 +1,587 @@
+/**
+ * Streaming reader of `packer -machine-readable` output and the run state it describes.
+ *
+ * Each line is `timestamp,target,type,data...`. Packer's MachineReadableUi escapes every data field:
+ * `,` → `%!(PACKER_COMMA)`, CR → `\r`, LF → `\n` (backslashes themselves are not escaped, so a
+ * literal `\n` in a message cannot be told apart from an escaped newline). Pure code: no I/O.
+ */
+import { StringDecoder } from 'node:string_decoder'
+import { builderTypeOf, makeArtifact } from './artifacts.js'
+import type { Artifact, BuildResult, BuildStatus, MachineReadableLine } from './types.js'
+
+const PACKER_COMMA = '%!(PACKER_COMMA)'
+
+/** Undoes Packer's escaping of one data field. */
+export function unescapeField(s: string): string {
+  let out = s
+  if (out.includes('%')) out = out.replaceAll(PACKER_COMMA, ',')
+  if (out.includes('\\')) out = out.replaceAll('\\n', '\n').replaceAll('\\r', '\r')
+  return out
+}
+
+function isBlank(code: number): boolean {
+  // space, tab, and the byte-order mark a Windows pipe may put in front of the first line
+  return code === 32 || code === 9 || code === 0xfeff
+}
+
+function isTypeChar(code: number): boolean {
+  return (
+    (code >= 97 && code <= 122) || // a-z
+    (code >= 65 && code <= 90) || // A-Z
+    (code >= 48 && code <= 57) || // 0-9
+    code === 45 || // -
+    code === 95 // _
+  )
+}
+
+/**
+ * One machine-readable line, or undefined for anything else (plugin log lines such as
+ * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
+ * CR are tolerated.
+ */
+export function parseMachineReadableLine(line: string): MachineReadableLine | undefined {
+  let start = 0
+  let end = line.length
+  while (end > start && (line.charCodeAt(end - 1) === 13 || line.charCodeAt(end - 1) === 10)) end--
+  while (start < end && isBlank(line.charCodeAt(start))) start++
+
+  let i = start
+  while (i < end) {
+    const c = line.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    i++
+  }
+  // Unix seconds: at least one digit, and not an absurd number of them.
+  if (i === start || i - start > 15 || i >= end || line.charCodeAt(i) !== 44) return undefined
+  const timestamp = Number(line.slice(start, i))
+
+  const targetEnd = line.indexOf(',', i + 1)
+  if (targetEnd === -1 || targetEnd >= end) return undefined
+  let typeEnd = line.indexOf(',', targetEnd + 1)
+  if (typeEnd === -1 || typeEnd > end) typeEnd = end
+  if (typeEnd === targetEnd + 1) return undefined
+  for (let k = targetEnd + 1; k < typeEnd; k++) {
+    if (!isTypeChar(line.charCodeAt(k))) return undefined
+  }
+
+  const data = typeEnd < end ? line.slice(typeEnd + 1, end).split(',') : []
+  for (let k = 0; k < data.length; k++) data[k] = unescapeField(data[k])
+  return {
+    timestamp,
+    target: line.slice(i + 1, targetEnd),
+    type: line.slice(targetEnd + 1, typeEnd),
+    data
+  }
+}
+
+/** Every machine-readable line of a whole transcript, in order. */
+export function parseMachineReadable(text: string): MachineReadableLine[] {
+  const lines: MachineReadableLine[] = []
+  const parser = new MachineReadableParser((line) => lines.push(line))
+  parser.push(text)
+  parser.end()
+  return lines
+}
+
+/** The text a `ui` line stands for (the message, unescaped), or undefined for other line types. */
+export function renderLine(line: MachineReadableLine): string | undefined {
+  if (line.type !== 'ui' || line.data.length < 2) return undefined
+  return line.data.length === 2 ? line.data[1] : line.data.slice(1).join(',')
+}
+
+export const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024
+
+export interface ParserOptions {
+  /** Characters kept of one line; the rest of a longer line is dropped (default 1 MiB). */
+  maxLineLength?: number
+  /** Called with every non-blank line that is not machine-readable (plugin logs, prompts). */
+  onOtherLine?: (text: string, truncated: boolean) => void
+}
+
+/**
+ * Splits a stream into lines across chunk boundaries and hands each parsed line to `onLine`.
+ * Only the unfinished last line is kept between chunks, and at most `maxLineLength` characters of
+ * it: a longer line is cut there, reported with `truncated = true`, and counted.
+ */
+export class MachineReadableParser {
+  /** Machine-readable lines handed to `onLine`. */
+  lines = 0
+  /** Non-blank lines that were not machine-readable. */
+  otherLines = 0
+  /** Lines cut at `maxLineLength`. */
+  truncatedLines = 0
+
+  private readonly decoder = new StringDecoder('utf8')
+  private readonly maxLineLength: number
+  private readonly onOtherLine?: (text: string, truncated: boolean) => void
+  private partial = ''
+  private overflowed = false
+
+  constructor(
+    private readonly onLine: (line: MachineReadableLine, truncated: boolean) => void,
+    options: ParserOptions = {}
+  ) {
+    this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH
+    this.onOtherLine = options.onOtherLine
+  }
+
+  push(chunk: string | Buffer): void {
+    const text = typeof chunk === 'string' ? chunk : this.decoder.write(chunk)
+    if (text.length === 0) return
+    let newline = text.indexOf('\n')
+    if (newline === -1) {
+      this.keep(text, 0, text.length)
+      return
+    }
+    if (this.partial.length > 0 || this.overflowed) {
+      this.keep(text, 0, newline)
+      this.flushPartial()
+    } else {
+      this.emitSlice(text, 0, newline)
+    }
+    let pos = newline + 1
+    while ((newline = text.indexOf('\n', pos)) !== -1) {
+      this.emitSlice(text, pos, newline)
+      pos = newline + 1
+    }
+    if (pos < text.length) this.keep(text, pos, text.length)
+  }
+
+  /** Flushes the last line when the stream ends without a newline. */
+  end(): void {
+    const rest = this.decoder.end()
+    if (rest.length > 0) this.push(rest)
+    if (this.partial.length > 0 || this.overflowed) this.flushPartial()
+  }
+
+  private keep(text: string, from: number, to: number): void {
+    if (this.overflowed) return
+    const room = this.maxLineLength - this.partial.length
+    if (to - from <= room) {
+      this.partial += text.slice(from, to)
+    } else {
+      this.partial += text.slice(from, from + room)
+      this.overflowed = true
+    }
+  }
+
+  private flushPartial(): void {
+    const line = this.partial
+    const truncated = this.overflowed
+    this.partial = ''
+    this.overflowed = false
+    this.emit(line, truncated)
+  }
+
+  private emitSlice(text: string, from: number, to: number): void {
+    if (to - from > this.maxLineLength) {
+      this.emit(text.slice(from, from + this.maxLineLength), true)
+    } else {
+      this.emit(text.slice(from, to), false)
+    }
+  }
+
+  private emit(raw: string, truncated: boolean): void {
+    if (truncated) this.truncatedLines++
+    const line = parseMachineReadableLine(raw)
+    if (line) {
+      this.lines++
+      this.onLine(line, truncated)
+      return
+    }
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw
+    if (text.trim() === '') return
+    this.otherLines++
+    this.onOtherLine?.(text, truncated)
+  }
+}
+
+/** What one `packer build` run reported. */
+export interface RunSummary {
+  /** From the `version` line (`packer -machine-readable version`), with any prerelease suffix. */
+  version?: string
+  builds: BuildResult[]
+  /** Every artifact of every build, in build order. */
+  artifacts: Artifact[]
+  /** From the `error-count` line, when Packer printed one. */
+  errorCount?: number
+  /** Errors about the whole run rather than one build (an HCL diagnostic, an `error` line with no target). */
+  runErrors: string[]
+  /** Every `ui,error` message, in order (first {@link MAX_KEPT_MESSAGES}). */
+  uiErrors: string[]
+  cancelled: boolean
+}
+
+/** Lists of messages keep at most this many entries, so a noisy run cannot grow memory. */
+export const MAX_KEPT_MESSAGES = 100
+/** Characters kept of one stored message. */
+export const MAX_MESSAGE_LENGTH = 64 * 1024
+
+interface PendingArtifact {
+  builderId: string
+  id: string
+  description: string
+  files: string[]
+  nil: boolean
+}
+
+interface BuildState {
+  name: string
+  firstTimestamp?: number
+  lastTimestamp?: number
+  end?: 'finished' | 'errored'
+  endTimestamp?: number
+  endedAfterInterrupt: boolean
+  /** From `error` lines targeted at this build (Packer's final error list). */
+  errors: string[]
+  /** From `Build 'x' errored…` and `--> x: …` ui errors, used when no `error` line came. */
+  reportedErrors: string[]
+  artifacts: Artifact[]
+  pending: Map<string, PendingArtifact>
+  declaredArtifacts?: number
+}
+
+/**
+ * Accumulates the run state from machine-readable lines: builds and their status, duration, errors
+ * and artifacts; whole-run errors; the Packer version.
+ *
+ * Packer prints `ui` lines with an empty target and the build name inside the message
+ * (`==> amazon-ebs: …`, `    amazon-ebs: …`, `Build 'amazon-ebs' finished …`), so those messages
+ * are read to follow each build.
+ */
+export class BuildTracker {
+  private readonly builds = new Map<string, BuildState>()
+  private readonly runErrors: string[] = []
+  private readonly uiErrors: string[] = []
+  private version?: string
+  private errorCount?: number
+  private interrupted = false
+  private cancelled = false
+  /** Packer printed its closing summary, so every build has ended. */
+  private runEnded = false
+
+  consume(line: MachineReadableLine): void {
+    switch (line.type) {
+      case 'ui':
+        this.onUi(line)
+        break
+      case 'artifact':
+        this.onArtifact(line)
+        break
+      case 'artifact-count': {
+        const build = this.build(line.target)
+        if (!build) break
+        build.declaredArtifacts = Number(line.data[0])
+        this.runEnded = true
+        break
+      }
+      case 'error':
+        if (line.target === '') push(this.runErrors, joined(line.data))
+        else push(this.build(line.target)!.errors, joined(line.data))
+        break
+      case 'error-count':
+        this.errorCount = Number(line.data[0])
+        this.runEnded = true
+        break
+      case 'version':
+        this.version = line.data[0]
+        break
+      case 'version-prelease':
+      case 'version-prerelease':
+        if (this.version && line.data[0]) this.version = `${this.version}-${line.data[0]}`
+        break
+    }
+  }
+
+  /** Records that the run was interrupted: builds that had not succeeded by now become cancelled. */
+  markCancelled(): void {
+    this.interrupted = true
+    this.cancelled = true
+  }
+
+  get isCancelled(): boolean {
+    return this.cancelled
+  }
+
+  /** The run state so far. Artifacts whose `end` line has not come yet are included. */
+  result(): RunSummary {
+    const builds: BuildResult[] = []
+    const artifacts: Artifact[] = []
+    for (const state of this.builds.values()) {
+      const own = [...state.artifacts]
+      for (const pending of state.pending.values()) this.addArtifact(state, pending, own)
+      const errors = state.errors.length > 0 ? [...state.errors] : [...state.reportedErrors]
+      const result: BuildResult = {
+        name: state.name,
+        builderType: builderTypeOf(state.name, own[0]?.builderId ?? ''),
+        status: this.statusOf(state, errors.length > 0),
+        errors,
+        artifacts: own
+      }
+      const end = state.endTimestamp ?? state.lastTimestamp
+      if (state.firstTimestamp !== undefined && end !== undefined) {
+        result.durationMs = (end - state.firstTimestamp) * 1000
+      }
+      builds.push(result)
+      artifacts.push(...own)
+    }
+    const summary: RunSummary = {
+      builds,
+      artifacts,
+      runErrors: [...this.runErrors],
+      uiErrors: [...this.uiErrors],
+      cancelled: this.cancelled
+    }
+    if (this.version !== undefined) summary.version = this.version
+    if (this.errorCount !== undefined) summary.errorCount = this.errorCount
+    return summary
+  }
+
+  private statusOf(state: BuildState, hasErrors: boolean): BuildStatus {
+    const failed = hasErrors || state.end === 'errored'
+    if (this.cancelled) {
+      if (state.end !== undefined && !state.endedAfterInterrupt) {
+        return failed ? 'failed' : 'succeeded'
+      }
+      return 'cancelled'
+    }
+    if (failed) return 'failed'
+    if (state.end === 'finished' || state.artifacts.length > 0 || state.pending.size > 0) {
+      return 'succeeded'
+    }
+    if (state.declaredArtifacts !== undefined) return 'succeeded'
+    // Packer lists every failed build at the end; a build it did not list there has succeeded.
+    return this.runEnded ? 'succeeded' : 'failed'
+  }
+
+  private build(name: string): BuildState | undefined {
+    if (name === '') return undefined
+    let state = this.builds.get(name)
+    if (!state) {
+      state = {
+        name,
+        endedAfterInterrupt: false,
+        errors: [],
+        reportedErrors: [],
+        artifacts: [],
+        pending: new Map()
+      }
+      this.builds.set(name, state)
+    }
+    return state
+  }
+
+  private onUi(line: MachineReadableLine): void {
+    const kind = line.data[0]
+    const message = renderLine(line) ?? ''
+    if (kind === 'error') push(this.uiErrors, message)
+
+    const text = stripLeadingAnsi(message)
+    const lifecycle = buildLifecycle(text)
+    if (lifecycle) {
+      const build = this.build(lifecycle.name)!
+      this.touch(build, line.timestamp)
+      if (build.end === undefined || lifecycle.end === 'errored') {
+        build.end = lifecycle.end
+        build.endTimestamp = line.timestamp
+        build.endedAfterInterrupt = this.interrupted
+      }
+      if (lifecycle.error) push(build.reportedErrors, lifecycle.error)
+      return
+    }
+
+    if (text.startsWith('==> ') || text.startsWith('    ')) {
+      const name = buildNameIn(text, 4)
+      if (name) {
+        this.touch(this.build(name)!, line.timestamp)
+        return
+      }
+    }
+    if (text.startsWith('--> ')) {
+      // The closing summary: one line per artifact or per failed build.
+      const name = buildNameIn(text, 4)
+      if (name) {
+        this.runEnded = true
+        if (kind === 'error') {
+          push(this.build(name)!.reportedErrors, text.slice(4 + name.length + 2))
+        }
+        return
+      }
+    }
+    const trimmed = text.trimStart()
+    if (trimmed.startsWith('==> Wait completed') || trimmed.startsWith('==> Builds finished')) {
+      this.runEnded = true
+      return
+    }
+    if (trimmed.startsWith('==> Some builds didn')) return
+    if (trimmed.startsWith('Cancelling build after receiving interrupt')) {
+      this.interrupted = true
+      this.cancelled = true
+      return
+    }
+    if (trimmed.startsWith('Cleanly cancelled builds after being interrupted')) {
+      this.cancelled = true
+      this.interrupted = true
+      this.runEnded = true
+      return
+    }
+    if (kind === 'error' && line.target === '') push(this.runErrors, message)
+  }
+
+  private touch(build: BuildState, timestamp: number): void {
+    if (build.firstTimestamp === undefined) build.firstTimestamp = timestamp
+    if (build.end === undefined) build.lastTimestamp = timestamp
+  }
+
+  private onArtifact(line: MachineReadableLine): void {
+    const build = this.build(line.target)
+    if (!build) return
+    const [index, key] = line.data
+    if (index === undefined || key === undefined) return
+    let pending = build.pending.get(index)
+    if (!pending) {
+      pending = { builderId: '', id: '', description: '', files: [], nil: false }
+      build.pending.set(index, pending)
+    }
+    switch (key) {
+      case 'builder-id':
+        pending.builderId = joined(line.data, 2)
+        break
+      case 'id':
+        pending.id = joined(line.data, 2)
+        break
+      case 'string':
+        pending.description = joined(line.data, 2)
+        break
+      case 'file': {
+        const position = Number(line.data[2])
+        const name = joined(line.data, 3)
+        if (Number.isInteger(position) && position >= 0 && position < 1_000_000) {
+          pending.files[position] = name
+        } else {
+          pending.files.push(name)
+        }
+        break
+      }
+      case 'nil':
+        pending.nil = true
+        break
+      case 'end':
+        build.pending.delete(index)
+        this.addArtifact(build, pending, build.artifacts)
+        break
+    }
+  }
+
+  private addArtifact(build: BuildState, pending: PendingArtifact, into: Artifact[]): void {
+    if (pending.nil) return
+    const files = pending.files.filter((f) => f !== undefined)
+    // The manifest post-processor of older Packer versions passed on an artifact with no builder
+    // id, no id and no files: it names nothing.
+    if (pending.builderId === '' && pending.id === '' && files.length === 0) return
+    // Packer 1.6+ manifest post-processor hands back the artifact it was given: drop the copy.
+    const duplicate = into.some(
+      (a) =>
+        a.builderId === pending.builderId &&
+        a.id === pending.id &&
+        a.description === pending.description &&
+        a.files.length === files.length &&
+        a.files.every((f, i) => f === files[i])
+    )
+    if (duplicate) return
+    into.push(makeArtifact(build.name, pending.builderId, pending.id, pending.description, files))
+  }
+}
+
+/** Parses a whole transcript and returns what it reports. */
+export function summarizeTranscript(text: string): RunSummary {
+  const tracker = new BuildTracker()
+  const parser = new MachineReadableParser((line) => tracker.consume(line))
+  parser.push(text)
+  parser.end()
+  return tracker.result()
+}
+
+function joined(data: string[], from = 0): string {
+  if (data.length === from + 1) return data[from]
+  return data.slice(from).join(',')
+}
+
+function push(list: string[], message: string): void {
+  if (list.length >= MAX_KEPT_MESSAGES) return
+  list.push(
+    message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message
+  )
+}
+
+/** Drops leading blanks, newlines and ANSI colour codes (Packer 0.x coloured machine output). */
+function stripLeadingAnsi(s: string): string {
+  let i = 0
+  for (;;) {
+    const c = s.charCodeAt(i)
+    if (c === 10 || c === 13) {
+      i++
+    } else if (c === 27 || (c === 32 && s.charCodeAt(i + 1) === 91)) {
+      // ESC[…m, or " […m" where a copy lost the ESC byte
+      const m = s.indexOf('m', i + 2)
+      if (s.charCodeAt(i + 1) !== 91 || m === -1 || m - i > 12) break
+      i = m + 1
+    } else {
+      break
+    }
+  }
+  return i === 0 ? s : s.slice(i)
+}
+
+/**
+ * The build name at `from` in `==> name: …`, `    name: …` or `==> name (post-processor): …`.
+ * Names hold no blanks, which tells them apart from `==> Builds finished.` and the like.
+ */
+function buildNameIn(text: string, from: number): string | undefined {
+  let i = from
+  const n = text.length
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (c === 58 /* : */) {
+      const next = text.charCodeAt(i + 1)
+      if (i > from && (i + 1 === n || next === 32)) return text.slice(from, i)
+      if (next !== 32 && i + 1 < n) {
+        i++
+        continue
+      }
+      return undefined
+    }
+    if (c === 32) {
+      // `name (type):` from a post-processor
+      if (i > from && text.charCodeAt(i + 1) === 40 /* ( */) {
+        const close = text.indexOf('):', i + 2)
+        if (close !== -1 && !text.slice(i + 2, close).includes(' ')) return text.slice(from, i)
+      }
+      return undefined
+    }
+    if (c === 9 || c === 10) return undefined
+    i++
+  }
+  return undefined
+}
+
+interface Lifecycle {
+  name: string
+  end: 'finished' | 'errored'
+  error?: string
+}
+
+/** `Build 'x' finished …` / `Build 'x' errored after …: message` / `Build 'x' errored: message`. */
+function buildLifecycle(text: string): Lifecycle | undefined {
+  if (!text.startsWith("Build '")) return undefined
+  const close = text.indexOf("' ", 7)
+  if (close === -1) return undefined
+  const name = text.slice(7, close)
+  const rest = text.slice(close + 2)
+  if (rest.startsWith('finished')) return { name, end: 'finished' }
+  if (rest.startsWith('errored') || rest.startsWith('failed')) {
+    const colon = rest.indexOf(': ')
+    return { name, end: 'errored', error: colon === -1 ? rest : rest.slice(colon + 2) }
+  }
+  return undefined
+}
