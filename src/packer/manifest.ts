@@ -1,0 +1,141 @@
+/**
+ * The manifest format of Packer's `manifest` post-processor: reading one Packer wrote, writing one
+ * for this run, merging several (matrix legs), and turning entries back into artifacts. Pure code.
+ */
+import { makeArtifact } from './artifacts.js'
+import type { Artifact, Manifest, ManifestBuild } from './types.js'
+
+export interface RunManifestOptions {
+  /** The `packer_run_uuid` of every entry and the `last_run_uuid`. */
+  runUuid: string
+  /** Unix seconds. */
+  buildTime: number
+  /** Size in bytes of an artifact file (paths as Packer printed them); 0 when not given. */
+  fileSize?: (name: string) => number
+  customData?: Record<string, string>
+}
+
+/**
+ * A manifest for this run, one entry per artifact as Packer's post-processor writes them. Entries
+ * carry the full build name (`amazon-ebs.example`), not only the source name Packer's
+ * post-processor writes for HCL2 templates, so they match the action's outputs.
+ */
+export function manifestFromArtifacts(
+  artifacts: Artifact[],
+  options: RunManifestOptions
+): Manifest {
+  const builds = artifacts.map((artifact): ManifestBuild => ({
+    name: artifact.build,
+    builder_type: artifact.builderType,
+    build_time: options.buildTime,
+    files:
+      artifact.files.length === 0
+        ? null
+        : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
+    artifact_id: artifact.id,
+    packer_run_uuid: options.runUuid,
+    custom_data: options.customData ?? null
+  }))
+  return { builds, last_run_uuid: options.runUuid }
+}
+
+/** Concatenates manifests (matrix legs, in order): every entry keeps its run uuid; the last manifest's run is the last run. */
+export function mergeManifests(manifests: Manifest[]): Manifest {
+  return {
+    builds: manifests.flatMap((m) => m.builds),
+    last_run_uuid: manifests.length > 0 ? manifests[manifests.length - 1].last_run_uuid : ''
+  }
+}
+
+/** Reads a manifest file's text. Throws an Error that names the offending entry and field. */
+export function parseManifest(text: string): Manifest {
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch (error) {
+    throw new Error(`The manifest is not valid JSON: ${(error as Error).message}`)
+  }
+  if (!isObject(value)) throw new Error('The manifest is not a JSON object')
+  if (!Array.isArray(value.builds)) throw new Error('The manifest has no "builds" array')
+  const lastRun = value.last_run_uuid ?? ''
+  if (typeof lastRun !== 'string')
+    throw new Error('The manifest\'s "last_run_uuid" is not a string')
+  return { builds: value.builds.map(readBuild), last_run_uuid: lastRun }
+}
+
+/** Only the entries of the manifest's last run (Packer appends every run to the same file). */
+export function lastRunOf(manifest: Manifest): Manifest {
+  return {
+    builds: manifest.builds.filter((b) => b.packer_run_uuid === manifest.last_run_uuid),
+    last_run_uuid: manifest.last_run_uuid
+  }
+}
+
+/**
+ * Manifest entries as artifacts, so outputs can come from a manifest as well as from the stream.
+ * A manifest has no builder id: the artifact id is read by the builder type.
+ */
+export function manifestToArtifacts(manifest: Manifest): Artifact[] {
+  return manifest.builds.map((b) =>
+    makeArtifact(
+      b.name,
+      '',
+      b.artifact_id,
+      '',
+      (b.files ?? []).map((f) => f.name),
+      b.builder_type
+    )
+  )
+}
+
+function readBuild(value: unknown, index: number): ManifestBuild {
+  const where = `The manifest's builds[${index}]`
+  if (!isObject(value)) throw new Error(`${where} is not an object`)
+  const text = (field: string, required: boolean): string => {
+    const v = value[field]
+    if (v === undefined && !required) return ''
+    if (typeof v !== 'string') throw new Error(`${where}.${field} is not a string`)
+    return v
+  }
+  const buildTime = value.build_time ?? 0
+  if (typeof buildTime !== 'number') throw new Error(`${where}.build_time is not a number`)
+
+  let files: ManifestBuild['files'] = null
+  if (value.files !== null && value.files !== undefined) {
+    if (!Array.isArray(value.files)) throw new Error(`${where}.files is not a list`)
+    files = value.files.map((f: unknown, i: number) => {
+      if (!isObject(f) || typeof f.name !== 'string') {
+        throw new Error(`${where}.files[${i}].name is not a string`)
+      }
+      const size = f.size ?? 0
+      if (typeof size !== 'number') throw new Error(`${where}.files[${i}].size is not a number`)
+      return { name: f.name, size }
+    })
+  }
+
+  const build: ManifestBuild = {
+    name: text('name', true),
+    builder_type: text('builder_type', true),
+    build_time: buildTime,
+    files,
+    artifact_id: text('artifact_id', true),
+    packer_run_uuid: text('packer_run_uuid', false)
+  }
+  if ('custom_data' in value) {
+    const custom = value.custom_data
+    if (custom !== null && !isObject(custom))
+      throw new Error(`${where}.custom_data is not an object`)
+    build.custom_data = custom === null ? null : stringValues(custom)
+  }
+  return build
+}
+
+function stringValues(value: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, v] of Object.entries(value)) out[key] = typeof v === 'string' ? v : String(v)
+  return out
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
