@@ -14,7 +14,12 @@ export default tseslint.config(
   },
   {
     files: ['__tests__/**/*.ts', '__fixtures__/**/*.ts'],
-    ...jest.configs['flat/recommended']
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      // Helpers such as expectRefused() hold the assertions.
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*'] }]
+    }
   },
   {
     files: ['**/*.js'],

@@ -12,27 +12,21 @@ export const modules = {
 /* harmony export */   readTrustedKeys: () => (/* binding */ readTrustedKeys),
 /* harmony export */   verifyDetachedSignature: () => (/* binding */ verifyDetachedSignature)
 /* harmony export */ });
-/* unused harmony exports fingerprintOf, sha256File */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3074);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3916);
-
-
+/* unused harmony export fingerprintOf */
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3074);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
 
 
 async function readTrustedKeys(armored, description) {
     let keys;
     try {
-        keys = await (0,openpgp__WEBPACK_IMPORTED_MODULE_2__/* .readKeys */ .x4)({ armoredKeys: armored });
+        keys = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readKeys */ .x4)({ armoredKeys: armored });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`Could not read ${description} as an OpenPGP public key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u)(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Could not read ${description} as an OpenPGP public key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
     }
     if (keys.some((k) => k.isPrivate())) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`${description} is a private key; give the public key only`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${description} is a private key; give the public key only`);
     }
     return { keys, description };
 }
@@ -52,21 +46,23 @@ function formatFingerprint(fingerprint) {
 async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
     let signature;
     try {
-        signature = await (0,openpgp__WEBPACK_IMPORTED_MODULE_2__/* .readSignature */ .Bc)({ binarySignature: signatureBytes });
+        signature = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readSignature */ .Bc)({ binarySignature: signatureBytes });
     }
     catch {
         try {
-            signature = await (0,openpgp__WEBPACK_IMPORTED_MODULE_2__/* .readSignature */ .Bc)({ armoredSignature: Buffer.from(signatureBytes).toString('utf8') });
+            signature = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readSignature */ .Bc)({
+                armoredSignature: Buffer.from(signatureBytes).toString('utf8')
+            });
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`The signature of ${what} is not an OpenPGP signature: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u)(error)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The signature of ${what} is not an OpenPGP signature: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
         }
     }
     const created = signature.packets[0]?.created ?? undefined;
-    const message = await (0,openpgp__WEBPACK_IMPORTED_MODULE_2__/* .createMessage */ .oH)({ binary: data });
+    const message = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .createMessage */ .oH)({ binary: data });
     let result;
     try {
-        result = await (0,openpgp__WEBPACK_IMPORTED_MODULE_2__/* .verify */ .MX)({
+        result = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .verify */ .MX)({
             message,
             signature,
             verificationKeys: trusted.keys,
@@ -75,7 +71,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`Could not check the signature of ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u)(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Could not check the signature of ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
     }
     const failures = [];
     for (const entry of result.signatures) {
@@ -84,7 +80,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
             await entry.verified;
         }
         catch (error) {
-            failures.push(`key ID ${keyId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .getErrorMessage */ .u)(error)}`);
+            failures.push(`key ID ${keyId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
             continue;
         }
         for (const key of trusted.keys) {
@@ -98,7 +94,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         }
     }
     const signers = result.signatures.map((s) => s.keyID.toHex().toUpperCase()).join(', ') || 'nobody';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
         (failures.length ? ` (${failures.join('; ')})` : ''));
 }
 /** Parses a `SHA256SUMS` file: `<64 hex>  <file name>` per line. */
@@ -114,15 +110,9 @@ function parseSha256Sums(text) {
 function expectedSha256(sums, fileName, sumsName) {
     const hash = sums.get(fileName);
     if (!hash) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .ActionError */ .l(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
     }
     return hash;
-}
-async function sha256File(path) {
-    const hash = createHash('sha256');
-    for await (const chunk of createReadStream(path))
-        hash.update(chunk);
-    return hash.digest('hex');
 }
 
 

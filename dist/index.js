@@ -110,7 +110,8 @@ function runWarm(env = process.env) {
             return false;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(pathFile, `${dir}\n`);
         env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter}${env.PATH ?? ''}`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerVersion, version) + fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerPath, binary));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerVersion, version) +
+            fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerPath, binary));
         process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`);
         return true;
     }

@@ -1,6 +1,12 @@
 import * as core from '@actions/core'
 import semver from 'semver'
-import { COMMANDS, type Command, DEFAULT_COMMAND, DEFAULT_RELEASES_URL, Inputs } from './constants.js'
+import {
+  COMMANDS,
+  type Command,
+  DEFAULT_COMMAND,
+  DEFAULT_RELEASES_URL,
+  Inputs
+} from './constants.js'
 import { ActionError } from './errors.js'
 
 /** Every input of the action, read once and validated. */

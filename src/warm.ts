@@ -45,7 +45,8 @@ export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
     env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`
     appendFileSync(
       outputFile,
-      fileCommandRecord(Outputs.PackerVersion, version) + fileCommandRecord(Outputs.PackerPath, binary)
+      fileCommandRecord(Outputs.PackerVersion, version) +
+        fileCommandRecord(Outputs.PackerPath, binary)
     )
     process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`)
     return true

@@ -4,7 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, readdirSync, readFileSync, truncateSync, statSync, writeFileSync, mkdtempSync } from 'node:fs'
+import {
+  copyFileSync,
+  readdirSync,
+  readFileSync,
+  truncateSync,
+  statSync,
+  writeFileSync,
+  mkdtempSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import {
@@ -82,9 +90,13 @@ describe('install from a mirror', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs['packer-version']).toBe(MIRROR_VERSION)
     const binary = result.outputs['packer-path']
-    expect(binary).toBe(path.join(result.toolCache, 'packer', MIRROR_VERSION, process.arch, 'packer'))
+    expect(binary).toBe(
+      path.join(result.toolCache, 'packer', MIRROR_VERSION, process.arch, 'packer')
+    )
     expect(result.path).toEqual([path.dirname(binary)])
-    expect(execFileSync(binary, ['version'], { encoding: 'utf8' })).toContain(`Packer v${MIRROR_VERSION}`)
+    expect(execFileSync(binary, ['version'], { encoding: 'utf8' })).toContain(
+      `Packer v${MIRROR_VERSION}`
+    )
     expect(statSync(binary).mode & 0o111).not.toBe(0)
     // Every URL was built from releases-url and plain file names; the index's absolute URLs were not followed.
     expect(m.paths().sort()).toEqual(
@@ -137,7 +149,10 @@ describe('install from a mirror', () => {
   })
 
   it.each([
-    ['1.99.0', /Packer version '1\.99\.0' does not exist in http:\/\/127\.0\.0\.1:\d+\/packer\/index\.json; the newest releases are 1\.6\.6, 1\.6\.5, 1\.6\.0, 1\.5\.6/],
+    [
+      '1.99.0',
+      /Packer version '1\.99\.0' does not exist in http:\/\/127\.0\.0\.1:\d+\/packer\/index\.json; the newest releases are 1\.6\.6, 1\.6\.5, 1\.6\.0, 1\.5\.6/
+    ],
     ['~1.99', /No Packer release satisfies '~1\.99'.*newest releases are 1\.6\.6/],
     ['banana', /Input 'packer-version' is 'banana'; expected 'latest', an exact version/]
   ])('refuses packer-version %s clearly', async (spec, message) => {
@@ -152,7 +167,11 @@ describe('install from a mirror', () => {
 describe('supply chain: nothing unverified is installed', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'pia-tamper-'))
 
-  async function expectRefused(options: Partial<MirrorOptions>, message: RegExp, inputs = {}): Promise<void> {
+  async function expectRefused(
+    options: Partial<MirrorOptions>,
+    message: RegExp,
+    inputs = {}
+  ): Promise<void> {
     const result = await install(await mirror(options), inputs)
     expect(errorMessages(result)).toMatch(message)
     expect(result.exitCode).toBe(1)
@@ -168,7 +187,12 @@ describe('supply chain: nothing unverified is installed', () => {
     const bytes = readFileSync(zip)
     bytes[Math.floor(bytes.length / 2)] ^= 0x01
     writeFileSync(zip, bytes)
-    await expectRefused({ zipFile: zip }, new RegExp(`${ZIP_NAME} does not match ${SUMS_NAME}: its SHA-256 is [0-9a-f]{64}, the signed checksum is [0-9a-f]{64}`))
+    await expectRefused(
+      { zipFile: zip },
+      new RegExp(
+        `${ZIP_NAME} does not match ${SUMS_NAME}: its SHA-256 is [0-9a-f]{64}, the signed checksum is [0-9a-f]{64}`
+      )
+    )
   })
 
   it('refuses a truncated zip', async () => {
@@ -184,27 +208,43 @@ describe('supply chain: nothing unverified is installed', () => {
     await expectRefused(
       {
         zipFile: evil,
-        sums: (text) => text.replace(/^[0-9a-f]{64}(?=  packer_1\.6\.6_linux_amd64\.zip)/m, '0'.repeat(64)),
+        sums: (text) =>
+          text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.6\.6_linux_amd64\.zip)/m, '0'.repeat(64)),
         signSumsWith: otherKey
       },
-      new RegExp(`The signature of ${SUMS_NAME} is not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`)
+      new RegExp(
+        `The signature of ${SUMS_NAME} is not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`
+      )
     )
   })
 
   it('refuses a signature from a key that is not trusted', async () => {
     await expectRefused(
       { signSumsWith: otherKey },
-      new RegExp(`not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`)
+      new RegExp(
+        `not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`
+      )
     )
   })
 
   it('refuses when the signature is missing', async () => {
-    await expectRefused({ noSignature: true }, new RegExp(`${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+/packer/1\\.6\\.6/${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig\\)`))
+    await expectRefused(
+      { noSignature: true },
+      new RegExp(
+        `${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+/packer/1\\.6\\.6/${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig\\)`
+      )
+    )
   })
 
   it('refuses a SHA256SUMS without a line for the zip', async () => {
     await expectRefused(
-      { sums: (text) => text.split('\n').filter((l) => !l.endsWith(ZIP_NAME)).join('\n') },
+      {
+        sums: (text) =>
+          text
+            .split('\n')
+            .filter((l) => !l.endsWith(ZIP_NAME))
+            .join('\n')
+      },
       new RegExp(`${SUMS_NAME} has no checksum line for ${ZIP_NAME}`)
     )
   })
@@ -213,12 +253,15 @@ describe('supply chain: nothing unverified is installed', () => {
     const zip = zipWithoutPacker(work)
     const hash = execFileSync('sha256sum', [zip], { encoding: 'utf8' }).slice(0, 64)
     await expectRefused(
-      { zipFile: zip, sums: (text) => text.replace(/^[0-9a-f]{64}(?=  packer_1\.6\.6_linux_amd64\.zip)/m, hash) },
+      {
+        zipFile: zip,
+        sums: (text) => text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.6\.6_linux_amd64\.zip)/m, hash)
+      },
       new RegExp(`${ZIP_NAME} has no 'packer' at its top level \\(it holds: README.txt\\)`)
     )
   })
 
-  it('trusts only HashiCorp\'s embedded key when no releases-signing-key is given', async () => {
+  it("trusts only HashiCorp's embedded key when no releases-signing-key is given", async () => {
     await expectRefused(
       {},
       /The signature of packer_1\.6\.6_SHA256SUMS is not valid for HashiCorp's release key C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F/,
@@ -237,7 +280,14 @@ describe('network faults', () => {
   const zipPath = `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
 
   it('retries 503 twice, then succeeds', async () => {
-    const m = await mirror({ faults: { [zipPath]: [{ kind: 'status', status: 503 }, { kind: 'status', status: 503 }] } })
+    const m = await mirror({
+      faults: {
+        [zipPath]: [
+          { kind: 'status', status: 503 },
+          { kind: 'status', status: 503 }
+        ]
+      }
+    })
     const result = await install(m)
     expect(errorMessages(result)).toBe('')
     expect(result.outputs['packer-version']).toBe(MIRROR_VERSION)
@@ -259,7 +309,9 @@ describe('network faults', () => {
     const result = await install(m)
     expect(result.exitCode).toBe(1)
     expect(errorMessages(result)).toMatch(
-      new RegExp(`Packer 1\\.6\\.6 for linux/amd64: ${ZIP_NAME} is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+${zipPath}\\)`)
+      new RegExp(
+        `Packer 1\\.6\\.6 for linux/amd64: ${ZIP_NAME} is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+${zipPath}\\)`
+      )
     )
     expect(m.paths().filter((p) => p === zipPath)).toHaveLength(1)
     expect(listTree(result.toolCache)).toEqual([])

@@ -7,7 +7,16 @@
  */
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { createReadStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs'
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -39,7 +48,11 @@ export async function createSigningKey(name = 'Mirror Release Signing'): Promise
     format: 'armored'
   })
   const key = await readPrivateKey({ armoredKey: privateKey })
-  return { privateKey: key, armoredPublic: publicKey, fingerprint: key.getFingerprint().toUpperCase() }
+  return {
+    privateKey: key,
+    armoredPublic: publicKey,
+    fingerprint: key.getFingerprint().toUpperCase()
+  }
 }
 
 export async function detachedSignature(data: Uint8Array, key: SigningKey): Promise<Uint8Array> {
@@ -166,10 +179,16 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
   const signer = options.signSumsWith ?? options.signWith
   if (!options.noSignature) {
     const signature = await detachedSignature(Buffer.from(sumsText), signer)
-    writeFileSync(path.join(versionDir, `${SUMS_NAME}.${signer.fingerprint.slice(-8)}.sig`), signature)
+    writeFileSync(
+      path.join(versionDir, `${SUMS_NAME}.${signer.fingerprint.slice(-8)}.sig`),
+      signature
+    )
     writeFileSync(path.join(versionDir, `${SUMS_NAME}.sig`), signature)
   }
-  writeFileSync(path.join(root, 'packer', 'index.json'), JSON.stringify(indexDocument([signer.fingerprint]), null, 2))
+  writeFileSync(
+    path.join(root, 'packer', 'index.json'),
+    JSON.stringify(indexDocument([signer.fingerprint]), null, 2)
+  )
 
   const requests: ReleaseMirror['requests'] = []
   const faults = new Map(Object.entries(options.faults ?? {}).map(([p, f]) => [p, [...f]]))
@@ -179,7 +198,9 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
     const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://mirror').pathname)
     requests.push({ method: req.method ?? 'GET', path: urlPath })
     const file =
-      urlPath === `/packer/${MIRROR_VERSION}/${ZIP_NAME}` ? servedZip : path.join(root, path.normalize(urlPath))
+      urlPath === `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
+        ? servedZip
+        : path.join(root, path.normalize(urlPath))
     const fault = faults.get(urlPath)?.shift()
     if (fault?.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers })
@@ -195,7 +216,10 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
       return
     }
     const size = statSync(file).size
-    res.writeHead(200, { 'content-length': String(size), 'content-type': 'application/octet-stream' })
+    res.writeHead(200, {
+      'content-length': String(size),
+      'content-type': 'application/octet-stream'
+    })
     if (fault?.kind === 'reset' || fault?.kind === 'stall') {
       const limit = fault.afterBytes ?? Math.floor(size / 2)
       const stream = createReadStream(file, { start: 0, end: Math.max(0, limit - 1) })
@@ -232,7 +256,11 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
  * An HTTP(S) proxy that refuses everything and records what was asked of it. Pointing
  * `https_proxy` at it proves that nothing tried to reach the real HashiCorp host.
  */
-export async function startTrapProxy(): Promise<{ url: string; attempts: string[]; close(): Promise<void> }> {
+export async function startTrapProxy(): Promise<{
+  url: string
+  attempts: string[]
+  close(): Promise<void>
+}> {
   const attempts: string[] = []
   const server = createServer((req, res) => {
     attempts.push(`${req.method} ${req.url}`)

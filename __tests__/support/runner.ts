@@ -54,7 +54,9 @@ export interface RunnerDirs {
 }
 
 /** A fresh runner-like layout. Pass the same dirs to several steps to share a tool cache or state. */
-export function createRunnerDirs(base = mkdtempSync(path.join(tmpdir(), 'pia-runner-'))): RunnerDirs {
+export function createRunnerDirs(
+  base = mkdtempSync(path.join(tmpdir(), 'pia-runner-'))
+): RunnerDirs {
   const dirs: RunnerDirs = {
     root: base,
     workspace: path.join(base, 'workspace'),
@@ -126,7 +128,11 @@ export function parseAnnotations(stdout: string): Annotation[] {
       const eq = pair.indexOf('=')
       properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1))
     }
-    found.push({ level: match[1] as Annotation['level'], properties, message: unescapeData(match[3]) })
+    found.push({
+      level: match[1] as Annotation['level'],
+      properties,
+      message: unescapeData(match[3])
+    })
   }
   return found
 }
@@ -139,7 +145,8 @@ function inputEnv(inputs: Record<string, string>): Record<string, string> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value)
   }
   for (const name of Object.keys(inputs)) {
-    if (!(name in declared)) throw new Error(`test passes input '${name}' that action.yml does not declare`)
+    if (!(name in declared))
+      throw new Error(`test passes input '${name}' that action.yml does not declare`)
   }
   return env
 }
@@ -160,7 +167,18 @@ export function startStep(options: StepOptions = {}): RunningStep {
   const stateEnv = Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
   const baseEnv: Record<string, string | undefined> = {}
   // The runner passes its own environment; keep what a process needs, drop the developer's INPUT_*/GITHUB_*.
-  for (const key of ['PATH', 'HOME', 'LANG', 'TMPDIR', 'http_proxy', 'https_proxy', 'no_proxy', 'HTTP_PROXY', 'HTTPS_PROXY', 'NO_PROXY']) {
+  for (const key of [
+    'PATH',
+    'HOME',
+    'LANG',
+    'TMPDIR',
+    'http_proxy',
+    'https_proxy',
+    'no_proxy',
+    'HTTP_PROXY',
+    'HTTPS_PROXY',
+    'NO_PROXY'
+  ]) {
     if (process.env[key] !== undefined) baseEnv[key] = process.env[key]
   }
   const env: Record<string, string | undefined> = {

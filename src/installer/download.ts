@@ -55,7 +55,11 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
-export function backoffDelay(attempt: number, options: DownloadOptions, retryAfterMs?: number): number {
+export function backoffDelay(
+  attempt: number,
+  options: DownloadOptions,
+  retryAfterMs?: number
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, options.maxDelayMs)
   const exponential = options.baseDelayMs * 2 ** (attempt - 1)
   const jitter = 0.8 + Math.random() * 0.4
@@ -165,40 +169,54 @@ export class Downloader {
 
   /** GETs a small file into memory. */
   async fetchBytes(url: string): Promise<Buffer> {
-    return withRetries(url, this.options, () => this.disposed, async () => {
-      const message = this.track(await open(this.client, url))
-      const chunks: Buffer[] = []
-      await pipeline(message, guardBody(message, url, this.options.idleTimeoutMs), async (source) => {
-        for await (const chunk of source) chunks.push(chunk as Buffer)
-      })
-      return Buffer.concat(chunks)
-    })
+    return withRetries(
+      url,
+      this.options,
+      () => this.disposed,
+      async () => {
+        const message = this.track(await open(this.client, url))
+        const chunks: Buffer[] = []
+        await pipeline(
+          message,
+          guardBody(message, url, this.options.idleTimeoutMs),
+          async (source) => {
+            for await (const chunk of source) chunks.push(chunk as Buffer)
+          }
+        )
+        return Buffer.concat(chunks)
+      }
+    )
   }
 
   /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
   async downloadFile(url: string, dest: string): Promise<string> {
-    return withRetries(url, this.options, () => this.disposed, async () => {
-      const message = this.track(await open(this.client, url))
-      const hash = createHash('sha256')
-      const hasher = new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          hash.update(chunk)
-          callback(null, chunk)
+    return withRetries(
+      url,
+      this.options,
+      () => this.disposed,
+      async () => {
+        const message = this.track(await open(this.client, url))
+        const hash = createHash('sha256')
+        const hasher = new Transform({
+          transform(chunk: Buffer, _encoding, callback) {
+            hash.update(chunk)
+            callback(null, chunk)
+          }
+        })
+        try {
+          await pipeline(
+            message,
+            guardBody(message, url, this.options.idleTimeoutMs),
+            hasher,
+            createWriteStream(dest)
+          )
+        } catch (error) {
+          await rm(dest, { force: true })
+          throw error
         }
-      })
-      try {
-        await pipeline(
-          message,
-          guardBody(message, url, this.options.idleTimeoutMs),
-          hasher,
-          createWriteStream(dest)
-        )
-      } catch (error) {
-        await rm(dest, { force: true })
-        throw error
+        return hash.digest('hex')
       }
-      return hash.digest('hex')
-    })
+    )
   }
 
   private track(message: IncomingMessage): IncomingMessage {

@@ -1,11 +1,26 @@
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises'
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readdir,
+  rename,
+  rm,
+  rmdir,
+  stat,
+  writeFile
+} from 'node:fs/promises'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
 import { TOOL_NAME } from '../constants.js'
 import { ActionError } from '../errors.js'
-import { DEFAULT_DOWNLOAD_OPTIONS, Downloader, type DownloadOptions, HttpStatusError } from './download.js'
+import {
+  DEFAULT_DOWNLOAD_OPTIONS,
+  Downloader,
+  type DownloadOptions,
+  HttpStatusError
+} from './download.js'
 import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
 import { binaryName, type ReleasePlatform } from './platform.js'
 import {
@@ -62,7 +77,9 @@ export async function installPacker(request: InstallRequest): Promise<Installati
         body = await downloader.fetchBytes(url)
       } catch (error) {
         if (error instanceof HttpStatusError && error.status === 404) {
-          throw new ActionError(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`)
+          throw new ActionError(
+            `${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`
+          )
         }
         throw error
       }
@@ -98,8 +115,13 @@ async function downloadAndCache(
   zipName: string,
   release: Parameters<typeof selectSignatureFile>[0]
 ): Promise<Installation> {
-  const { readTrustedKeys, verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } =
-    await import('./verify.js')
+  const {
+    readTrustedKeys,
+    verifyDetachedSignature,
+    parseSha256Sums,
+    expectedSha256,
+    formatFingerprint
+  } = await import('./verify.js')
   const trusted = await readTrustedKeys(
     request.signingKey || HASHICORP_RELEASE_KEY,
     request.signingKey
@@ -108,32 +130,36 @@ async function downloadAndCache(
   )
   const keyIds = trusted.keys.map((k) => k.getFingerprint())
   const sigName = selectSignatureFile(release, keyIds)
-  const fileUrl = (name: string): string => releaseFileUrl(request.releasesUrl, TOOL_NAME, version, name)
+  const fileUrl = (name: string): string =>
+    releaseFileUrl(request.releasesUrl, TOOL_NAME, version, name)
   const platform = `${request.platform.os}/${request.platform.arch}`
 
   const temp = await mkdtemp(path.join(runnerTemp(), 'packer-download-'))
   try {
     const zipPath = path.join(temp, zipName)
-    const [sums, signature, zipHash] = await core.group(`Download Packer ${version} for ${platform}`, () => {
-      for (const name of [release.shasums, sigName, zipName]) core.info(fileUrl(name))
-      const missing = (name: string) => (error: unknown) => {
-        if (error instanceof HttpStatusError && error.status === 404) {
-          throw new ActionError(
-            `Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`
-          )
+    const [sums, signature, zipHash] = await core.group(
+      `Download Packer ${version} for ${platform}`,
+      () => {
+        for (const name of [release.shasums, sigName, zipName]) core.info(fileUrl(name))
+        const missing = (name: string) => (error: unknown) => {
+          if (error instanceof HttpStatusError && error.status === 404) {
+            throw new ActionError(
+              `Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`
+            )
+          }
+          throw error
         }
-        throw error
+        // The first failure stops the other downloads rather than letting them run on.
+        return Promise.all([
+          downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
+          downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
+          downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
+        ]).catch((error: unknown) => {
+          downloader.dispose()
+          throw error
+        })
       }
-      // The first failure stops the other downloads rather than letting them run on.
-      return Promise.all([
-        downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
-        downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
-        downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
-      ]).catch((error: unknown) => {
-        downloader.dispose()
-        throw error
-      })
-    })
+    )
 
     await core.group('Verify the download', async () => {
       const check = await verifyDetachedSignature(sums, signature, trusted, release.shasums)
@@ -143,7 +169,11 @@ async function downloadAndCache(
             ? ''
             : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`)
       )
-      const expected = expectedSha256(parseSha256Sums(sums.toString('utf8')), zipName, release.shasums)
+      const expected = expectedSha256(
+        parseSha256Sums(sums.toString('utf8')),
+        zipName,
+        release.shasums
+      )
       if (expected !== zipHash) {
         throw new ActionError(
           `${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
@@ -164,13 +194,17 @@ async function downloadAndCache(
 
 function runnerTemp(): string {
   const dir = process.env.RUNNER_TEMP
-  if (!dir) throw new ActionError('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?')
+  if (!dir)
+    throw new ActionError('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?')
   return dir
 }
 
 function toolCacheRoot(): string {
   const dir = process.env.RUNNER_TOOL_CACHE
-  if (!dir) throw new ActionError('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?')
+  if (!dir)
+    throw new ActionError(
+      'RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?'
+    )
   return dir
 }
 
@@ -180,7 +214,11 @@ function toolCacheRoot(): string {
  * place and renames it there, rather than extracting and copying as `tc.cacheDir` would, which
  * would write the 100 MB binary twice. On any failure nothing is left behind.
  */
-async function extractIntoToolCache(zipPath: string, version: string, request: InstallRequest): Promise<string> {
+async function extractIntoToolCache(
+  zipPath: string,
+  version: string,
+  request: InstallRequest
+): Promise<string> {
   const toolRoot = path.join(toolCacheRoot(), TOOL_NAME)
   const versionDir = path.join(toolRoot, version)
   const finalDir = path.join(versionDir, request.cacheArch)
@@ -213,4 +251,3 @@ async function extractIntoToolCache(zipPath: string, version: string, request: I
     throw error
   }
 }
-

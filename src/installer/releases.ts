@@ -52,11 +52,13 @@ export function parseIndex(document: unknown): ReleaseIndex {
       version,
       shasums: fileName(entry.shasums ?? `packer_${version}_SHA256SUMS`, 'shasums file name'),
       shasumsSignatures: signatures.map((s) => fileName(s, 'signature file name')),
-      builds: (Array.isArray(entry.builds) ? entry.builds : []).map((b: Record<string, unknown>) => ({
-        os: String(b.os),
-        arch: String(b.arch),
-        filename: fileName(b.filename, 'build file name')
-      }))
+      builds: (Array.isArray(entry.builds) ? entry.builds : []).map(
+        (b: Record<string, unknown>) => ({
+          os: String(b.os),
+          arch: String(b.arch),
+          filename: fileName(b.filename, 'build file name')
+        })
+      )
     })
   }
   return index
@@ -133,6 +135,11 @@ export function indexUrl(base: string, product: string): string {
   return `${base}/${product}/index.json`
 }
 
-export function releaseFileUrl(base: string, product: string, version: string, name: string): string {
+export function releaseFileUrl(
+  base: string,
+  product: string,
+  version: string,
+  name: string
+): string {
   return `${base}/${product}/${encodeURIComponent(version)}/${name}`
 }

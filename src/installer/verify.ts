@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-import { createReadStream } from 'node:fs'
 import { createMessage, readKeys, readSignature, verify, type Key } from 'openpgp'
 import { ActionError, getErrorMessage } from '../errors.js'
 
@@ -21,7 +19,9 @@ export async function readTrustedKeys(armored: string, description: string): Pro
   try {
     keys = await readKeys({ armoredKeys: armored })
   } catch (error) {
-    throw new ActionError(`Could not read ${description} as an OpenPGP public key: ${getErrorMessage(error)}`)
+    throw new ActionError(
+      `Could not read ${description} as an OpenPGP public key: ${getErrorMessage(error)}`
+    )
   }
   if (keys.some((k) => k.isPrivate())) {
     throw new ActionError(`${description} is a private key; give the public key only`)
@@ -55,9 +55,13 @@ export async function verifyDetachedSignature(
     signature = await readSignature({ binarySignature: signatureBytes })
   } catch {
     try {
-      signature = await readSignature({ armoredSignature: Buffer.from(signatureBytes).toString('utf8') })
+      signature = await readSignature({
+        armoredSignature: Buffer.from(signatureBytes).toString('utf8')
+      })
     } catch (error) {
-      throw new ActionError(`The signature of ${what} is not an OpenPGP signature: ${getErrorMessage(error)}`)
+      throw new ActionError(
+        `The signature of ${what} is not an OpenPGP signature: ${getErrorMessage(error)}`
+      )
     }
   }
   const created = signature.packets[0]?.created ?? undefined
@@ -110,16 +114,16 @@ export function parseSha256Sums(text: string): Map<string, string> {
   return sums
 }
 
-export function expectedSha256(sums: Map<string, string>, fileName: string, sumsName: string): string {
+export function expectedSha256(
+  sums: Map<string, string>,
+  fileName: string,
+  sumsName: string
+): string {
   const hash = sums.get(fileName)
   if (!hash) {
-    throw new ActionError(`${sumsName} has no checksum line for ${fileName}; refusing to install it`)
+    throw new ActionError(
+      `${sumsName} has no checksum line for ${fileName}; refusing to install it`
+    )
   }
   return hash
-}
-
-export async function sha256File(path: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer)
-  return hash.digest('hex')
 }

@@ -1,0 +1,34 @@
+# The example this action runs with no cloud account: the `file` builder writes an artifact file
+# and the `null` builder runs a local provisioner. Both are built into Packer.
+
+variable "greeting" {
+  type    = string
+  default = "Hello from packer-image-action"
+}
+
+variable "output_dir" {
+  type    = string
+  default = "output"
+}
+
+source "file" "greeting" {
+  content = "${var.greeting}\n"
+  target  = "${var.output_dir}/greeting.txt"
+}
+
+source "null" "smoke" {
+  communicator = "none"
+}
+
+build {
+  sources = ["source.file.greeting", "source.null.smoke"]
+
+  provisioner "shell-local" {
+    only   = ["null.smoke"]
+    inline = ["echo provisioning ${source.name}"]
+  }
+
+  post-processor "manifest" {
+    output = "${var.output_dir}/packer-manifest.json"
+  }
+}
