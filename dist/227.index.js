@@ -2,7 +2,7 @@ export const id = 227;
 export const ids = [227];
 export const modules = {
 
-/***/ 3227:
+/***/ 93227:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,8 +13,8 @@ export const modules = {
 /* harmony export */   verifyDetachedSignature: () => (/* binding */ verifyDetachedSignature)
 /* harmony export */ });
 /* unused harmony export fingerprintOf */
-/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3074);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13074);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
 
 
 async function readTrustedKeys(armored, description) {

@@ -1,13 +1,23 @@
 import * as core from '@actions/core'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import * as path from 'node:path'
 import semver from 'semver'
 import {
   COMMANDS,
   type Command,
   DEFAULT_COMMAND,
   DEFAULT_RELEASES_URL,
-  Inputs
+  Inputs,
+  ON_ERROR,
+  type OnError
 } from './constants.js'
 import { ActionError } from './errors.js'
+
+export interface Variable {
+  name: string
+  /** Everything after the first `=`, byte for byte. */
+  value: string
+}
 
 /** Every input of the action, read once and validated. */
 export interface ActionInputs {
@@ -18,22 +28,76 @@ export interface ActionInputs {
   releasesUrl: string
   /** ASCII-armored OpenPGP public key to trust instead of HashiCorp's; empty for HashiCorp's. */
   releasesSigningKey: string
+  /** As given, relative to the workspace. */
+  workingDirectory: string
+  /** File or directory, relative to the working directory. */
+  template: string
+  variables: Variable[]
+  sensitiveVariables: Variable[]
+  varFiles: string[]
+  only: string[]
+  except: string[]
+  onError: OnError
+  parallelBuilds?: number
+  force: boolean
+  fmtCheck: boolean
+  githubToken: string
+  cachePlugins: boolean
+  summary: boolean
+  uploadArtifact: string
 }
 
-export type InputReader = (name: string) => string
+/** Reads an input by name; `raw` keeps leading and trailing white space. */
+export type InputReader = (name: string, raw?: boolean) => string
 
 /** Reads and validates every input; throws an ActionError that names the bad value. */
 export function parseInputs(read: InputReader): ActionInputs {
-  return {
+  const inputs: ActionInputs = {
     command: parseCommand(read(Inputs.Command)),
     packerVersion: parseVersionSpec(read(Inputs.PackerVersion)),
     releasesUrl: parseReleasesUrl(read(Inputs.ReleasesUrl)),
-    releasesSigningKey: read(Inputs.ReleasesSigningKey).trim()
+    releasesSigningKey: read(Inputs.ReleasesSigningKey).trim(),
+    workingDirectory: read(Inputs.WorkingDirectory).trim() || '.',
+    template: read(Inputs.Template).trim() || '.',
+    variables: parseVariables(read(Inputs.Variables, true), Inputs.Variables),
+    sensitiveVariables: parseVariables(
+      read(Inputs.SensitiveVariables, true),
+      Inputs.SensitiveVariables
+    ),
+    varFiles: parseList(read(Inputs.VarFiles), /\r?\n/),
+    only: parseList(read(Inputs.Only), /[,\r\n]/),
+    except: parseList(read(Inputs.Except), /[,\r\n]/),
+    onError: parseOnError(read(Inputs.OnError)),
+    parallelBuilds: parseOptionalInteger(read(Inputs.ParallelBuilds), Inputs.ParallelBuilds),
+    force: parseBoolean(read(Inputs.Force), Inputs.Force, false),
+    fmtCheck: parseBoolean(read(Inputs.FmtCheck), Inputs.FmtCheck, true),
+    githubToken: read(Inputs.GithubToken).trim(),
+    cachePlugins: parseBoolean(read(Inputs.CachePlugins), Inputs.CachePlugins, true),
+    summary: parseBoolean(read(Inputs.Summary), Inputs.Summary, true),
+    uploadArtifact: read(Inputs.UploadArtifact).trim()
   }
+  if (inputs.only.length && inputs.except.length) {
+    throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
+  }
+  const names = new Set<string>()
+  for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
+    if (names.has(v.name)) {
+      throw new ActionError(
+        `Variable '${v.name}' is given twice in '${Inputs.Variables}' / '${Inputs.SensitiveVariables}'`
+      )
+    }
+    names.add(v.name)
+  }
+  if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+    throw new ActionError(
+      `Input '${Inputs.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`
+    )
+  }
+  return inputs
 }
 
 export function getInputs(): ActionInputs {
-  return parseInputs((name) => core.getInput(name))
+  return parseInputs((name, raw) => core.getInput(name, { trimWhitespace: !raw }))
 }
 
 export function parseCommand(value: string): Command {
@@ -44,6 +108,21 @@ export function parseCommand(value: string): Command {
     )
   }
   return command as Command
+}
+
+export function parseOnError(value: string): OnError {
+  const choice = value.trim() || 'cleanup'
+  if (choice === 'ask') {
+    throw new ActionError(
+      `Input '${Inputs.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${ON_ERROR.join(', ')}`
+    )
+  }
+  if (!(ON_ERROR as readonly string[]).includes(choice)) {
+    throw new ActionError(
+      `Input '${Inputs.OnError}' is '${choice}'; expected one of: ${ON_ERROR.join(', ')}`
+    )
+  }
+  return choice as OnError
 }
 
 export function parseVersionSpec(value: string): string {
@@ -68,15 +147,132 @@ export function parseReleasesUrl(value: string): string {
       `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${DEFAULT_RELEASES_URL}`
     )
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ActionError(
-      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
-    )
-  }
   if (url.username || url.password) {
     throw new ActionError(
       `Input '${Inputs.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`
     )
   }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ActionError(
+      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
+    )
+  }
   return url.toString().replace(/\/+$/, '')
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
+
+/**
+ * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
+ * are skipped. Values are never shown in errors, since they may be secret.
+ */
+export function parseVariables(text: string, input: string): Variable[] {
+  const variables: Variable[] = []
+  const lines = text.split('\n')
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
+    if (line.trim() === '') return
+    const eq = line.indexOf('=')
+    if (eq < 0) {
+      throw new ActionError(
+        `Input '${input}', line ${index + 1}: expected name=value, found no '='`
+      )
+    }
+    const name = line.slice(0, eq).trim()
+    if (!IDENTIFIER.test(name)) {
+      throw new ActionError(
+        `Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`
+      )
+    }
+    variables.push({ name, value: line.slice(eq + 1) })
+  })
+  return variables
+}
+
+export function parseList(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (['true', 'yes', 'on', '1'].includes(v)) return true
+  if (['false', 'no', 'off', '0'].includes(v)) return false
+  throw new ActionError(`Input '${input}' is '${value.trim()}'; expected true or false`)
+}
+
+export function parseOptionalInteger(value: string, input: string): number | undefined {
+  const v = value.trim()
+  if (v === '') return undefined
+  if (!/^\d+$/.test(v) || Number(v) > 1000) {
+    throw new ActionError(
+      `Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`
+    )
+  }
+  return Number(v)
+}
+
+/** Template kinds Packer reads: HCL2 files and directories, and legacy JSON files. */
+export type TemplateKind = 'hcl2-file' | 'hcl2-dir' | 'legacy-json'
+
+export interface ResolvedPaths {
+  /** Absolute working directory. */
+  workingDirectory: string
+  /** Absolute path of the template file or directory. */
+  template: string
+  kind: TemplateKind
+  /** Absolute paths. */
+  varFiles: string[]
+}
+
+/** Checks that the working directory, template and var-files exist; thin I/O on top of the inputs. */
+export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
+  const workingDirectory = path.resolve(workspace, inputs.workingDirectory)
+  if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
+    throw new ActionError(
+      `Input '${Inputs.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`
+    )
+  }
+  const template = path.resolve(workingDirectory, inputs.template)
+  if (!existsSync(template)) {
+    throw new ActionError(
+      `Input '${Inputs.Template}' is '${inputs.template}', which does not exist (looked for ${template})`
+    )
+  }
+  let kind: TemplateKind
+  if (statSync(template).isDirectory()) {
+    const templates = readdirSync(template).filter(
+      (f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json')
+    )
+    if (templates.length === 0) {
+      throw new ActionError(
+        `Input '${Inputs.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
+          (readdirSync(template).some((f) => f.endsWith('.json'))
+            ? '; name a legacy JSON template by its file name'
+            : '')
+      )
+    }
+    kind = 'hcl2-dir'
+  } else if (template.endsWith('.pkr.hcl') || template.endsWith('.pkr.json')) {
+    kind = 'hcl2-file'
+  } else if (template.endsWith('.json')) {
+    kind = 'legacy-json'
+  } else {
+    throw new ActionError(
+      `Input '${Inputs.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`
+    )
+  }
+  const varFiles = inputs.varFiles.map((file) => {
+    const resolved = path.resolve(workingDirectory, file)
+    if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+      throw new ActionError(
+        `Input '${Inputs.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`
+      )
+    }
+    return resolved
+  })
+  return { workingDirectory, template, kind, varFiles }
 }

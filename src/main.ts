@@ -1,15 +1,52 @@
 import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
+import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import * as os from 'node:os'
 import * as path from 'node:path'
+import { Cancellation } from './cancellation.js'
 import { Outputs } from './constants.js'
 import { getErrorMessage } from './errors.js'
-import { getInputs } from './inputs.js'
+import { getInputs, resolvePaths, type ActionInputs, type ResolvedPaths } from './inputs.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
+import { Logger } from './logger.js'
+import { amiIdsByBuild, artifactsOutput, firstAmiId } from './packer/artifacts.js'
+import { hasInit, initArgs, sensitiveVarFileContent } from './packer/args.js'
+import {
+  build,
+  CancelledError,
+  fileSize,
+  fmtCheck,
+  fmtWrite,
+  validate,
+  type PackerContext
+} from './packer/commands.js'
+import { manifestFromArtifacts } from './packer/manifest.js'
+import { runProcess } from './packer/run.js'
+import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from './plugins.js'
+import { Redactor } from './redact.js'
+import { uploadFiles } from './upload.js'
 
 /** The action's main step. The one place that fails the step. */
 export async function run(): Promise<void> {
+  const cancellation = new Cancellation().start()
+  const redactor = new Redactor()
   try {
     const inputs = getInputs()
+    // Every secret is masked before anything could print it.
+    for (const variable of inputs.sensitiveVariables) {
+      core.setSecret(variable.value)
+      redactor.add(variable.value)
+    }
+    if (inputs.githubToken) {
+      core.setSecret(inputs.githubToken)
+      redactor.add(inputs.githubToken)
+    }
+    const log = new Logger(redactor)
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    // Paths are checked before anything is downloaded.
+    const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace)
+
     const installation = await installPacker({
       versionSpec: inputs.packerVersion,
       releasesUrl: inputs.releasesUrl,
@@ -23,7 +60,177 @@ export async function run(): Promise<void> {
     core.addPath(path.dirname(installation.binary))
     core.setOutput(Outputs.PackerVersion, installation.version)
     core.setOutput(Outputs.PackerPath, installation.binary)
+    if (!paths) return
+
+    await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation })
   } catch (error) {
-    core.setFailed(getErrorMessage(error))
+    const message =
+      error instanceof CancelledError || cancellation.requested
+        ? `Cancelled: ${getErrorMessage(error)}`
+        : getErrorMessage(error)
+    core.setFailed(redactor.redact(message))
+  } finally {
+    cancellation.stop()
+  }
+}
+
+interface Runtime {
+  workspace: string
+  log: Logger
+  cancellation: Cancellation
+}
+
+async function runTemplateCommand(
+  inputs: ActionInputs,
+  paths: ResolvedPaths,
+  installation: { binary: string; version: string },
+  runtime: Runtime
+): Promise<void> {
+  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
+  const runDir = path.join(runnerTemp, `packer-image-action-${randomUUID()}`)
+  await mkdir(runDir, { recursive: true })
+  const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
+  const pluginDir =
+    process.env.PACKER_PLUGIN_PATH || path.join(os.homedir(), '.config', 'packer', 'plugins')
+  const ctx: PackerContext = {
+    inputs,
+    paths,
+    binary: installation.binary,
+    version: installation.version,
+    workspace: runtime.workspace,
+    log: runtime.log,
+    cancellation: runtime.cancellation,
+    logFile: path.join(runDir, 'packer-build.log'),
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      PACKER_PLUGIN_PATH: pluginDir,
+      ...(inputs.githubToken ? { PACKER_GITHUB_API_TOKEN: inputs.githubToken } : {})
+    }
+  }
+  try {
+    if (inputs.sensitiveVariables.length) {
+      // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
+      ctx.sensitiveVarFile = path.join(secretsDir, 'sensitive.pkrvars.json')
+      await writeFile(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
+        mode: 0o600
+      })
+      await chmod(ctx.sensitiveVarFile, 0o600)
+    }
+    switch (inputs.command) {
+      case 'init':
+        await init(ctx, pluginDir)
+        return
+      case 'fmt': {
+        const result = inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx)
+        if (result.failure) throw new Error(result.failure)
+        return
+      }
+      case 'validate': {
+        await init(ctx, pluginDir)
+        const failures: string[] = []
+        if (inputs.fmtCheck) {
+          const fmt = await fmtCheck(ctx)
+          if (fmt.failure) failures.push(fmt.failure)
+        }
+        const checked = await validate(ctx)
+        if (checked.failure) failures.push(checked.failure)
+        if (failures.length) throw new Error(failures.join('; '))
+        runtime.log.info('The template is valid.')
+        return
+      }
+      case 'build': {
+        await init(ctx, pluginDir)
+        const checked = await validate(ctx)
+        if (checked.failure) throw new Error(checked.failure)
+        await buildAndReport(ctx, runDir)
+        return
+      }
+    }
+  } finally {
+    await rm(secretsDir, { recursive: true, force: true })
+  }
+}
+
+async function init(ctx: PackerContext, pluginDir: string): Promise<void> {
+  if (!hasInit(ctx.version)) {
+    ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`)
+    return
+  }
+  const blocks = pluginBlocks(ctx.paths)
+  if (blocks.length === 0) {
+    ctx.log.info('Skipping packer init: no template declares required_plugins')
+    return
+  }
+  await ctx.log.group('packer init', async () => {
+    const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks)
+    const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined
+    const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined
+    if (restored?.kind === 'unavailable') core.notice(`Plugin cache skipped: ${restored.reason}`)
+    if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${key})`)
+    const args = initArgs(ctx.paths)
+    ctx.log.info(`[command]${ctx.binary} ${args.join(' ')}`)
+    const output: Buffer[] = []
+    const result = await runProcess(ctx.binary, args, {
+      cwd: ctx.paths.workingDirectory,
+      env: ctx.env,
+      cancellation: ctx.cancellation,
+      onStdout: (c) => output.push(c),
+      onStderr: (c) => output.push(c)
+    })
+    const text = Buffer.concat(output).toString('utf8').trimEnd()
+    if (text) ctx.log.info(text)
+    if (result.cancelled) throw new CancelledError('packer init')
+    if (result.exitCode !== 0) throw new Error(`packer init failed (exit code ${result.exitCode})`)
+    if (cache && restored?.kind === 'miss') {
+      try {
+        await cache.saveCache([pluginDir], key)
+        ctx.log.info(`Plugins saved to the cache (${key})`)
+      } catch (error) {
+        core.notice(`Plugin cache not saved: ${getErrorMessage(error)}`)
+      }
+    }
+  })
+}
+
+async function buildAndReport(ctx: PackerContext, runDir: string): Promise<void> {
+  const run = await build(ctx)
+  const { artifacts } = run.summary
+  // Outputs are set for the builds that succeeded even when another failed.
+  const manifest = manifestFromArtifacts(artifacts, {
+    runUuid: randomUUID(),
+    buildTime: Math.floor(Date.now() / 1000),
+    fileSize: fileSize(ctx.paths.workingDirectory)
+  })
+  const manifestFile = path.join(runDir, 'manifest.json')
+  await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')
+  const redact = (v: string): string => ctx.log.redact(v)
+  core.setOutput(Outputs.AmiId, firstAmiId(artifacts) ?? '')
+  core.setOutput(Outputs.AmiIds, redact(JSON.stringify(amiIdsByBuild(artifacts))))
+  core.setOutput(Outputs.Artifacts, redact(JSON.stringify(artifactsOutput(artifacts))))
+  core.setOutput(Outputs.Manifest, manifestFile)
+  core.setOutput(Outputs.ExitCode, String(run.exitCode))
+
+  if (ctx.inputs.uploadArtifact) {
+    const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile])
+    if (outcome.kind === 'unavailable')
+      core.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`)
+    else
+      ctx.log.info(
+        `Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`
+      )
+  }
+
+  if (run.cancelled) throw new CancelledError('packer build')
+  if (run.exitCode !== 0) {
+    const failed = run.summary.builds.filter((b) => b.status === 'failed')
+    const first = run.findings.find((f) => f.severity === 'error')
+    throw new Error(
+      failed.length
+        ? `${failed.length} of ${run.summary.builds.length} build(s) failed: ${failed
+            .map((b) => `${b.name}${b.errors[0] ? ` (${b.errors[0]})` : ''}`)
+            .join('; ')}`
+        : `packer build failed (exit code ${run.exitCode})${first ? `: ${first.message}` : ''}`
+    )
   }
 }

@@ -55,13 +55,14 @@ export interface RunnerDirs {
 
 /** A fresh runner-like layout. Pass the same dirs to several steps to share a tool cache or state. */
 export function createRunnerDirs(
-  base = mkdtempSync(path.join(tmpdir(), 'pia-runner-'))
+  base = mkdtempSync(path.join(tmpdir(), 'pia-runner-')),
+  toolCache = path.join(base, 'toolcache')
 ): RunnerDirs {
   const dirs: RunnerDirs = {
     root: base,
     workspace: path.join(base, 'workspace'),
     temp: path.join(base, 'temp'),
-    toolCache: path.join(base, 'toolcache'),
+    toolCache,
     files: {
       output: path.join(base, 'files', 'output'),
       state: path.join(base, 'files', 'state'),
@@ -137,11 +138,19 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return found
 }
 
+/** The token the harness gives `${{ github.token }}`, as the runner gives the job's token. */
+export const FAKE_GITHUB_TOKEN = 'ghs_FakeJobToken0123456789abcdefABCDEF'
+
+/** The expressions action.yml defaults use, evaluated as the runner would. */
+function evaluateDefault(value: string): string {
+  return value.replace(/\$\{\{\s*github\.token\s*\}\}/g, FAKE_GITHUB_TOKEN)
+}
+
 function inputEnv(inputs: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = {}
   const declared = readActionYml().inputs
   for (const [name, spec] of Object.entries(declared)) {
-    const value = inputs[name] ?? spec.default ?? ''
+    const value = inputs[name] ?? evaluateDefault(String(spec.default ?? ''))
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = String(value)
   }
   for (const name of Object.keys(inputs)) {

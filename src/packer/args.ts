@@ -1,0 +1,82 @@
+/** Pure argument building for every Packer command the action runs. */
+import * as path from 'node:path'
+import semver from 'semver'
+import type { ActionInputs, ResolvedPaths } from '../inputs.js'
+
+/** What `packer build` / `validate` share: variables, var-files, build selection. */
+function templateOptions(
+  inputs: ActionInputs,
+  paths: ResolvedPaths,
+  sensitiveVarFile: string | undefined
+): string[] {
+  const args: string[] = []
+  for (const variable of inputs.variables) args.push('-var', `${variable.name}=${variable.value}`)
+  for (const file of paths.varFiles) args.push(`-var-file=${file}`)
+  // Sensitive values never go on the command line, where any process could read them.
+  if (sensitiveVarFile) args.push(`-var-file=${sensitiveVarFile}`)
+  if (inputs.only.length) args.push(`-only=${inputs.only.join(',')}`)
+  if (inputs.except.length) args.push(`-except=${inputs.except.join(',')}`)
+  return args
+}
+
+/** The template as Packer is given it: relative to the working directory it runs in. */
+export function templateArgument(paths: ResolvedPaths): string {
+  const relative = path.relative(paths.workingDirectory, paths.template)
+  return relative === '' ? '.' : relative
+}
+
+export function buildArgs(
+  inputs: ActionInputs,
+  paths: ResolvedPaths,
+  sensitiveVarFile?: string
+): string[] {
+  const args = ['build', '-machine-readable', `-on-error=${inputs.onError}`]
+  if (inputs.parallelBuilds !== undefined) args.push(`-parallel-builds=${inputs.parallelBuilds}`)
+  if (inputs.force) args.push('-force')
+  args.push(...templateOptions(inputs, paths, sensitiveVarFile), templateArgument(paths))
+  return args
+}
+
+export function validateArgs(
+  inputs: ActionInputs,
+  paths: ResolvedPaths,
+  sensitiveVarFile?: string
+): string[] {
+  return ['validate', ...templateOptions(inputs, paths, sensitiveVarFile), templateArgument(paths)]
+}
+
+/** `packer fmt` has `-recursive` from 1.7 on. */
+export function fmtArgs(paths: ResolvedPaths, packerVersion: string, check: boolean): string[] {
+  const args = ['fmt']
+  if (check) args.push('-check', '-diff')
+  if (semver.gte(semver.coerce(packerVersion) ?? '0.0.0', '1.7.0') && paths.kind === 'hcl2-dir')
+    args.push('-recursive')
+  args.push(templateArgument(paths))
+  return args
+}
+
+export function initArgs(paths: ResolvedPaths): string[] {
+  return ['init', templateArgument(paths)]
+}
+
+/** `packer init` exists from 1.7 on. */
+export function hasInit(packerVersion: string): boolean {
+  return semver.gte(semver.coerce(packerVersion) ?? '0.0.0', '1.7.0')
+}
+
+/** Legacy JSON templates are not HCL, so `packer fmt` does not apply to them. */
+export function canFormat(paths: ResolvedPaths): boolean {
+  return paths.kind !== 'legacy-json'
+}
+
+/** The content of the temporary var-file for sensitive variables: JSON, which Packer reads literally. */
+export function sensitiveVarFileContent(variables: { name: string; value: string }[]): string {
+  return JSON.stringify(Object.fromEntries(variables.map((v) => [v.name, v.value])))
+}
+
+/** Renders a command line for the log, as @actions/exec would. */
+export function commandLine(binary: string, args: string[]): string {
+  return [binary, ...args]
+    .map((a) => (/[\s"'`$\\]/.test(a) || a === '' ? JSON.stringify(a) : a))
+    .join(' ')
+}

@@ -1,0 +1,233 @@
+/** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
+import { createWriteStream, statSync, type WriteStream } from 'node:fs'
+import * as path from 'node:path'
+import type { Cancellation } from '../cancellation.js'
+import { ActionError } from '../errors.js'
+import type { ActionInputs, ResolvedPaths } from '../inputs.js'
+import type { Logger } from '../logger.js'
+import { buildArgs, canFormat, commandLine, fmtArgs, validateArgs } from './args.js'
+import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
+import { runProcess, type RunResult } from './run.js'
+import { BuildTracker, MachineReadableParser, renderLine, type RunSummary } from './stream.js'
+import type { Finding } from './types.js'
+
+export interface PackerContext {
+  inputs: ActionInputs
+  paths: ResolvedPaths
+  binary: string
+  version: string
+  workspace: string
+  env: NodeJS.ProcessEnv
+  log: Logger
+  cancellation: Cancellation
+  /** Temporary var-file holding the sensitive variables, when there are any. */
+  sensitiveVarFile?: string
+  /** Where the human-readable log of `packer build` is written, for upload-artifact. */
+  logFile: string
+}
+
+export class CancelledError extends ActionError {
+  constructor(what: string) {
+    super(`${what} was cancelled`)
+  }
+}
+
+function pathContext(ctx: PackerContext): PathContext {
+  return {
+    workingDirectory: ctx.paths.workingDirectory,
+    workspace: ctx.workspace,
+    template: path.relative(ctx.paths.workingDirectory, ctx.paths.template) || '.'
+  }
+}
+
+/** Runs a short Packer command, collecting what it prints. */
+async function capture(
+  ctx: PackerContext,
+  args: string[]
+): Promise<RunResult & { output: string }> {
+  if (ctx.cancellation.requested) throw new CancelledError(`packer ${args[0]}`)
+  ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
+  const chunks: Buffer[] = []
+  const result = await runProcess(ctx.binary, args, {
+    cwd: ctx.paths.workingDirectory,
+    env: ctx.env,
+    cancellation: ctx.cancellation,
+    onStdout: (c) => chunks.push(c),
+    onStderr: (c) => chunks.push(c)
+  })
+  const output = Buffer.concat(chunks).toString('utf8')
+  if (output.trim()) ctx.log.info(output.trimEnd())
+  if (result.cancelled) throw new CancelledError(`packer ${args[0]}`)
+  return { ...result, output }
+}
+
+export interface CheckResult {
+  findings: Finding[]
+  /** Why the check failed, for the step's error. */
+  failure?: string
+}
+
+/** `packer fmt -check -diff`: each unformatted file is an annotation, the diff goes to the log. */
+export async function fmtCheck(ctx: PackerContext): Promise<CheckResult> {
+  if (!canFormat(ctx.paths)) {
+    ctx.log.info('packer fmt does not apply to legacy JSON templates; skipped')
+    return { findings: [] }
+  }
+  return ctx.log.group('packer fmt -check', async () => {
+    const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, true))
+    if (result.exitCode === 0) return { findings: [] }
+    const parsed = parseFmtCheck(result.output, pathContext(ctx))
+    for (const finding of parsed.findings) ctx.log.finding(finding)
+    const files = parsed.diffs.map((d) => d.file)
+    return {
+      findings: parsed.findings,
+      failure:
+        files.length > 0
+          ? `${files.length} file(s) are not formatted: ${files.join(', ')}; run \`packer fmt\``
+          : `packer fmt -check exited with ${result.exitCode}`
+    }
+  })
+}
+
+/** `packer fmt`: rewrites the files. */
+export async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
+  if (!canFormat(ctx.paths))
+    throw new ActionError('packer fmt does not apply to legacy JSON templates')
+  return ctx.log.group('packer fmt', async () => {
+    const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, false))
+    if (result.exitCode !== 0)
+      return { findings: [], failure: `packer fmt exited with ${result.exitCode}` }
+    return { findings: [] }
+  })
+}
+
+/** `packer validate`: HCL diagnostics become annotations at their file and line. */
+export async function validate(ctx: PackerContext): Promise<CheckResult> {
+  return ctx.log.group('packer validate', async () => {
+    const result = await capture(ctx, validateArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile))
+    if (result.exitCode === 0) return { findings: [] }
+    const findings = findingsFromDiagnostics(result.output, pathContext(ctx))
+    for (const finding of findings) ctx.log.finding(finding)
+    const first = findings.find((f) => f.severity === 'error')
+    return {
+      findings,
+      failure: first
+        ? `packer validate failed: ${first.title ? `${first.title}: ` : ''}${first.message}`
+        : `packer validate exited with ${result.exitCode}`
+    }
+  })
+}
+
+export interface BuildRun {
+  exitCode: number
+  cancelled: boolean
+  summary: RunSummary
+  findings: Finding[]
+}
+
+/**
+ * `packer build -machine-readable`: the stream is parsed as it arrives (constant memory), written
+ * to the log as Packer's human output, and followed build by build. A log group is opened per
+ * build while builds run one at a time; once their output interleaves, lines go ungrouped.
+ */
+export async function build(ctx: PackerContext): Promise<BuildRun> {
+  if (ctx.cancellation.requested) throw new CancelledError('packer build')
+  const args = buildArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile)
+  ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
+  const logFile: WriteStream = createWriteStream(ctx.logFile, { mode: 0o600 })
+  const tracker = new BuildTracker()
+  const grouping = new BuildGrouping(ctx.log)
+  const print = (text: string, build?: string): void => {
+    const clean = ctx.log.redact(text)
+    logFile.write(clean + '\n')
+    grouping.line(clean, build)
+  }
+  const parser = new MachineReadableParser(
+    (line) => {
+      tracker.consume(line)
+      const text = renderLine(line)
+      if (text !== undefined) print(text, buildOf(text))
+    },
+    { onOtherLine: (text) => print(text) }
+  )
+  const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
+    onOtherLine: (text) => print(text)
+  })
+  const result = await runProcess(ctx.binary, args, {
+    cwd: ctx.paths.workingDirectory,
+    env: ctx.env,
+    cancellation: ctx.cancellation,
+    onStdout: (chunk) => parser.push(chunk),
+    onStderr: (chunk) => stderr.push(chunk),
+    onForward: (signal) =>
+      print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`)
+  })
+  parser.end()
+  stderr.end()
+  grouping.close()
+  await new Promise<void>((resolve) => logFile.end(resolve))
+  if (result.cancelled) tracker.markCancelled()
+  const summary = tracker.result()
+  const findings: Finding[] = []
+  const context = pathContext(ctx)
+  for (const message of summary.runErrors) {
+    const found = findingsFromDiagnostics(message, context)
+    findings.push(...(found.length ? found : [{ severity: 'error', message } as Finding]))
+  }
+  for (const b of summary.builds) {
+    for (const error of b.errors)
+      findings.push({ severity: 'error', title: `Build '${b.name}' failed`, message: error })
+  }
+  for (const finding of findings) ctx.log.finding(finding)
+  return { exitCode: result.exitCode, cancelled: result.cancelled, summary, findings }
+}
+
+/** The build a rendered ui line speaks of: `==> name: …`, `    name: …`, `Build 'name' …`. */
+export function buildOf(text: string): string | undefined {
+  const arrow = /^(?:==> |--> |\s{4})([^\s:]+?)(?: \([^)]*\))?: /.exec(text)
+  if (arrow) return arrow[1]
+  const quoted = /^Build '([^']+)' /.exec(text)
+  return quoted?.[1]
+}
+
+class BuildGrouping {
+  private open?: string
+  private interleaved = false
+  private readonly finished = new Set<string>()
+
+  constructor(private readonly log: Logger) {}
+
+  line(text: string, build?: string): void {
+    if (build && !this.interleaved && build !== this.open) {
+      if (this.open && !this.finished.has(this.open)) {
+        this.close()
+        this.interleaved = true
+      } else if (!this.finished.has(build)) {
+        this.close()
+        process.stdout.write(`::group::Build '${this.log.redact(build).replace(/[\r\n]/g, ' ')}'\n`)
+        this.open = build
+      }
+    }
+    // A line of Packer's that starts with `::` must not be taken for a workflow command.
+    process.stdout.write((text.startsWith('::') ? ` ${text}` : text) + '\n')
+    if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
+      this.finished.add(build)
+      if (build === this.open) this.close()
+    }
+  }
+
+  close(): void {
+    if (this.open) process.stdout.write('::endgroup::\n')
+    this.open = undefined
+  }
+}
+
+export function fileSize(workingDirectory: string): (name: string) => number {
+  return (name) => {
+    try {
+      return statSync(path.resolve(workingDirectory, name)).size
+    } catch {
+      return 0
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Runs Packer. Processes are started with argument arrays and never through a shell.
+ *
+ * Node's child_process is used rather than @actions/exec because cancellation needs the child:
+ * Packer's parent process ignores SIGINT (it expects the terminal to signal the whole process
+ * group), so the action starts Packer in a process group of its own and, on the first signal,
+ * sends SIGINT to that group. Packer then cancels its builds and runs its cleanup while the
+ * action keeps streaming its output, and its provisioner processes stop with it.
+ */
+import { spawn } from 'node:child_process'
+import type { Cancellation } from '../cancellation.js'
+
+export interface RunOptions {
+  cwd: string
+  env: NodeJS.ProcessEnv
+  onStdout: (chunk: Buffer) => void
+  onStderr: (chunk: Buffer) => void
+  cancellation?: Cancellation
+  /** Told when a signal is passed on to Packer. */
+  onForward?: (signal: NodeJS.Signals) => void
+}
+
+export interface RunResult {
+  exitCode: number
+  /** Set when Packer itself was ended by a signal. */
+  signal?: NodeJS.Signals
+  cancelled: boolean
+}
+
+export function runProcess(
+  binary: string,
+  args: string[],
+  options: RunOptions
+): Promise<RunResult> {
+  const group = process.platform !== 'win32'
+  const child = spawn(binary, args, {
+    cwd: options.cwd,
+    env: options.env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: group,
+    windowsHide: true
+  })
+  let cancelled = false
+  const forward = (signal: NodeJS.Signals): void => {
+    if (child.exitCode !== null || child.pid === undefined) return
+    try {
+      if (group) process.kill(-child.pid, signal)
+      else child.kill(signal)
+      options.onForward?.(signal)
+    } catch {
+      // Already gone.
+    }
+  }
+  const unsubscribe = options.cancellation?.onSignal((_signal, count) => {
+    cancelled = true
+    // First signal: SIGINT to the group starts Packer's own cleanup. Later ones (the runner's
+    // SIGTERM): SIGTERM, which Packer's parent also acts on.
+    forward(count === 1 ? 'SIGINT' : 'SIGTERM')
+  })
+  if (options.cancellation?.requested) {
+    cancelled = true
+    queueMicrotask(() => forward('SIGINT'))
+  }
+  child.stdout.on('data', options.onStdout)
+  child.stderr.on('data', options.onStderr)
+  return new Promise<RunResult>((resolve, reject) => {
+    child.on('error', (error) => {
+      unsubscribe?.()
+      reject(error)
+    })
+    child.on('close', (code, signal) => {
+      unsubscribe?.()
+      resolve({ exitCode: code ?? 1, signal: signal ?? undefined, cancelled })
+    })
+    // A process Packer started may hold the pipes open after Packer has exited; stop reading then.
+    child.on('exit', () => {
+      setTimeout(() => {
+        child.stdout.destroy()
+        child.stderr.destroy()
+      }, 5000).unref()
+    })
+  })
+}

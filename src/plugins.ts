@@ -1,0 +1,84 @@
+/**
+ * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
+ * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
+ * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
+ */
+import { createHash } from 'node:crypto'
+import { readdirSync, readFileSync, statSync } from 'node:fs'
+import * as path from 'node:path'
+import { getErrorMessage } from './errors.js'
+import type { ResolvedPaths } from './inputs.js'
+
+/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
+export function requiredPluginsBlocks(text: string): string[] {
+  const stripped = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1')
+  const blocks: string[] = []
+  const re = /\brequired_plugins\s*\{/g
+  let match: RegExpExecArray | null
+  while ((match = re.exec(stripped))) {
+    let depth = 1
+    let i = match.index + match[0].length
+    for (; i < stripped.length && depth > 0; i++) {
+      if (stripped[i] === '{') depth++
+      else if (stripped[i] === '}') depth--
+    }
+    blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim())
+    re.lastIndex = i
+  }
+  return blocks
+}
+
+/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
+export function templateFiles(paths: ResolvedPaths): string[] {
+  if (paths.kind === 'legacy-json') return []
+  if (paths.kind === 'hcl2-file') return [paths.template]
+  return readdirSync(paths.template)
+    .filter((f) => f.endsWith('.pkr.hcl'))
+    .sort()
+    .map((f) => path.join(paths.template, f))
+    .filter((f) => statSync(f).isFile())
+}
+
+export function pluginBlocks(paths: ResolvedPaths): string[] {
+  return templateFiles(paths).flatMap((file) => requiredPluginsBlocks(readFileSync(file, 'utf8')))
+}
+
+export function pluginCacheKey(
+  platform: string,
+  arch: string,
+  packerVersion: string,
+  blocks: string[]
+): string {
+  const hash = createHash('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16)
+  return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`
+}
+
+export interface CacheApi {
+  isFeatureAvailable(): boolean
+  restoreCache(paths: string[], key: string): Promise<string | undefined>
+  saveCache(paths: string[], key: string): Promise<number>
+}
+
+export async function loadCache(): Promise<CacheApi> {
+  return (await import('@actions/cache')) as CacheApi
+}
+
+export type CacheOutcome =
+  | { kind: 'hit'; key: string }
+  | { kind: 'miss'; key: string }
+  | { kind: 'unavailable'; reason: string }
+
+export async function restorePlugins(
+  cache: CacheApi,
+  dir: string,
+  key: string
+): Promise<CacheOutcome> {
+  if (!cache.isFeatureAvailable())
+    return { kind: 'unavailable', reason: 'the cache service is not available on this runner' }
+  try {
+    const hit = await cache.restoreCache([dir], key)
+    return hit ? { kind: 'hit', key } : { kind: 'miss', key }
+  } catch (error) {
+    return { kind: 'unavailable', reason: getErrorMessage(error) }
+  }
+}
