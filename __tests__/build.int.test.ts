@@ -1,8 +1,10 @@
 /** `command: build` end to end: the committed dist/ on Node 24 running the real Packer 1.6.6. */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
+import { createRunnerDirs, FAKE_GITHUB_TOKEN, ROOT, startStep } from './support/runner.js'
 
 let packer: PackerFixture
 
@@ -39,3 +41,186 @@ describe('build', () => {
     )
   })
 })
+
+describe('variables', () => {
+  const hostile = `a"b'c \`id\` $(id) \${x} %{y} \\\\n = é ✓ ; rm -rf / #`
+
+  it('passes values byte for byte, and no secret reaches the log, summary or outputs', async () => {
+    const secret = 'Sup3r,S3cret=value$(id)'
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: {
+        variables: `plain=${hostile}\n`,
+        'sensitive-variables': `secret=${secret}`
+      }
+    })
+    expect(result.annotations.filter((a) => a.level === 'error')).toEqual([])
+    expect(readFileSync(path.join(result.dirs.workspace, 'out/plain.txt'), 'utf8')).toBe(hostile)
+    expect(readFileSync(path.join(result.dirs.workspace, 'out/secret.txt'), 'utf8')).toBe(secret)
+    const everything = [
+      result.stdout,
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs)
+    ].join('\n')
+    for (const form of [secret, secret.replace(/,/g, '%!(PACKER_COMMA)'), FAKE_GITHUB_TOKEN]) {
+      expect(everything.split(form).length - 1).toBe(
+        form === secret || form === FAKE_GITHUB_TOKEN ? countMasks(result.stdout, form) : 0
+      )
+    }
+    // The secret is registered with the runner, and never on Packer's command line.
+    expect(result.stdout).toContain(`::add-mask::${secret}`)
+    const command = result.stdout
+      .split('\n')
+      .find((l) => l.includes('[command]') && l.includes(' build '))
+    expect(command).toMatch(/-var-file=\S+sensitive\.pkrvars\.json/)
+    expect(command).not.toContain('S3cret')
+    // The temporary var-file is gone.
+    expect(readdirSync(result.dirs.temp).filter((f) => f.startsWith('packer-vars-'))).toEqual([])
+  })
+
+  it('refuses a variable line without =, naming the line but not the value', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { 'sensitive-variables': 'secret=x\ntopsecretvalue' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toBe(
+      "Input 'sensitive-variables', line 2: expected name=value, found no '='"
+    )
+  })
+})
+
+describe('failures', () => {
+  it('annotates an HCL error at its file and line, relative to the repository', async () => {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    cpSync(
+      path.join(ROOT, '__tests__/data/templates/hcl-error'),
+      path.join(dirs.workspace, 'images'),
+      { recursive: true }
+    )
+    const result = await packer.step({ dirs, inputs: { 'working-directory': 'images' } })
+    expect(result.exitCode).toBe(1)
+    const annotation = result.annotations.find((a) => a.level === 'error' && a.properties.file)
+    expect(annotation?.properties).toMatchObject({ file: 'images/main.pkr.hcl', line: '8' })
+    expect(annotation?.message).toContain('no_such')
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('fails validate on an unformatted template, with an annotation per file', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/unformatted',
+      inputs: { command: 'validate' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        properties: expect.objectContaining({ file: 'main.pkr.hcl' })
+      })
+    )
+    expect(errors(result)).toMatch(/1 file\(s\) are not formatted: main\.pkr\.hcl/)
+    expect(result.stdout).toContain('communicator =    "none"')
+  })
+
+  it('sets the outputs of the build that succeeded, then fails the step', async () => {
+    const result = await packer.step({ files: '__tests__/data/templates/partial-failure' })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['exit-code']).not.toBe('0')
+    const artifacts = JSON.parse(result.outputs.artifacts)
+    expect(artifacts.map((a: { build: string }) => a.build)).toEqual(['file.ok'])
+    expect(errors(result)).toMatch(/1 of 2 build\(s\) failed: null\.broken/)
+  })
+
+  it('refuses on-error=ask before installing anything', async () => {
+    const result = await packer.step({
+      files: 'templates/packer/example',
+      inputs: { 'on-error': 'ask' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /'ask', which waits for an answer on a terminal and would hang the job/
+    )
+  })
+
+  it('refuses a missing template and a missing var-file', async () => {
+    const missing = await packer.step({ inputs: { template: 'nope.pkr.hcl' } })
+    expect(errors(missing)).toMatch(/^Input 'template' is 'nope\.pkr\.hcl', which does not exist/)
+    const noVarFile = await packer.step({
+      files: 'templates/packer/example',
+      inputs: { 'var-files': 'prod.pkrvars.hcl' }
+    })
+    expect(errors(noVarFile)).toMatch(
+      /^Input 'var-files' names 'prod\.pkrvars\.hcl', which is not a file/
+    )
+  })
+})
+
+describe('templates and selection', () => {
+  it('builds a legacy JSON template', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/legacy',
+      inputs: { template: 'template.json', variables: 'greeting=hi there' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(readFileSync(path.join(result.dirs.workspace, 'out/legacy.txt'), 'utf8')).toBe(
+      'hi there'
+    )
+    expect(
+      JSON.parse(result.outputs.artifacts)
+        .map((a: { build: string }) => a.build)
+        .sort()
+    ).toEqual(['legacy-file', 'legacy-null'])
+  })
+
+  it('builds only what only names, and all but what except names', async () => {
+    const only = await packer.step({
+      files: 'templates/packer/example',
+      inputs: { only: 'null.smoke' }
+    })
+    expect(JSON.parse(only.outputs.artifacts).map((a: { build: string }) => a.build)).toEqual([
+      'null.smoke'
+    ])
+    const except = await packer.step({
+      files: 'templates/packer/example',
+      inputs: { except: 'null.smoke' }
+    })
+    expect(JSON.parse(except.outputs.artifacts).map((a: { build: string }) => a.build)).toEqual([
+      'file.greeting'
+    ])
+  })
+})
+
+describe('cancellation', () => {
+  it('passes the first SIGINT on to Packer, which cleans up; nothing is left running', async () => {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    cpSync(path.join(ROOT, '__tests__/data/templates/slow'), dirs.workspace, { recursive: true })
+    const step = startStep({
+      dirs,
+      inputs: { 'packer-version': '1.6.6', 'releases-url': 'http://127.0.0.1:9' }
+    })
+    await step.waitForOutput('provisioner-started')
+    step.child.kill('SIGINT')
+    const result = await step.done
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain('Cleanly cancelled builds')
+    expect(errors(result)).toMatch(/^Cancelled: packer build was cancelled/)
+    expect(result.stdout).not.toContain('provisioner-finished')
+    const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((l) => l.includes(packer.toolCache) || l.includes('sleep 127'))
+    expect(left).toEqual([])
+  })
+})
+
+function errors(result: { annotations: { level: string; message: string }[] }): string {
+  return result.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n')
+}
+
+/** How often a value appears inside the runner's own `::add-mask::` commands, the one place it may. */
+function countMasks(stdout: string, value: string): number {
+  return stdout.split('\n').filter((l) => l === `::add-mask::${value}`).length
+}

@@ -67,7 +67,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81158);
 
 if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_0__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(756)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70756));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(659)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60659));
     await run();
 }
 

@@ -160,7 +160,13 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
     onStdout: (chunk) => parser.push(chunk),
     onStderr: (chunk) => stderr.push(chunk),
     onForward: (signal) =>
-      print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`)
+      print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`),
+    onLeftovers: (left) =>
+      print(
+        `Stopping ${left.length} process(es) Packer left running: ${left
+          .map((p) => `${p.command} (pid ${p.pid})`)
+          .join(', ')}`
+      )
   })
   parser.end()
   stderr.end()

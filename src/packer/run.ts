@@ -9,6 +9,7 @@
  */
 import { spawn } from 'node:child_process'
 import type { Cancellation } from '../cancellation.js'
+import { descendants, stillRunning, stopProcesses, type ProcessInfo } from './tree.js'
 
 export interface RunOptions {
   cwd: string
@@ -18,6 +19,8 @@ export interface RunOptions {
   cancellation?: Cancellation
   /** Told when a signal is passed on to Packer. */
   onForward?: (signal: NodeJS.Signals) => void
+  /** Told of processes Packer left running after a cancel, which the action then stopped. */
+  onLeftovers?: (processes: ProcessInfo[]) => void
 }
 
 export interface RunResult {
@@ -41,8 +44,10 @@ export function runProcess(
     windowsHide: true
   })
   let cancelled = false
+  const noted = new Map<string, ProcessInfo>()
   const forward = (signal: NodeJS.Signals): void => {
     if (child.exitCode !== null || child.pid === undefined) return
+    for (const p of descendants(child.pid)) noted.set(`${p.pid}:${p.start}`, p)
     try {
       if (group) process.kill(-child.pid, signal)
       else child.kill(signal)
@@ -72,8 +77,14 @@ export function runProcess(
       unsubscribe?.()
       resolve({ exitCode: code ?? 1, signal: signal ?? undefined, cancelled })
     })
-    // A process Packer started may hold the pipes open after Packer has exited; stop reading then.
     child.on('exit', () => {
+      // After a cancel, stop what Packer's provisioners started and Packer left running.
+      const left = stillRunning([...noted.values()])
+      if (left.length) {
+        options.onLeftovers?.(left)
+        void stopProcesses(left)
+      }
+      // A process Packer started may hold the pipes open after Packer has exited; stop reading then.
       setTimeout(() => {
         child.stdout.destroy()
         child.stderr.destroy()

@@ -29,6 +29,6 @@ build {
   }
 
   post-processor "manifest" {
-    output = "${var.output_dir}/packer-manifest.json"
+    output = "packer-manifest.json"
   }
 }

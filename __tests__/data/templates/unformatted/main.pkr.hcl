@@ -1,0 +1,7 @@
+source "null" "a" {
+communicator =    "none"
+}
+
+build {
+  sources = ["source.null.a"]
+}
