@@ -1,0 +1,8 @@
+source "null" "example" {
+  communicator = "none"
+  communicator = "ssh"
+}
+
+build {
+  sources = ["source.null.example"]
+}

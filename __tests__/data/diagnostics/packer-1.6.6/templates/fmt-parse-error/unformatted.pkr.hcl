@@ -1,0 +1,3 @@
+locals {
+  answer=42
+}

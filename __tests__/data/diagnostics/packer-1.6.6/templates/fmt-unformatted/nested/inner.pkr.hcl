@@ -1,0 +1,3 @@
+locals {
+  nested="only seen with -recursive"
+}

@@ -1,0 +1,6 @@
+source "null" "example" {
+  communicator = "none"
+
+build {
+  sources = ["source.null.example"]
+}
