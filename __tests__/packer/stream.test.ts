@@ -52,6 +52,11 @@ describe('unescapeField', () => {
     expect(unescapeField('a%!(PACKER_COMMA)b%!(PACKER_COMMA)\\r\\nc\\n')).toBe('a,b,\r\nc\n')
   })
 
+  it('reads a backslash before an escaped newline as itself', () => {
+    expect(unescapeField('a\\\\nb')).toBe('a\\\nb')
+    expect(unescapeField('end\\')).toBe('end\\')
+  })
+
   it('leaves other backslashes, percent signs and a literal tab alone', () => {
     expect(unescapeField('C:\\temp 100% done\tok %!(PACKER')).toBe(
       'C:\\temp 100% done\tok %!(PACKER'

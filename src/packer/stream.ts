@@ -34,7 +34,8 @@ function unescapeRange(text: string, from: number, to: number): string {
       comma = nextComma(text, copied, to)
     } else {
       const next = text.charCodeAt(slash + 1)
-      if (slash + 1 < to && (next === 110 /* n */ || next === 114) /* r */) {
+      if (slash + 1 < to && (next === 110 || next === 114)) {
+        // \n or \r
         out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r')
         copied = slash + 2
       }
@@ -128,7 +129,8 @@ export function parseMachineReadableLine(text: string): MachineReadableLine | un
 
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
 function uiData(text: string, from: number, end: number): string[] {
-  // Told apart by first letter, last letter and the comma after them: cheaper than startsWith.
+  // Packer prints only these three kinds; first letter, last letter and the comma after them
+  // tell them apart at less cost than startsWith.
   switch (text.charCodeAt(from)) {
     case 115 /* s */:
       if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
