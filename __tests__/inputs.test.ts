@@ -7,17 +7,25 @@ function reader(values: Record<string, string>) {
 
 describe('parseInputs', () => {
   it('applies defaults for empty inputs', () => {
-    expect(parseInputs(reader({}))).toEqual({
-      command: 'install',
+    expect(parseInputs(reader({}))).toMatchObject({
+      command: 'build',
       packerVersion: 'latest',
       releasesUrl: 'https://releases.hashicorp.com',
-      releasesSigningKey: ''
+      releasesSigningKey: '',
+      workingDirectory: '.',
+      template: '.',
+      variables: [],
+      onError: 'cleanup',
+      fmtCheck: true,
+      cachePlugins: true,
+      summary: true,
+      force: false
     })
   })
 
   it('refuses an unknown command and names the choices', () => {
     expect(() => parseInputs(reader({ command: 'deploy' }))).toThrow(
-      "Input 'command' is 'deploy'; expected one of: install"
+      "Input 'command' is 'deploy'; expected one of: build, validate, fmt, init, install"
     )
   })
 })

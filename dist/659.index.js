@@ -1863,7 +1863,8 @@ function unescapeRange(text, from, to) {
         }
         else {
             const next = text.charCodeAt(slash + 1);
-            if (slash + 1 < to && (next === 110 /* n */ || next === 114) /* r */) {
+            if (slash + 1 < to && (next === 110 || next === 114)) {
+                // \n or \r
                 out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r');
                 copied = slash + 2;
             }
@@ -1954,7 +1955,8 @@ function parseMachineReadableLine(text) {
 }
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
 function uiData(text, from, end) {
-    // Told apart by first letter, last letter and the comma after them: cheaper than startsWith.
+    // Packer prints only these three kinds; first letter, last letter and the comma after them
+    // tell them apart at less cost than startsWith.
     switch (text.charCodeAt(from)) {
         case 115 /* s */:
             if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
