@@ -12,7 +12,7 @@ describe('dist/', () => {
     // The same command as `npm run bundle`, with the output folder swapped.
     const script = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts
       .bundle as string
-    const [, ...args] = script.split(' ')
+    const [, ...args] = script.replace(/^rm -rf dist && /, '').split(' ')
     args[args.indexOf('--out') + 1] = out
     execFileSync(path.join(ROOT, 'node_modules/.bin/ncc'), args, { cwd: ROOT, stdio: 'pipe' })
     const fresh = readdirSync(out).sort()
