@@ -204,7 +204,7 @@ describe('cancellation', () => {
     const result = await step.done
     expect(result.exitCode).toBe(1)
     expect(result.stdout).toContain('Cleanly cancelled builds')
-    expect(errors(result)).toMatch(/^Cancelled: packer build was cancelled/)
+    expect(errors(result)).toMatch(/^Cancelled: packer build was cancelled/m)
     expect(result.stdout).not.toContain('provisioner-finished')
     const left = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' })
       .split('\n')
