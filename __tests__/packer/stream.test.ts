@@ -226,10 +226,32 @@ describe('MachineReadableParser', () => {
     expect(parser.truncatedLines).toBe(1)
   })
 
+  it('reads lines longer than one decoding slice, split anywhere', () => {
+    const long = `1,,ui,message,    docker: ${'ü'.repeat(40_000)}`
+    const text = `${long}\n2,,ui,say,short\n${long}\n`
+    const bytes = Buffer.from(text)
+    for (const cut of [1, 65_535, 65_536, 65_537, 80_040, bytes.length - 1]) {
+      const { lines, truncated } = run([bytes.subarray(0, cut), bytes.subarray(cut)])
+      expect(lines.map((l) => l.data[1].length)).toEqual([40_012, 5, 40_012])
+      expect(truncated).toEqual([false, false, false])
+    }
+  })
+
+  it('cuts a line fed as Buffers at the limit in bytes', () => {
+    const { lines, truncated, parser } = run(
+      [Buffer.from('7,,ui,say,'), Buffer.alloc(300, 'z'), Buffer.from('zz\n8,,ui,say,ok\n')],
+      50
+    )
+    expect(lines.map((l) => l.data[1])).toEqual(['z'.repeat(40), 'ok'])
+    expect(truncated).toEqual([true, false])
+    expect(parser.truncatedLines).toBe(1)
+    expect(parser.buffered).toBe(0)
+  })
+
   it('holds at most the limit of a huge line spread over many chunks', () => {
     const lines: MachineReadableLine[] = []
     const parser = new MachineReadableParser((line) => lines.push(line))
-    const held = () => (parser as unknown as { partial: string }).partial.length
+    const held = () => parser.buffered
     const chunk = Buffer.alloc(64 * 1024, 'y')
     parser.push('1,,ui,say,')
     let most = 0
