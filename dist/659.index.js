@@ -430,22 +430,27 @@ class Downloader {
         this.options = options;
         this.client = createClient(options);
     }
-    /** GETs a small file into memory. */
-    async fetchBytes(url) {
+    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
+    get(url, consume) {
         return withRetries(url, this.options, () => this.disposed, async () => {
             const message = this.track(await download_open(this.client, url));
+            const body = guardBody(message, url, this.options.idleTimeoutMs);
+            message.on('error', (error) => body.destroy(error));
+            return consume(message.pipe(body));
+        });
+    }
+    /** GETs a small file into memory. */
+    async fetchBytes(url) {
+        return this.get(url, async (body) => {
             const chunks = [];
-            await (0,external_node_stream_promises_.pipeline)(message, guardBody(message, url, this.options.idleTimeoutMs), async (source) => {
-                for await (const chunk of source)
-                    chunks.push(chunk);
-            });
+            for await (const chunk of body)
+                chunks.push(chunk);
             return Buffer.concat(chunks);
         });
     }
     /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
     async downloadFile(url, dest) {
-        return withRetries(url, this.options, () => this.disposed, async () => {
-            const message = this.track(await download_open(this.client, url));
+        return this.get(url, async (body) => {
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const hasher = new external_node_stream_.Transform({
                 transform(chunk, _encoding, callback) {
@@ -454,7 +459,7 @@ class Downloader {
                 }
             });
             try {
-                await (0,external_node_stream_promises_.pipeline)(message, guardBody(message, url, this.options.idleTimeoutMs), hasher, (0,external_node_fs_.createWriteStream)(dest));
+                await (0,external_node_stream_promises_.pipeline)(body, hasher, (0,external_node_fs_.createWriteStream)(dest));
             }
             catch (error) {
                 await (0,promises_.rm)(dest, { force: true });
@@ -1291,9 +1296,6 @@ class Logger {
     notice(text) {
         core/* notice */.lm(this.redact(text));
     }
-    warning(text) {
-        core/* warning */.$e(this.redact(text));
-    }
     finding(finding) {
         const properties = toAnnotationProperties(finding);
         if (properties.title)
@@ -1661,6 +1663,70 @@ function commandLine(binary, args) {
     return [binary, ...args]
         .map((a) => (/[\s"'`$\\]/.test(a) || a === '' ? JSON.stringify(a) : a))
         .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/plugins.ts
+/**
+ * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
+ * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
+ * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
+ */
+
+
+
+
+/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
+function requiredPluginsBlocks(text) {
+    const stripped = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1');
+    const blocks = [];
+    const re = /\brequired_plugins\s*\{/g;
+    let match;
+    while ((match = re.exec(stripped))) {
+        let depth = 1;
+        let i = match.index + match[0].length;
+        for (; i < stripped.length && depth > 0; i++) {
+            if (stripped[i] === '{')
+                depth++;
+            else if (stripped[i] === '}')
+                depth--;
+        }
+        blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim());
+        re.lastIndex = i;
+    }
+    return blocks;
+}
+/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
+function templateFiles(paths) {
+    if (paths.kind === 'legacy-json')
+        return [];
+    if (paths.kind === 'hcl2-file')
+        return [paths.template];
+    return (0,external_node_fs_.readdirSync)(paths.template)
+        .filter((f) => f.endsWith('.pkr.hcl'))
+        .sort()
+        .map((f) => external_node_path_.join(paths.template, f))
+        .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
+}
+function pluginBlocks(paths) {
+    return templateFiles(paths).flatMap((file) => requiredPluginsBlocks((0,external_node_fs_.readFileSync)(file, 'utf8')));
+}
+function pluginCacheKey(platform, arch, packerVersion, blocks) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
+    return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
+}
+async function loadCache() {
+    return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
+}
+async function restorePlugins(cache, dir, key) {
+    if (!cache.isFeatureAvailable())
+        return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
+    try {
+        const hit = await cache.restoreCache([dir], key);
+        return hit ? { kind: 'hit', key } : { kind: 'miss', key };
+    }
+    catch (error) {
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u)(error) };
+    }
 }
 
 // EXTERNAL MODULE: external "node:child_process"
@@ -2593,6 +2659,7 @@ function buildLifecycle(text) {
 
 
 
+
 class CancelledError extends errors/* ActionError */.l {
     constructor(what) {
         super(`${what} was cancelled`);
@@ -2787,6 +2854,43 @@ function fileSize(workingDirectory) {
         }
     };
 }
+/**
+ * `packer init`, with the plugin directory restored from and saved to the Actions cache. Skipped,
+ * with the reason in the log, where Packer has no init (before 1.7) or no template declares
+ * `required_plugins`.
+ */
+async function init(ctx, pluginDir) {
+    if (!hasInit(ctx.version)) {
+        ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
+        return;
+    }
+    const blocks = pluginBlocks(ctx.paths);
+    if (blocks.length === 0) {
+        ctx.log.info('Skipping packer init: no template declares required_plugins');
+        return;
+    }
+    await ctx.log.group('packer init', async () => {
+        const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
+        const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
+        const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined;
+        if (restored?.kind === 'unavailable')
+            ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
+        if (restored?.kind === 'hit')
+            ctx.log.info(`Plugins restored from the cache (${key})`);
+        const result = await capture(ctx, initArgs(ctx.paths));
+        if (result.exitCode !== 0)
+            throw new errors/* ActionError */.l(`packer init failed (exit code ${result.exitCode})`);
+        if (cache && restored?.kind === 'miss') {
+            try {
+                await cache.saveCache([pluginDir], key);
+                ctx.log.info(`Plugins saved to the cache (${key})`);
+            }
+            catch (error) {
+                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u)(error)}`);
+            }
+        }
+    });
+}
 
 ;// CONCATENATED MODULE: ./src/packer/manifest.ts
 /**
@@ -2907,70 +3011,6 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-;// CONCATENATED MODULE: ./src/plugins.ts
-/**
- * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
- * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
- * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
- */
-
-
-
-
-/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
-function requiredPluginsBlocks(text) {
-    const stripped = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1');
-    const blocks = [];
-    const re = /\brequired_plugins\s*\{/g;
-    let match;
-    while ((match = re.exec(stripped))) {
-        let depth = 1;
-        let i = match.index + match[0].length;
-        for (; i < stripped.length && depth > 0; i++) {
-            if (stripped[i] === '{')
-                depth++;
-            else if (stripped[i] === '}')
-                depth--;
-        }
-        blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim());
-        re.lastIndex = i;
-    }
-    return blocks;
-}
-/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
-function templateFiles(paths) {
-    if (paths.kind === 'legacy-json')
-        return [];
-    if (paths.kind === 'hcl2-file')
-        return [paths.template];
-    return (0,external_node_fs_.readdirSync)(paths.template)
-        .filter((f) => f.endsWith('.pkr.hcl'))
-        .sort()
-        .map((f) => external_node_path_.join(paths.template, f))
-        .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
-}
-function pluginBlocks(paths) {
-    return templateFiles(paths).flatMap((file) => requiredPluginsBlocks((0,external_node_fs_.readFileSync)(file, 'utf8')));
-}
-function pluginCacheKey(platform, arch, packerVersion, blocks) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
-    return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
-}
-async function loadCache() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
-}
-async function restorePlugins(cache, dir, key) {
-    if (!cache.isFeatureAvailable())
-        return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
-    try {
-        const hit = await cache.restoreCache([dir], key);
-        return hit ? { kind: 'hit', key } : { kind: 'miss', key };
-    }
-    catch (error) {
-        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u)(error) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/redact.ts
 /**
  * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
@@ -3025,8 +3065,6 @@ async function uploadFiles(name, files, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
 
 
 
@@ -3162,52 +3200,6 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
     }
 }
-async function init(ctx, pluginDir) {
-    if (!hasInit(ctx.version)) {
-        ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
-        return;
-    }
-    const blocks = pluginBlocks(ctx.paths);
-    if (blocks.length === 0) {
-        ctx.log.info('Skipping packer init: no template declares required_plugins');
-        return;
-    }
-    await ctx.log.group('packer init', async () => {
-        const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
-        const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
-        const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined;
-        if (restored?.kind === 'unavailable')
-            core/* notice */.lm(`Plugin cache skipped: ${restored.reason}`);
-        if (restored?.kind === 'hit')
-            ctx.log.info(`Plugins restored from the cache (${key})`);
-        const args = initArgs(ctx.paths);
-        ctx.log.info(`[command]${ctx.binary} ${args.join(' ')}`);
-        const output = [];
-        const result = await runProcess(ctx.binary, args, {
-            cwd: ctx.paths.workingDirectory,
-            env: ctx.env,
-            cancellation: ctx.cancellation,
-            onStdout: (c) => output.push(c),
-            onStderr: (c) => output.push(c)
-        });
-        const text = Buffer.concat(output).toString('utf8').trimEnd();
-        if (text)
-            ctx.log.info(text);
-        if (result.cancelled)
-            throw new CancelledError('packer init');
-        if (result.exitCode !== 0)
-            throw new Error(`packer init failed (exit code ${result.exitCode})`);
-        if (cache && restored?.kind === 'miss') {
-            try {
-                await cache.saveCache([pluginDir], key);
-                ctx.log.info(`Plugins saved to the cache (${key})`);
-            }
-            catch (error) {
-                core/* notice */.lm(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u)(error)}`);
-            }
-        }
-    });
-}
 async function buildAndReport(ctx, runDir) {
     const run = await build(ctx);
     const { artifacts } = run.summary;
@@ -3228,7 +3220,7 @@ async function buildAndReport(ctx, runDir) {
     if (ctx.inputs.uploadArtifact) {
         const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
         if (outcome.kind === 'unavailable')
-            core/* notice */.lm(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
+            ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
         else
             ctx.log.info(`Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`);
     }

@@ -19,10 +19,6 @@ export class Logger {
     core.notice(this.redact(text))
   }
 
-  warning(text: string): void {
-    core.warning(this.redact(text))
-  }
-
   finding(finding: Finding): void {
     const properties = toAnnotationProperties(finding)
     if (properties.title) properties.title = this.redact(properties.title)

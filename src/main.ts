@@ -11,19 +11,18 @@ import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
 import { Logger } from './logger.js'
 import { amiIdsByBuild, artifactsOutput, firstAmiId } from './packer/artifacts.js'
-import { hasInit, initArgs, sensitiveVarFileContent } from './packer/args.js'
+import { sensitiveVarFileContent } from './packer/args.js'
 import {
   build,
   CancelledError,
   fileSize,
   fmtCheck,
   fmtWrite,
+  init,
   validate,
   type PackerContext
 } from './packer/commands.js'
 import { manifestFromArtifacts } from './packer/manifest.js'
-import { runProcess } from './packer/run.js'
-import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from './plugins.js'
 import { Redactor } from './redact.js'
 import { uploadFiles } from './upload.js'
 
@@ -152,47 +151,6 @@ async function runTemplateCommand(
   }
 }
 
-async function init(ctx: PackerContext, pluginDir: string): Promise<void> {
-  if (!hasInit(ctx.version)) {
-    ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`)
-    return
-  }
-  const blocks = pluginBlocks(ctx.paths)
-  if (blocks.length === 0) {
-    ctx.log.info('Skipping packer init: no template declares required_plugins')
-    return
-  }
-  await ctx.log.group('packer init', async () => {
-    const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks)
-    const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined
-    const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined
-    if (restored?.kind === 'unavailable') core.notice(`Plugin cache skipped: ${restored.reason}`)
-    if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${key})`)
-    const args = initArgs(ctx.paths)
-    ctx.log.info(`[command]${ctx.binary} ${args.join(' ')}`)
-    const output: Buffer[] = []
-    const result = await runProcess(ctx.binary, args, {
-      cwd: ctx.paths.workingDirectory,
-      env: ctx.env,
-      cancellation: ctx.cancellation,
-      onStdout: (c) => output.push(c),
-      onStderr: (c) => output.push(c)
-    })
-    const text = Buffer.concat(output).toString('utf8').trimEnd()
-    if (text) ctx.log.info(text)
-    if (result.cancelled) throw new CancelledError('packer init')
-    if (result.exitCode !== 0) throw new Error(`packer init failed (exit code ${result.exitCode})`)
-    if (cache && restored?.kind === 'miss') {
-      try {
-        await cache.saveCache([pluginDir], key)
-        ctx.log.info(`Plugins saved to the cache (${key})`)
-      } catch (error) {
-        core.notice(`Plugin cache not saved: ${getErrorMessage(error)}`)
-      }
-    }
-  })
-}
-
 async function buildAndReport(ctx: PackerContext, runDir: string): Promise<void> {
   const run = await build(ctx)
   const { artifacts } = run.summary
@@ -214,7 +172,7 @@ async function buildAndReport(ctx: PackerContext, runDir: string): Promise<void>
   if (ctx.inputs.uploadArtifact) {
     const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile])
     if (outcome.kind === 'unavailable')
-      core.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`)
+      ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`)
     else
       ctx.log.info(
         `Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`

@@ -167,56 +167,48 @@ export class Downloader {
     this.client = createClient(options)
   }
 
-  /** GETs a small file into memory. */
-  async fetchBytes(url: string): Promise<Buffer> {
+  /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
+  private get<T>(url: string, consume: (body: Transform) => Promise<T>): Promise<T> {
     return withRetries(
       url,
       this.options,
       () => this.disposed,
       async () => {
         const message = this.track(await open(this.client, url))
-        const chunks: Buffer[] = []
-        await pipeline(
-          message,
-          guardBody(message, url, this.options.idleTimeoutMs),
-          async (source) => {
-            for await (const chunk of source) chunks.push(chunk as Buffer)
-          }
-        )
-        return Buffer.concat(chunks)
+        const body = guardBody(message, url, this.options.idleTimeoutMs)
+        message.on('error', (error) => body.destroy(error))
+        return consume(message.pipe(body))
       }
     )
   }
 
+  /** GETs a small file into memory. */
+  async fetchBytes(url: string): Promise<Buffer> {
+    return this.get(url, async (body) => {
+      const chunks: Buffer[] = []
+      for await (const chunk of body) chunks.push(chunk as Buffer)
+      return Buffer.concat(chunks)
+    })
+  }
+
   /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
   async downloadFile(url: string, dest: string): Promise<string> {
-    return withRetries(
-      url,
-      this.options,
-      () => this.disposed,
-      async () => {
-        const message = this.track(await open(this.client, url))
-        const hash = createHash('sha256')
-        const hasher = new Transform({
-          transform(chunk: Buffer, _encoding, callback) {
-            hash.update(chunk)
-            callback(null, chunk)
-          }
-        })
-        try {
-          await pipeline(
-            message,
-            guardBody(message, url, this.options.idleTimeoutMs),
-            hasher,
-            createWriteStream(dest)
-          )
-        } catch (error) {
-          await rm(dest, { force: true })
-          throw error
+    return this.get(url, async (body) => {
+      const hash = createHash('sha256')
+      const hasher = new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          hash.update(chunk)
+          callback(null, chunk)
         }
-        return hash.digest('hex')
+      })
+      try {
+        await pipeline(body, hasher, createWriteStream(dest))
+      } catch (error) {
+        await rm(dest, { force: true })
+        throw error
       }
-    )
+      return hash.digest('hex')
+    })
   }
 
   private track(message: IncomingMessage): IncomingMessage {

@@ -2,10 +2,19 @@
 import { createWriteStream, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
 import type { Cancellation } from '../cancellation.js'
-import { ActionError } from '../errors.js'
+import { ActionError, getErrorMessage } from '../errors.js'
 import type { ActionInputs, ResolvedPaths } from '../inputs.js'
 import type { Logger } from '../logger.js'
-import { buildArgs, canFormat, commandLine, fmtArgs, validateArgs } from './args.js'
+import {
+  buildArgs,
+  canFormat,
+  commandLine,
+  fmtArgs,
+  hasInit,
+  initArgs,
+  validateArgs
+} from './args.js'
+import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from '../plugins.js'
 import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
 import { runProcess, type RunResult } from './run.js'
 import { BuildTracker, MachineReadableParser, renderLine, type RunSummary } from './stream.js'
@@ -236,4 +245,39 @@ export function fileSize(workingDirectory: string): (name: string) => number {
       return 0
     }
   }
+}
+
+/**
+ * `packer init`, with the plugin directory restored from and saved to the Actions cache. Skipped,
+ * with the reason in the log, where Packer has no init (before 1.7) or no template declares
+ * `required_plugins`.
+ */
+export async function init(ctx: PackerContext, pluginDir: string): Promise<void> {
+  if (!hasInit(ctx.version)) {
+    ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`)
+    return
+  }
+  const blocks = pluginBlocks(ctx.paths)
+  if (blocks.length === 0) {
+    ctx.log.info('Skipping packer init: no template declares required_plugins')
+    return
+  }
+  await ctx.log.group('packer init', async () => {
+    const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks)
+    const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined
+    const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined
+    if (restored?.kind === 'unavailable') ctx.log.notice(`Plugin cache skipped: ${restored.reason}`)
+    if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${key})`)
+    const result = await capture(ctx, initArgs(ctx.paths))
+    if (result.exitCode !== 0)
+      throw new ActionError(`packer init failed (exit code ${result.exitCode})`)
+    if (cache && restored?.kind === 'miss') {
+      try {
+        await cache.saveCache([pluginDir], key)
+        ctx.log.info(`Plugins saved to the cache (${key})`)
+      } catch (error) {
+        ctx.log.notice(`Plugin cache not saved: ${getErrorMessage(error)}`)
+      }
+    }
+  })
 }
