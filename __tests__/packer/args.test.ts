@@ -1,0 +1,105 @@
+import { describe, expect, it } from '@jest/globals'
+import { parseInputs, type ResolvedPaths } from '../../src/inputs.js'
+import {
+  buildArgs,
+  commandLine,
+  fmtArgs,
+  hasInit,
+  sensitiveVarFileContent,
+  validateArgs
+} from '../../src/packer/args.js'
+
+const paths: ResolvedPaths = {
+  workingDirectory: '/repo/images',
+  template: '/repo/images/aws',
+  kind: 'hcl2-dir',
+  varFiles: ['/repo/images/prod.pkrvars.hcl']
+}
+
+function inputs(values: Record<string, string>) {
+  return parseInputs((name) => values[name] ?? '')
+}
+
+describe('buildArgs', () => {
+  it('builds the full command line in order, with the template relative to the working directory', () => {
+    expect(
+      buildArgs(
+        inputs({
+          variables: 'region=eu-west-1\nname=a=b c',
+          only: 'a.x, b.y',
+          'parallel-builds': '2',
+          force: 'true',
+          'on-error': 'abort'
+        }),
+        paths,
+        '/tmp/secret.pkrvars.json'
+      )
+    ).toEqual([
+      'build',
+      '-machine-readable',
+      '-on-error=abort',
+      '-parallel-builds=2',
+      '-force',
+      '-var',
+      'region=eu-west-1',
+      '-var',
+      'name=a=b c',
+      '-var-file=/repo/images/prod.pkrvars.hcl',
+      '-var-file=/tmp/secret.pkrvars.json',
+      '-only=a.x,b.y',
+      'aws'
+    ])
+  })
+
+  it('never puts a sensitive value on the command line', () => {
+    const args = buildArgs(
+      inputs({ 'sensitive-variables': 'token=hunter2-secret' }),
+      paths,
+      '/tmp/s.json'
+    )
+    expect(args.join(' ')).not.toContain('hunter2-secret')
+    expect(
+      validateArgs(
+        inputs({ 'sensitive-variables': 'token=hunter2-secret' }),
+        paths,
+        '/tmp/s.json'
+      ).join(' ')
+    ).not.toContain('hunter2-secret')
+  })
+
+  it('passes except and the working directory itself as "."', () => {
+    expect(
+      buildArgs(inputs({ except: 'a\nb' }), { ...paths, template: '/repo/images', varFiles: [] })
+    ).toEqual(['build', '-machine-readable', '-on-error=cleanup', '-except=a,b', '.'])
+  })
+})
+
+describe('fmt and init by Packer version', () => {
+  it('adds -recursive for folders from 1.7 on', () => {
+    expect(fmtArgs(paths, '1.6.6', true)).toEqual(['fmt', '-check', '-diff', 'aws'])
+    expect(fmtArgs(paths, '1.11.2', true)).toEqual(['fmt', '-check', '-diff', '-recursive', 'aws'])
+    expect(
+      fmtArgs({ ...paths, kind: 'hcl2-file', template: '/repo/images/a.pkr.hcl' }, '1.11.2', false)
+    ).toEqual(['fmt', 'a.pkr.hcl'])
+  })
+
+  it('knows init came in 1.7', () => {
+    expect(hasInit('1.6.6')).toBe(false)
+    expect(hasInit('1.7.0')).toBe(true)
+    expect(hasInit('1.12.0-rc1')).toBe(true)
+  })
+})
+
+describe('helpers', () => {
+  it('writes sensitive values as literal JSON', () => {
+    expect(JSON.parse(sensitiveVarFileContent([{ name: 'p', value: 'a"b${x}\\' }]))).toEqual({
+      p: 'a"b${x}\\'
+    })
+  })
+
+  it('quotes arguments with spaces or quotes in the logged command line', () => {
+    expect(commandLine('/bin/packer', ['build', '-var', 'a=b c', '.'])).toBe(
+      '/bin/packer build -var "a=b c" .'
+    )
+  })
+})

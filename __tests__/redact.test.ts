@@ -1,0 +1,26 @@
+import { describe, expect, it } from '@jest/globals'
+import { Redactor } from '../src/redact.js'
+
+describe('Redactor', () => {
+  it('replaces a secret in every form Packer may print it', () => {
+    const r = new Redactor()
+    r.add('pa,ss"word')
+    expect(r.redact('plain pa,ss"word')).toBe('plain ***')
+    expect(r.redact('1,,ui,say,pa%!(PACKER_COMMA)ss"word')).toBe('1,,ui,say,***')
+    expect(r.redact('{"v":"pa,ss\\"word"}')).toBe('{"v":"***"}')
+  })
+
+  it('replaces the longer of two overlapping secrets whole', () => {
+    const r = new Redactor()
+    r.add('abc')
+    r.add('abcdef')
+    expect(r.redact('x abcdef y abc')).toBe('x *** y ***')
+  })
+
+  it('ignores secrets too short to mask without blanking ordinary text', () => {
+    const r = new Redactor()
+    r.add('a')
+    expect(r.redact('a cat')).toBe('a cat')
+    expect(r.size).toBe(0)
+  })
+})
