@@ -18,7 +18,20 @@ export enum Inputs {
   GithubToken = 'github-token',
   CachePlugins = 'cache-plugins',
   Summary = 'summary',
-  UploadArtifact = 'upload-artifact'
+  UploadArtifact = 'upload-artifact',
+  Manifests = 'manifests',
+  TfvarsFile = 'tfvars-file',
+  AmiIds = 'ami-ids',
+  TfvarsMapping = 'tfvars-mapping',
+  AwsRegions = 'aws-regions',
+  ImageNameFilter = 'image-name-filter',
+  ImageTags = 'image-tags',
+  Keep = 'keep',
+  MinAge = 'min-age',
+  DryRun = 'dry-run',
+  Stage = 'stage',
+  StageTag = 'stage-tag',
+  ShareWith = 'share-with'
 }
 
 export enum Outputs {
@@ -28,7 +41,12 @@ export enum Outputs {
   AmiIds = 'ami-ids',
   Artifacts = 'artifacts',
   Manifest = 'manifest',
-  ExitCode = 'exit-code'
+  ExitCode = 'exit-code',
+  Changed = 'changed',
+  TfvarsFile = 'tfvars-file',
+  Deleted = 'deleted',
+  Kept = 'kept',
+  Promoted = 'promoted'
 }
 
 export enum State {
