@@ -39,6 +39,21 @@ describe('build', () => {
     expect(readFileSync(path.join(result.dirs.workspace, 'output/greeting.txt'), 'utf8')).toBe(
       'Hello from packer-image-action\n'
     )
+    // The job summary: the outcome, a row per build, and the file the file builder wrote.
+    expect(result.summary).toContain('### Packer build: ✓ succeeded')
+    expect(result.summary).toMatch(/\| file\.greeting \| file \| ✓ succeeded \|/)
+    expect(result.summary).toMatch(/\| null\.smoke \| null \| ✓ succeeded \|/)
+    expect(result.summary).toContain('<code>output/greeting.txt</code>')
+    expect(result.summary).toMatch(/\| 1\.6\.6 \| <code>\.<\/code> \| \d+s \|/)
+  })
+
+  it('writes no job summary when summary is false', async () => {
+    const result = await packer.step({
+      files: 'templates/packer/example',
+      inputs: { summary: 'false' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.summary).toBe('')
   })
 })
 
@@ -79,6 +94,31 @@ describe('variables', () => {
     expect(readdirSync(result.dirs.temp).filter((f) => f.startsWith('packer-vars-'))).toEqual([])
   })
 
+  it('keeps a secret out of the summary even when Packer prints it in an error', async () => {
+    // Characters that escaping for the summary would change (`_`, `*`) and a comma, which Packer
+    // escapes in machine-readable output.
+    const secret = 'leak_me*now,please'
+    const result = await packer.step({
+      files: '__tests__/data/templates/secret-error',
+      inputs: { 'sensitive-variables': `secret=${secret}` }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.summary).toContain('### Packer build: ✗ failed')
+    expect(result.summary).toContain('no-such-&#42;&#42;&#42;.txt')
+    expect(errors(result)).toContain('no-such-***.txt')
+    expect(countMasks(result.stdout, secret)).toBe(1)
+    // Apart from the runner's own mask command, no form of the value anywhere.
+    const everything = [
+      result.stdout.replace(`::add-mask::${secret}\n`, ''),
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs)
+    ].join('\n')
+    for (const form of ['leak_me', 'leak&#95;me', 'now%!(PACKER_COMMA)please', 'now,please']) {
+      expect(everything).not.toContain(form)
+    }
+  })
+
   it('refuses a variable line without =, naming the line but not the value', async () => {
     const result = await packer.step({
       files: '__tests__/data/templates/vars',
@@ -105,6 +145,20 @@ describe('failures', () => {
     expect(annotation?.properties).toMatchObject({ file: 'images/main.pkr.hcl', line: '8' })
     expect(annotation?.message).toContain('no_such')
     expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(result.summary).toContain('### Packer build: ✗ failed')
+    expect(result.summary).toContain('<code>images/main.pkr.hcl:8</code>')
+  })
+
+  it('passes validate with a warning annotation and lists the warning in the summary', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/warning',
+      inputs: { command: 'validate', 'var-files': 'extra.pkrvars.hcl' }
+    })
+    expect(result.exitCode).toBe(0)
+    const warnings = result.annotations.filter((a) => a.level === 'warning')
+    expect(warnings.map((w) => w.message).join('\n')).toContain('"undeclared_setting" variable')
+    expect(result.summary).toContain('### Packer validate: ✓ succeeded')
+    expect(result.summary).toMatch(/\| warning \|.*Undefined variable/)
   })
 
   it('fails validate on an unformatted template, with an annotation per file', async () => {

@@ -23,4 +23,19 @@ describe('Redactor', () => {
     expect(r.redact('a cat')).toBe('a cat')
     expect(r.size).toBe(0)
   })
+
+  it('redacts every string inside data that is escaped later, keys and numbers untouched', () => {
+    const r = new Redactor()
+    r.add('s3cr_t*value')
+    const report = {
+      error: 'bad s3cr_t*value here',
+      builds: [{ name: 'b', errors: ['x s3cr_t*value'], durationMs: 5 }],
+      none: undefined
+    }
+    expect(r.redactDeep(report)).toEqual({
+      error: 'bad *** here',
+      builds: [{ name: 'b', errors: ['x ***'], durationMs: 5 }]
+    })
+    expect(report.error).toBe('bad s3cr_t*value here')
+  })
 })

@@ -36,6 +36,19 @@ var Inputs;
     Inputs["CachePlugins"] = "cache-plugins";
     Inputs["Summary"] = "summary";
     Inputs["UploadArtifact"] = "upload-artifact";
+    Inputs["Manifests"] = "manifests";
+    Inputs["TfvarsFile"] = "tfvars-file";
+    Inputs["AmiIds"] = "ami-ids";
+    Inputs["TfvarsMapping"] = "tfvars-mapping";
+    Inputs["AwsRegions"] = "aws-regions";
+    Inputs["ImageNameFilter"] = "image-name-filter";
+    Inputs["ImageTags"] = "image-tags";
+    Inputs["Keep"] = "keep";
+    Inputs["MinAge"] = "min-age";
+    Inputs["DryRun"] = "dry-run";
+    Inputs["Stage"] = "stage";
+    Inputs["StageTag"] = "stage-tag";
+    Inputs["ShareWith"] = "share-with";
 })(Inputs || (Inputs = {}));
 var Outputs;
 (function (Outputs) {
@@ -46,6 +59,11 @@ var Outputs;
     Outputs["Artifacts"] = "artifacts";
     Outputs["Manifest"] = "manifest";
     Outputs["ExitCode"] = "exit-code";
+    Outputs["Changed"] = "changed";
+    Outputs["TfvarsFile"] = "tfvars-file";
+    Outputs["Deleted"] = "deleted";
+    Outputs["Kept"] = "kept";
+    Outputs["Promoted"] = "promoted";
 })(Outputs || (Outputs = {}));
 var State;
 (function (State) {
@@ -67,7 +85,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81158);
 
 if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_0__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(659)]).then(__nccwpck_require__.bind(__nccwpck_require__, 60659));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74276));
     await run();
 }
 

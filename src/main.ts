@@ -24,12 +24,16 @@ import {
 } from './packer/commands.js'
 import { manifestFromArtifacts } from './packer/manifest.js'
 import { Redactor } from './redact.js'
+import { renderSummary, type SummaryReport } from './summary.js'
 import { uploadFiles } from './upload.js'
 
 /** The action's main step. The one place that fails the step. */
 export async function run(): Promise<void> {
+  const started = Date.now()
   const cancellation = new Cancellation().start()
   const redactor = new Redactor()
+  let report: SummaryReport | undefined
+  let writeReport = false
   try {
     const inputs = getInputs()
     // Every secret is masked before anything could print it.
@@ -45,6 +49,17 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     // Paths are checked before anything is downloaded.
     const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace)
+    if (paths) {
+      report = {
+        command: inputs.command,
+        templates: [path.relative(workspace, paths.template) || '.'],
+        status: 'succeeded',
+        builds: [],
+        validateFindings: [],
+        fmtFindings: []
+      }
+      writeReport = inputs.summary
+    }
 
     const installation = await installPacker({
       versionSpec: inputs.packerVersion,
@@ -59,17 +74,39 @@ export async function run(): Promise<void> {
     core.addPath(path.dirname(installation.binary))
     core.setOutput(Outputs.PackerVersion, installation.version)
     core.setOutput(Outputs.PackerPath, installation.binary)
-    if (!paths) return
+    if (!paths || !report) return
+    report.packerVersion = installation.version
 
-    await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation })
+    await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation, report })
   } catch (error) {
-    const message =
-      error instanceof CancelledError || cancellation.requested
-        ? `Cancelled: ${getErrorMessage(error)}`
-        : getErrorMessage(error)
-    core.setFailed(redactor.redact(message))
+    const cancelled = error instanceof CancelledError || cancellation.requested
+    const message = redactor.redact(
+      cancelled ? `Cancelled: ${getErrorMessage(error)}` : getErrorMessage(error)
+    )
+    if (report) {
+      report.status = cancelled ? 'cancelled' : 'failed'
+      report.error = message
+    }
+    core.setFailed(message)
   } finally {
+    if (report && writeReport) {
+      report.durationMs = Date.now() - started
+      await writeSummary(redactor.redact(renderSummary(redactor.redactDeep(report))))
+    }
     cancellation.stop()
+  }
+}
+
+/** The job summary is a report, not the job: a runner without one only gets a debug line. */
+async function writeSummary(markdown: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    core.debug('No GITHUB_STEP_SUMMARY file: the job summary is not written')
+    return
+  }
+  try {
+    await core.summary.addRaw(markdown, true).write()
+  } catch (error) {
+    core.warning(`The job summary could not be written: ${getErrorMessage(error)}`)
   }
 }
 
@@ -77,6 +114,8 @@ interface Runtime {
   workspace: string
   log: Logger
   cancellation: Cancellation
+  /** Filled in as the command runs; rendered into the job summary at the end. */
+  report: SummaryReport
 }
 
 async function runTemplateCommand(
@@ -122,6 +161,7 @@ async function runTemplateCommand(
         return
       case 'fmt': {
         const result = inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx)
+        runtime.report.fmtFindings = result.findings
         if (result.failure) throw new Error(result.failure)
         return
       }
@@ -130,9 +170,11 @@ async function runTemplateCommand(
         const failures: string[] = []
         if (inputs.fmtCheck) {
           const fmt = await fmtCheck(ctx)
+          runtime.report.fmtFindings = fmt.findings
           if (fmt.failure) failures.push(fmt.failure)
         }
         const checked = await validate(ctx)
+        runtime.report.validateFindings = checked.findings
         if (checked.failure) failures.push(checked.failure)
         if (failures.length) throw new Error(failures.join('; '))
         runtime.log.info('The template is valid.')
@@ -141,8 +183,9 @@ async function runTemplateCommand(
       case 'build': {
         await init(ctx, pluginDir)
         const checked = await validate(ctx)
+        runtime.report.validateFindings = checked.findings
         if (checked.failure) throw new Error(checked.failure)
-        await buildAndReport(ctx, runDir)
+        await buildAndReport(ctx, runDir, runtime.report)
         return
       }
     }
@@ -151,9 +194,15 @@ async function runTemplateCommand(
   }
 }
 
-async function buildAndReport(ctx: PackerContext, runDir: string): Promise<void> {
+async function buildAndReport(
+  ctx: PackerContext,
+  runDir: string,
+  report: SummaryReport
+): Promise<void> {
   const run = await build(ctx)
   const { artifacts } = run.summary
+  report.builds = run.summary.builds
+  report.validateFindings = [...(report.validateFindings ?? []), ...run.findings]
   // Outputs are set for the builds that succeeded even when another failed.
   const manifest = manifestFromArtifacts(artifacts, {
     runUuid: randomUUID(),

@@ -28,4 +28,15 @@ export class Redactor {
     }
     return out
   }
+
+  /**
+   * Every string inside a plain data value redacted, for data that is escaped before it is shown
+   * (the job summary): once escaped, a secret would no longer match.
+   */
+  redactDeep<T>(value: T): T {
+    if (this.secrets.size === 0) return value
+    return JSON.parse(
+      JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? this.redact(v) : v))
+    ) as T
+  }
 }

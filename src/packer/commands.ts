@@ -114,9 +114,11 @@ export async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
 export async function validate(ctx: PackerContext): Promise<CheckResult> {
   return ctx.log.group('packer validate', async () => {
     const result = await capture(ctx, validateArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile))
-    if (result.exitCode === 0) return { findings: [] }
+    // A valid template can still draw warnings (an undeclared variable in a var-file, a
+    // deprecated option); they become annotations too.
     const findings = findingsFromDiagnostics(result.output, pathContext(ctx))
     for (const finding of findings) ctx.log.finding(finding)
+    if (result.exitCode === 0) return { findings }
     const first = findings.find((f) => f.severity === 'error')
     return {
       findings,

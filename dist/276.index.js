@@ -1,5 +1,5 @@
-export const id = 659;
-export const ids = [659];
+export const id = 276;
+export const ids = [276];
 export const modules = {
 
 /***/ 83916:
@@ -33,7 +33,7 @@ class ActionError extends Error {
 
 /***/ }),
 
-/***/ 60659:
+/***/ 74276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -2729,11 +2729,13 @@ async function fmtWrite(ctx) {
 async function validate(ctx) {
     return ctx.log.group('packer validate', async () => {
         const result = await capture(ctx, validateArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile));
-        if (result.exitCode === 0)
-            return { findings: [] };
+        // A valid template can still draw warnings (an undeclared variable in a var-file, a
+        // deprecated option); they become annotations too.
         const findings = findingsFromDiagnostics(result.output, pathContext(ctx));
         for (const finding of findings)
             ctx.log.finding(finding);
+        if (result.exitCode === 0)
+            return { findings };
         const first = findings.find((f) => f.severity === 'error');
         return {
             findings,
@@ -3042,6 +3044,192 @@ class Redactor {
         }
         return out;
     }
+    /**
+     * Every string inside a plain data value redacted, for data that is escaped before it is shown
+     * (the job summary): once escaped, a secret would no longer match.
+     */
+    redactDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
+    }
+}
+
+;// CONCATENATED MODULE: ./src/summary.ts
+/** Rows shown per table; the rest are counted, the log has them all. */
+const MAX_ROWS = 50;
+/** Characters shown of one error text. */
+const MAX_TEXT = 4000;
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '*': '&#42;',
+    _: '&#95;',
+    '~': '&#126;'
+};
+/** Text made inert in both HTML and markdown: it renders as the characters it holds. */
+function escapeHtml(value) {
+    return value.replace(/[&<>"'|`\\[\]*_~]/g, (c) => ENTITIES[c]);
+}
+/** Escaped, on one line: for table cells, where a newline would end the table. */
+function inline(value) {
+    return escapeHtml(value.replace(/\r\n?/g, '\n').trim()).replace(/\n/g, '<br>');
+}
+function code(value) {
+    return `<code>${inline(value)}</code>`;
+}
+/** `1m 05s`, `42s`, `2h 03m 07s`. */
+function formatDuration(ms) {
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0)
+        return '—';
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+const STATUS = {
+    succeeded: '✓ succeeded',
+    failed: '✗ failed',
+    cancelled: '⊘ cancelled'
+};
+function statusText(status) {
+    return STATUS[status] ?? inline(String(status));
+}
+function table(headers, rows) {
+    const shown = rows.slice(0, MAX_ROWS);
+    const lines = [
+        `| ${headers.join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...shown.map((cells) => `| ${cells.map((c) => c || '—').join(' | ')} |`)
+    ];
+    if (rows.length > shown.length) {
+        lines.push('', `…and ${rows.length - shown.length} more; the step log has them all.`);
+    }
+    return lines.join('\n');
+}
+function pre(text) {
+    const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n… (cut; the step log has it all)` : text;
+    return `<pre>${escapeHtml(clipped.replace(/\r\n?/g, '\n').trimEnd())}</pre>`;
+}
+/** The rows of one artifact: one per AMI region, image, tag or file list. */
+function artifactRows(artifact) {
+    const build = inline(artifact.build);
+    const row = (kind, where, id) => [
+        build,
+        kind,
+        where ? inline(where) : '',
+        code(id)
+    ];
+    const parsed = artifact.parsed;
+    const rows = [];
+    switch (parsed.kind) {
+        case 'amazon':
+            for (const [region, ami] of Object.entries(parsed.amis))
+                rows.push(row('AMI', region, ami));
+            break;
+        case 'azure':
+            if (parsed.managedImageId || parsed.managedImageName) {
+                rows.push(row('Managed image', parsed.managedImageResourceGroup, (parsed.managedImageId ?? parsed.managedImageName)));
+            }
+            if (parsed.galleryImageVersionId) {
+                rows.push(row('Gallery image version', undefined, parsed.galleryImageVersionId));
+            }
+            if (parsed.vhdUri)
+                rows.push(row('VHD', undefined, parsed.vhdUri));
+            break;
+        case 'googlecompute':
+            rows.push(row('Image', parsed.project, parsed.image));
+            break;
+        case 'docker':
+            if (parsed.imageId)
+                rows.push(row('Image', undefined, parsed.imageId));
+            if (parsed.repositoryTag)
+                rows.push(row('Tag', undefined, parsed.repositoryTag));
+            break;
+        case 'files': {
+            const files = parsed.files.slice(0, 20).map(code);
+            if (parsed.files.length > files.length)
+                files.push(`…and ${parsed.files.length - 20} more`);
+            if (files.length)
+                rows.push([build, 'Files', '', files.join('<br>')]);
+            break;
+        }
+        default:
+            break;
+    }
+    if (rows.length === 0 && (artifact.id || artifact.description)) {
+        rows.push(row(inline(artifact.builderType || 'Artifact'), undefined, artifact.id || artifact.description));
+    }
+    return rows;
+}
+function summary_location(finding) {
+    if (!finding.file)
+        return '';
+    return code(finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`);
+}
+function findingsTable(findings) {
+    return table(['Severity', 'Location', 'Message'], findings.map((f) => [
+        f.severity === 'warning' ? 'warning' : 'error',
+        summary_location(f),
+        f.title ? `<strong>${inline(f.title)}</strong>: ${inline(f.message)}` : inline(f.message)
+    ]));
+}
+/** The job summary of one run. */
+function renderSummary(report) {
+    const validateFindings = report.validateFindings ?? [];
+    const fmtFindings = report.fmtFindings ?? [];
+    const artifacts = report.builds.flatMap((b) => b.artifacts);
+    const sections = [];
+    sections.push(`### Packer ${inline(report.command)}: ${statusText(report.status)}`);
+    sections.push(table(['Packer', 'Template', 'Duration'], [
+        [
+            report.packerVersion ? inline(report.packerVersion) : '',
+            report.templates.map(code).join('<br>'),
+            formatDuration(report.durationMs)
+        ]
+    ]));
+    if (report.error)
+        sections.push(`**Error**\n\n${pre(report.error)}`);
+    if (report.builds.length) {
+        sections.push('#### Builds', table(['Build', 'Builder', 'Status', 'Duration', 'Artifacts'], report.builds.map((b) => [
+            inline(b.name),
+            inline(b.builderType),
+            statusText(b.status),
+            formatDuration(b.durationMs),
+            String(b.artifacts.length)
+        ])));
+        for (const b of report.builds.filter((b) => b.errors.length)) {
+            sections.push(`**Errors of ${inline(b.name)}**\n\n${pre(b.errors.join('\n'))}`);
+        }
+    }
+    const artifactTable = artifacts.flatMap(artifactRows);
+    if (artifactTable.length) {
+        sections.push('#### Artifacts', table(['Build', 'Artifact', 'Where', 'ID'], artifactTable));
+    }
+    if (validateFindings.length) {
+        sections.push('#### Validation', findingsTable(validateFindings));
+    }
+    if (fmtFindings.length) {
+        sections.push('#### Formatting', findingsTable(fmtFindings));
+    }
+    if (!report.builds.length && !validateFindings.length && !fmtFindings.length && !report.error) {
+        sections.push('No builds and no findings.');
+    }
+    return sections.join('\n\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/upload.ts
@@ -3083,10 +3271,14 @@ async function uploadFiles(name, files, env = process.env) {
 
 
 
+
 /** The action's main step. The one place that fails the step. */
 async function run() {
+    const started = Date.now();
     const cancellation = new Cancellation().start();
     const redactor = new Redactor();
+    let report;
+    let writeReport = false;
     try {
         const inputs = getInputs();
         // Every secret is masked before anything could print it.
@@ -3102,6 +3294,17 @@ async function run() {
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         // Paths are checked before anything is downloaded.
         const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace);
+        if (paths) {
+            report = {
+                command: inputs.command,
+                templates: [external_node_path_.relative(workspace, paths.template) || '.'],
+                status: 'succeeded',
+                builds: [],
+                validateFindings: [],
+                fmtFindings: []
+            };
+            writeReport = inputs.summary;
+        }
         const installation = await installPacker({
             versionSpec: inputs.packerVersion,
             releasesUrl: inputs.releasesUrl,
@@ -3115,18 +3318,39 @@ async function run() {
         core/* addPath */.fM(external_node_path_.dirname(installation.binary));
         core/* setOutput */.uH(constants/* Outputs */.tY.PackerVersion, installation.version);
         core/* setOutput */.uH(constants/* Outputs */.tY.PackerPath, installation.binary);
-        if (!paths)
+        if (!paths || !report)
             return;
-        await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation });
+        report.packerVersion = installation.version;
+        await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation, report });
     }
     catch (error) {
-        const message = error instanceof CancelledError || cancellation.requested
-            ? `Cancelled: ${(0,errors/* getErrorMessage */.u)(error)}`
-            : (0,errors/* getErrorMessage */.u)(error);
-        core/* setFailed */.C1(redactor.redact(message));
+        const cancelled = error instanceof CancelledError || cancellation.requested;
+        const message = redactor.redact(cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u)(error)}` : (0,errors/* getErrorMessage */.u)(error));
+        if (report) {
+            report.status = cancelled ? 'cancelled' : 'failed';
+            report.error = message;
+        }
+        core/* setFailed */.C1(message);
     }
     finally {
+        if (report && writeReport) {
+            report.durationMs = Date.now() - started;
+            await writeSummary(redactor.redact(renderSummary(redactor.redactDeep(report))));
+        }
         cancellation.stop();
+    }
+}
+/** The job summary is a report, not the job: a runner without one only gets a debug line. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core/* debug */.Yz('No GITHUB_STEP_SUMMARY file: the job summary is not written');
+        return;
+    }
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* getErrorMessage */.u)(error)}`);
     }
 }
 async function runTemplateCommand(inputs, paths, installation, runtime) {
@@ -3166,6 +3390,7 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
                 return;
             case 'fmt': {
                 const result = inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx);
+                runtime.report.fmtFindings = result.findings;
                 if (result.failure)
                     throw new Error(result.failure);
                 return;
@@ -3175,10 +3400,12 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
                 const failures = [];
                 if (inputs.fmtCheck) {
                     const fmt = await fmtCheck(ctx);
+                    runtime.report.fmtFindings = fmt.findings;
                     if (fmt.failure)
                         failures.push(fmt.failure);
                 }
                 const checked = await validate(ctx);
+                runtime.report.validateFindings = checked.findings;
                 if (checked.failure)
                     failures.push(checked.failure);
                 if (failures.length)
@@ -3189,9 +3416,10 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
             case 'build': {
                 await init(ctx, pluginDir);
                 const checked = await validate(ctx);
+                runtime.report.validateFindings = checked.findings;
                 if (checked.failure)
                     throw new Error(checked.failure);
-                await buildAndReport(ctx, runDir);
+                await buildAndReport(ctx, runDir, runtime.report);
                 return;
             }
         }
@@ -3200,9 +3428,11 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
     }
 }
-async function buildAndReport(ctx, runDir) {
+async function buildAndReport(ctx, runDir, report) {
     const run = await build(ctx);
     const { artifacts } = run.summary;
+    report.builds = run.summary.builds;
+    report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
     // Outputs are set for the builds that succeeded even when another failed.
     const manifest = manifestFromArtifacts(artifacts, {
         runUuid: (0,external_node_crypto_.randomUUID)(),
