@@ -9,9 +9,37 @@ import * as path from 'node:path'
 import { getErrorMessage } from './errors.js'
 import type { ResolvedPaths } from './inputs.js'
 
+/**
+ * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
+ * not a pattern, because a quoted string may hold `#` or `//` (a plugin source URL, say).
+ */
+export function stripHclComments(text: string): string {
+  let out = ''
+  let i = 0
+  while (i < text.length) {
+    const c = text[i]
+    if (c === '"') {
+      let j = i + 1
+      while (j < text.length && text[j] !== '"' && text[j] !== '\n') j += text[j] === '\\' ? 2 : 1
+      out += text.slice(i, j + 1)
+      i = j + 1
+    } else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+      while (i < text.length && text[i] !== '\n') i++
+    } else if (c === '/' && text[i + 1] === '*') {
+      const end = text.indexOf('*/', i + 2)
+      i = end < 0 ? text.length : end + 2
+      out += ' '
+    } else {
+      out += c
+      i++
+    }
+  }
+  return out
+}
+
 /** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
 export function requiredPluginsBlocks(text: string): string[] {
-  const stripped = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:"])(#|\/\/).*$/gm, '$1')
+  const stripped = stripHclComments(text)
   const blocks: string[] = []
   const re = /\brequired_plugins\s*\{/g
   let match: RegExpExecArray | null

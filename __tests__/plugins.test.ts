@@ -1,0 +1,153 @@
+/** The plugin cache's pure parts, and how a restore turns the cache service's answers into outcomes. */
+import { describe, expect, it, jest } from '@jest/globals'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import {
+  pluginBlocks,
+  pluginCacheKey,
+  requiredPluginsBlocks,
+  restorePlugins,
+  stripHclComments,
+  templateFiles,
+  type CacheApi
+} from '../src/plugins.js'
+
+const AMAZON = `packer {
+  required_plugins {
+    amazon = {
+      version = ">= 1.2.8"   # pinned below 2
+      source  = "github.com/hashicorp/amazon"
+    }
+  }
+}
+`
+
+describe('requiredPluginsBlocks', () => {
+  it('finds each block with its nested braces, white space folded', () => {
+    expect(requiredPluginsBlocks(AMAZON)).toEqual([
+      'required_plugins { amazon = { version = ">= 1.2.8" source = "github.com/hashicorp/amazon" } }'
+    ])
+  })
+
+  it('ignores blocks that are commented out, and keeps URLs with // inside strings', () => {
+    const text = `# required_plugins { x = {} }
+/* required_plugins {
+  y = {}
+} */
+packer {
+  required_plugins {
+    z = { source = "https://example.com//z" }
+  }
+}`
+    expect(requiredPluginsBlocks(text)).toEqual([
+      'required_plugins { z = { source = "https://example.com//z" } }'
+    ])
+  })
+
+  it('finds none in a template without the block', () => {
+    expect(requiredPluginsBlocks('source "null" "x" { communicator = "none" }')).toEqual([])
+  })
+})
+
+describe('pluginCacheKey', () => {
+  const blocks = requiredPluginsBlocks(AMAZON)
+
+  it('names the platform, the resolved Packer version and a hash of the blocks', () => {
+    expect(pluginCacheKey('linux', 'x64', '1.11.2', blocks)).toMatch(
+      /^packer-plugins-linux-x64-packer-1\.11\.2-[0-9a-f]{16}$/
+    )
+  })
+
+  it('changes when the version, the platform or any plugin requirement changes', () => {
+    const base = pluginCacheKey('linux', 'x64', '1.11.2', blocks)
+    const other = requiredPluginsBlocks(AMAZON.replace('1.2.8', '1.3.0'))
+    expect(
+      new Set([
+        base,
+        pluginCacheKey('linux', 'x64', '1.11.3', blocks),
+        pluginCacheKey('linux', 'arm64', '1.11.2', blocks),
+        pluginCacheKey('darwin', 'x64', '1.11.2', blocks),
+        pluginCacheKey('linux', 'x64', '1.11.2', other)
+      ]).size
+    ).toBe(5)
+  })
+
+  it('stays the same when only comments or white space change', () => {
+    const reformatted = AMAZON.replace('# pinned below 2', '').replace(/ {2}/g, '    ')
+    expect(pluginCacheKey('linux', 'x64', '1.11.2', requiredPluginsBlocks(reformatted))).toBe(
+      pluginCacheKey('linux', 'x64', '1.11.2', blocks)
+    )
+  })
+})
+
+describe('templateFiles and pluginBlocks', () => {
+  it('reads the top-level .pkr.hcl files of a folder, in order', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pia-plugins-'))
+    writeFileSync(path.join(dir, 'b.pkr.hcl'), AMAZON)
+    writeFileSync(path.join(dir, 'a.pkr.hcl'), 'source "null" "x" {}\n')
+    writeFileSync(path.join(dir, 'vars.pkrvars.hcl'), 'x = 1\n')
+    mkdirSync(path.join(dir, 'nested.pkr.hcl'))
+    const paths = { workingDirectory: dir, template: dir, kind: 'hcl2-dir' as const, varFiles: [] }
+    expect(templateFiles(paths).map((f) => path.basename(f))).toEqual(['a.pkr.hcl', 'b.pkr.hcl'])
+    expect(pluginBlocks(paths)).toHaveLength(1)
+  })
+
+  it('reads nothing of a legacy JSON template, which cannot require plugins', () => {
+    const paths = {
+      workingDirectory: '/',
+      template: '/x.json',
+      kind: 'legacy-json' as const,
+      varFiles: []
+    }
+    expect(templateFiles(paths)).toEqual([])
+  })
+})
+
+describe('restorePlugins', () => {
+  function fakeCache(overrides: Partial<CacheApi> = {}): CacheApi {
+    return {
+      isFeatureAvailable: () => true,
+      restoreCache: jest.fn<CacheApi['restoreCache']>(async () => undefined),
+      saveCache: jest.fn<CacheApi['saveCache']>(async () => 1),
+      ...overrides
+    }
+  }
+
+  it('is unavailable, without a request, where the runner has no cache service', async () => {
+    const cache = fakeCache({ isFeatureAvailable: () => false })
+    expect(await restorePlugins(cache, '/plugins', 'k')).toEqual({
+      kind: 'unavailable',
+      reason: 'the cache service is not available on this runner'
+    })
+    expect(cache.restoreCache).not.toHaveBeenCalled()
+  })
+
+  it('reports a hit for the exact key and a miss otherwise', async () => {
+    const hit = fakeCache({ restoreCache: async (_paths, key) => key })
+    expect(await restorePlugins(hit, '/plugins', 'k1')).toEqual({ kind: 'hit', key: 'k1' })
+    const miss = fakeCache()
+    expect(await restorePlugins(miss, '/plugins', 'k2')).toEqual({ kind: 'miss', key: 'k2' })
+    expect(miss.restoreCache).toHaveBeenCalledWith(['/plugins'], 'k2')
+  })
+
+  it('turns a failing cache service into a reason, never a failed step', async () => {
+    const broken = fakeCache({
+      restoreCache: async () => {
+        throw new Error('Cache service responded with 503')
+      }
+    })
+    expect(await restorePlugins(broken, '/plugins', 'k')).toEqual({
+      kind: 'unavailable',
+      reason: 'Cache service responded with 503'
+    })
+  })
+})
+
+describe('stripHclComments', () => {
+  it('drops the three comment forms and keeps strings that hold comment markers', () => {
+    expect(stripHclComments('a = "x#y" # gone\nb = "//z" // gone\nc = /* gone */ "\\"#"\n')).toBe(
+      'a = "x#y" \nb = "//z" \nc =   "\\"#"\n'
+    )
+  })
+})
