@@ -101,13 +101,11 @@ __webpack_async_result__();
 /* harmony export */   Rh: () => (/* binding */ runWarm)
 /* harmony export */ });
 /* unused harmony exports fileCommandRecord, toolCachePath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27242);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27242);
 /**
  * The warm path: `command: install` of an exact version that the tool cache already holds.
  *
@@ -119,39 +117,45 @@ __webpack_async_result__();
 
 
 
-
 const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
-function input(name) {
-    return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
-/** The runner's file-command format for a multi-line-safe `name<<delimiter` record. */
+/**
+ * The runner's file-command format for a multi-line-safe `name<<delimiter` record. The delimiter
+ * only has to differ from every line of the value, which is checked; `node:crypto` is not loaded
+ * for it, since that alone costs a sixth of Node's start-up.
+ */
 function fileCommandRecord(name, value) {
-    const delimiter = `ghadelimiter_${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`;
+    let delimiter;
+    do {
+        delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    } while (value.split(/\r?\n/).includes(delimiter));
     return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
 /** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
 function toolCachePath(root, tool, version, arch) {
-    return node_path__WEBPACK_IMPORTED_MODULE_2__.join(root, tool, version, arch);
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, tool, version, arch);
 }
 function runWarm(env = process.env) {
     try {
-        if ((input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.Command) || _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_COMMAND */ .YT) !== 'install')
+        if ((input(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Command) || _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_COMMAND */ .YT) !== 'install')
             return false;
-        const match = EXACT_VERSION.exec(input(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Inputs */ .G0.PackerVersion));
+        const match = EXACT_VERSION.exec(input(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackerVersion));
         const root = env.RUNNER_TOOL_CACHE;
         const outputFile = env.GITHUB_OUTPUT;
         const pathFile = env.GITHUB_PATH;
         if (!match || !root || !outputFile || !pathFile)
             return false;
         const version = match[1];
-        const dir = toolCachePath(root, _constants_js__WEBPACK_IMPORTED_MODULE_3__/* .TOOL_NAME */ .lH, version, process.arch);
-        const binary = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(`${dir}.complete`) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(binary))
+        const dir = toolCachePath(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version, process.arch);
+        const binary = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(`${dir}.complete`) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(binary))
             return false;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(pathFile, `${dir}\n`);
-        env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_2__.delimiter}${env.PATH ?? ''}`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerVersion, version) +
-            fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_3__/* .Outputs */ .tY.PackerPath, binary));
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(pathFile, `${dir}\n`);
+        env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter}${env.PATH ?? ''}`;
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.PackerVersion, version) +
+            fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.PackerPath, binary));
         process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`);
         return true;
     }

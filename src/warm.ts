@@ -6,20 +6,26 @@
  * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
  * returns false and the full action runs.
  */
-import { randomUUID } from 'node:crypto'
 import { appendFileSync, existsSync } from 'node:fs'
 import * as path from 'node:path'
 import { DEFAULT_COMMAND, Inputs, Outputs, TOOL_NAME } from './constants.js'
 
 const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/
 
-function input(name: string): string {
-  return (process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
+function input(env: NodeJS.ProcessEnv, name: string): string {
+  return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
 }
 
-/** The runner's file-command format for a multi-line-safe `name<<delimiter` record. */
+/**
+ * The runner's file-command format for a multi-line-safe `name<<delimiter` record. The delimiter
+ * only has to differ from every line of the value, which is checked; `node:crypto` is not loaded
+ * for it, since that alone costs a sixth of Node's start-up.
+ */
 export function fileCommandRecord(name: string, value: string): string {
-  const delimiter = `ghadelimiter_${randomUUID()}`
+  let delimiter: string
+  do {
+    delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
+  } while (value.split(/\r?\n/).includes(delimiter))
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
 }
 
@@ -30,8 +36,8 @@ export function toolCachePath(root: string, tool: string, version: string, arch:
 
 export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
   try {
-    if ((input(Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
-    const match = EXACT_VERSION.exec(input(Inputs.PackerVersion))
+    if ((input(env, Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
+    const match = EXACT_VERSION.exec(input(env, Inputs.PackerVersion))
     const root = env.RUNNER_TOOL_CACHE
     const outputFile = env.GITHUB_OUTPUT
     const pathFile = env.GITHUB_PATH

@@ -1,0 +1,66 @@
+/** The warm path: an exact version already in the tool cache, served with Node built-ins only. */
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { fileCommandRecord, runWarm, toolCachePath } from '../src/warm.js'
+import { parseFileCommands } from './support/runner.js'
+
+describe('fileCommandRecord', () => {
+  it('writes a record the runner reads back to the same value', () => {
+    const value = 'line one\nline two = three'
+    expect(parseFileCommands(fileCommandRecord('out', value))).toEqual({ out: value })
+  })
+
+  it('uses a fresh delimiter each time, never one of the value lines', () => {
+    const delimiters = new Set(
+      Array.from({ length: 50 }, () => fileCommandRecord('x', 'v').split('\n')[0])
+    )
+    expect(delimiters.size).toBe(50)
+    for (const d of delimiters) expect(d).toMatch(/^x<<ghadelimiter_[0-9a-z]+$/)
+  })
+})
+
+describe('runWarm', () => {
+  function runner(version: string, complete: boolean): NodeJS.ProcessEnv {
+    const root = mkdtempSync(path.join(tmpdir(), 'pia-warm-'))
+    const dir = toolCachePath(path.join(root, 'tc'), 'packer', version, process.arch)
+    mkdirSync(dir, { recursive: true })
+    writeFileSync(path.join(dir, 'packer'), '')
+    if (complete) writeFileSync(`${dir}.complete`, '')
+    for (const f of ['output', 'path']) writeFileSync(path.join(root, f), '')
+    return {
+      INPUT_COMMAND: 'install',
+      'INPUT_PACKER-VERSION': version,
+      RUNNER_TOOL_CACHE: path.join(root, 'tc'),
+      GITHUB_OUTPUT: path.join(root, 'output'),
+      GITHUB_PATH: path.join(root, 'path'),
+      PATH: '/usr/bin'
+    }
+  }
+
+  it('serves a complete cached version: PATH and both outputs', () => {
+    const env = runner('1.6.6', true)
+    expect(runWarm(env)).toBe(true)
+    const dir = toolCachePath(env.RUNNER_TOOL_CACHE!, 'packer', '1.6.6', process.arch)
+    expect(readFileSync(env.GITHUB_PATH!, 'utf8')).toBe(`${dir}\n`)
+    expect(parseFileCommands(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))).toEqual({
+      'packer-version': '1.6.6',
+      'packer-path': path.join(dir, 'packer')
+    })
+    expect(env.PATH?.startsWith(`${dir}${path.delimiter}`)).toBe(true)
+  })
+
+  it.each([
+    ['an unfinished extraction (no .complete marker)', '1.6.6', false, {}],
+    ['another command', '1.6.6', true, { INPUT_COMMAND: 'build' }],
+    ['a range', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.x' }],
+    ['latest', '1.6.6', true, { 'INPUT_PACKER-VERSION': 'latest' }],
+    ['a version not in the cache', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.6.7' }]
+  ])('leaves %s to the full action, writing nothing', (_what, version, complete, extra) => {
+    const env = { ...runner(version, complete), ...extra }
+    expect(runWarm(env)).toBe(false)
+    expect(readFileSync(env.GITHUB_PATH!, 'utf8')).toBe('')
+    expect(readFileSync(env.GITHUB_OUTPUT!, 'utf8')).toBe('')
+  })
+})
