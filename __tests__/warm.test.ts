@@ -51,14 +51,14 @@ describe('runWarm', () => {
     expect(env.PATH?.startsWith(`${dir}${path.delimiter}`)).toBe(true)
   })
 
-  it.each([
+  it.each<[string, string, boolean, Record<string, string>]>([
     ['an unfinished extraction (no .complete marker)', '1.6.6', false, {}],
     ['another command', '1.6.6', true, { INPUT_COMMAND: 'build' }],
     ['a range', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.x' }],
     ['latest', '1.6.6', true, { 'INPUT_PACKER-VERSION': 'latest' }],
     ['a version not in the cache', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.6.7' }]
   ])('leaves %s to the full action, writing nothing', (_what, version, complete, extra) => {
-    const env = { ...runner(version, complete), ...extra }
+    const env: NodeJS.ProcessEnv = { ...runner(version, complete), ...extra }
     expect(runWarm(env)).toBe(false)
     expect(readFileSync(env.GITHUB_PATH!, 'utf8')).toBe('')
     expect(readFileSync(env.GITHUB_OUTPUT!, 'utf8')).toBe('')
