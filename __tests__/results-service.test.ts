@@ -35,13 +35,12 @@ beforeEach(async () => {
     GITHUB_WORKSPACE: path.join(work, 'workspace'),
     RUNNER_TEMP: path.join(work, 'temp')
   })
-  // Fail fast instead of the clients' multi-second back-off should a request be refused.
-  process.env.ACTIONS_ARTIFACT_UPLOAD_TIMEOUT_MS = '20000'
 })
 
 afterEach(async () => {
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key]
   Object.assign(process.env, savedEnv)
+  if (!service) return
   const unhandled = service.unhandled()
   if (unhandled.length > 0)
     throw new Error(`requests the double does not implement: ${JSON.stringify(unhandled)}`)
