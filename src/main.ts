@@ -182,9 +182,10 @@ async function runTemplateCommand(
       }
       case 'build': {
         await init(ctx, pluginDir)
-        const checked = await validate(ctx)
-        runtime.report.validateFindings = checked.findings
-        if (checked.failure) throw new Error(checked.failure)
+        // `packer build` runs the same checks as `packer validate` (every builder, provisioner and
+        // post-processor is prepared before any build starts, so nothing is created on a bad
+        // template), and its diagnostics become the same annotations. A separate validate would
+        // start Packer twice and double the action's overhead on short builds.
         await buildAndReport(ctx, runDir, runtime.report)
         return
       }

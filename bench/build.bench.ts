@@ -1,0 +1,103 @@
+// Wrapper overhead, run by bench/run.js on Node 24: `command: build` through dist/index.js (Packer
+// already in the tool cache, as on a runner after setup) against a raw `packer build` of the same
+// null template, alternated run by run so that both see the same machine load. Two templates: a
+// null build that does nothing (Packer alone takes about 0.3 s, so the action's fixed cost shows
+// at its largest), and the same build with two seconds of provisioning.
+import { execFile } from 'node:child_process'
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { promisify } from 'node:util'
+
+const root = path.resolve(import.meta.dirname, '..')
+const node = process.execPath
+const dist = path.join(root, 'dist/index.js')
+const run = promisify(execFile)
+const RUNS = 15
+
+const packerBinary = (await run('sh', ['-c', 'command -v packer'])).stdout.trim()
+const version = /Packer v(\S+)/.exec((await run(packerBinary, ['version'])).stdout)?.[1]
+if (!version) throw new Error(`cannot read the version of ${packerBinary}`)
+
+const work = mkdtempSync(path.join(tmpdir(), 'pia-bench-build-'))
+const toolDir = path.join(work, 'toolcache', 'packer', version, process.arch)
+mkdirSync(toolDir, { recursive: true })
+copyFileSync(packerBinary, path.join(toolDir, 'packer'))
+writeFileSync(`${toolDir}.complete`, '')
+
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b)
+  return s[Math.floor(s.length / 2)]
+}
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = process.hrtime.bigint()
+  await fn()
+  return Number(process.hrtime.bigint() - start) / 1e6
+}
+
+function actionEnv(workspace: string, i: number): NodeJS.ProcessEnv {
+  const files = path.join(work, `files-${path.basename(workspace)}-${i}`)
+  mkdirSync(path.join(files, 'temp'), { recursive: true })
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    CHECKPOINT_DISABLE: '1',
+    GITHUB_WORKSPACE: workspace,
+    RUNNER_TEMP: path.join(files, 'temp'),
+    RUNNER_TOOL_CACHE: path.join(work, 'toolcache')
+  }
+  for (const f of ['output', 'path', 'state', 'env', 'summary']) {
+    writeFileSync(path.join(files, f), '')
+    env[`GITHUB_${f === 'summary' ? 'STEP_SUMMARY' : f.toUpperCase()}`] = path.join(files, f)
+  }
+  const inputs: Record<string, string> = {
+    command: 'build',
+    'packer-version': version!,
+    'releases-url': 'http://127.0.0.1:9',
+    template: '.',
+    'working-directory': '.',
+    'on-error': 'cleanup',
+    'fmt-check': 'true',
+    'cache-plugins': 'true',
+    summary: 'true'
+  }
+  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
+  return env
+}
+
+const packerEnv = { ...process.env, CHECKPOINT_DISABLE: '1' }
+
+for (const [template, runs] of [
+  ['null', RUNS],
+  ['null-work', 5]
+] as const) {
+  const workspace = path.join(work, template)
+  cpSync(path.join(root, 'bench/templates', template), workspace, { recursive: true })
+  const wrapped: number[] = []
+  const raw: number[] = []
+  // One unmeasured round each, so that both start with warm file caches.
+  await run(node, [dist], { cwd: workspace, env: actionEnv(workspace, -1) })
+  await run(packerBinary, ['build', '.'], { cwd: workspace, env: packerEnv })
+  for (let i = 0; i < runs; i++) {
+    wrapped.push(
+      await time(() => run(node, [dist], { cwd: workspace, env: actionEnv(workspace, i) }))
+    )
+    raw.push(
+      await time(() => run(packerBinary, ['build', '.'], { cwd: workspace, env: packerEnv }))
+    )
+  }
+  console.log(
+    JSON.stringify({
+      name: `build-wrapper-ratio-${template}`,
+      value: Math.round((median(wrapped) / median(raw)) * 1000) / 1000,
+      unit: 'x raw packer build',
+      target: '<= 1.15',
+      actionMs: Math.round(median(wrapped)),
+      packerMs: Math.round(median(raw)),
+      overheadMs: Math.round(median(wrapped) - median(raw)),
+      packerVersion: version
+    })
+  )
+}
+rmSync(work, { recursive: true, force: true })
