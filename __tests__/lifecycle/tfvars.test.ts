@@ -313,6 +313,23 @@ describe('updateTfvars on other files', () => {
     )
   })
 
+  it('takes the indentation step from real brackets, not from braces inside a heredoc', () => {
+    const text = [
+      'policy = <<EOT',
+      '{',
+      '        "Version": "2012-10-17"',
+      '}',
+      'EOT',
+      'tags = {',
+      '    Team = "web"',
+      '}',
+      ''
+    ].join('\n')
+    expect(updateTfvars(text, { ami_ids: { 'us-east-1': AMI_A } }).text).toBe(
+      `${text}ami_ids = {\n    "us-east-1" = "${AMI_A}"\n}\n`
+    )
+  })
+
   it.each([
     ['name = "unterminated\nother = 1\n', 'line 1, column 8: unterminated string'],
     ['a = 1\nuser_data = <<EOT\necho hi\nEO\n', 'line 2, column 13: heredoc <<EOT is never closed'],
@@ -409,7 +426,9 @@ describe('updateTfvarsJson', () => {
     ['{"a": {"b": 1}', 'line 1, column 15: expected "," or "}", found the end of the file'],
     ['{"a": [1, 2}', 'line 1, column 12: unexpected "}"'],
     ['{"a": tru}', 'line 1, column 7: expected a JSON value, found "t"'],
-    ['{"a": 1} x', 'line 1, column 10: unexpected "x" after the object']
+    ['{"a": 1} x', 'line 1, column 10: unexpected "x" after the object'],
+    ['{"a": "tab\there"}', 'line 1, column 7: invalid string'],
+    ['{"a": "\\x41"}', 'line 1, column 7: invalid string']
   ])('refuses invalid JSON, saying where: %j', (text, message) => {
     expect(() => updateTfvarsJson(text, { ami_id: AMI_A })).toThrow(
       `The tfvars JSON file does not parse: ${message}`

@@ -460,8 +460,7 @@ interface HclAttribute {
   value: Token[]
 }
 
-function hclAttributes(text: string): HclAttribute[] {
-  const tokens = new HclLexer(text).run()
+function hclAttributes(text: string, tokens: Token[]): HclAttribute[] {
   const attributes: HclAttribute[] = []
   const seen = new Map<string, number>()
   let i = 0
@@ -567,11 +566,31 @@ function hclValue(value: TfvarsValue, indent: string, unit: string, eol: string)
   return ['{', ...lines, `${indent}}`].join(eol)
 }
 
-/** The file's indentation step: the first indentation found inside a bracket, else two spaces. */
-function indentUnitOf(text: string): string {
-  const m = /[{[(][ \t]*(?:#[^\n]*|\/\/[^\n]*)?\r?\n([ \t]+)\S/.exec(text)
-  if (!m) return '  '
-  return m[1].startsWith('\t') ? '\t' : m[1]
+/**
+ * The file's indentation step: how much deeper the first line inside a bracket that ends its line
+ * is indented than the line of the bracket; two spaces when no bracket spans lines. Read from the
+ * tokens, so a brace inside a heredoc or string does not count.
+ */
+function indentUnitOf(text: string, tokens: Token[]): string {
+  const indentAt = (offset: number): string => {
+    const lineStart = text.lastIndexOf('\n', offset - 1) + 1
+    return /^[ \t]*/.exec(text.slice(lineStart))![0]
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'open') continue
+    let j = i + 1
+    while (tokens[j]?.kind === 'comment') j++
+    if (tokens[j]?.kind !== 'newline') continue
+    while (tokens[j]?.kind === 'newline' || tokens[j]?.kind === 'comment') j++
+    if (!tokens[j]) break
+    const outer = indentAt(tokens[i].start)
+    const inner = indentAt(tokens[j].start)
+    if (inner.length > outer.length && inner.startsWith(outer)) {
+      const step = inner.slice(outer.length)
+      return step.startsWith('\t') ? '\t' : step
+    }
+  }
+  return '  '
 }
 
 /**
@@ -583,8 +602,10 @@ function indentUnitOf(text: string): string {
 export function updateTfvars(text: string, values: TfvarsValues): TfvarsUpdate {
   checkValues(values)
   let attributes: HclAttribute[]
+  let tokens: Token[]
   try {
-    attributes = hclAttributes(text)
+    tokens = new HclLexer(text).run()
+    attributes = hclAttributes(text, tokens)
   } catch (error) {
     if (error instanceof HclSyntaxError) {
       throw new ActionError(`The tfvars file does not parse: ${error.message}`)
@@ -592,7 +613,7 @@ export function updateTfvars(text: string, values: TfvarsValues): TfvarsUpdate {
     throw error
   }
   const eol = lineEndingOf(text)
-  const unit = indentUnitOf(text)
+  const unit = indentUnitOf(text, tokens)
   const byName = new Map(attributes.map((a) => [a.name, a]))
 
   const edits: { start: number; end: number; text: string }[] = []
@@ -751,7 +772,11 @@ class JsonScanner {
       const c = this.src[this.pos]
       if (c === '"') {
         this.pos++
-        return JSON.parse(this.src.slice(start, this.pos)) as string
+        try {
+          return JSON.parse(this.src.slice(start, this.pos)) as string
+        } catch (error) {
+          this.fail(`invalid string (${(error as Error).message})`, start)
+        }
       }
       if (c === '\\') this.pos++
       else if (c === '\n') break
