@@ -20,7 +20,12 @@ import {
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { loadCache, restorePlugins } from '../src/plugins.js'
-import { type ResultsService, startResultsService, unsignedJwt } from './support/results-service.js'
+import {
+  type ResultsService,
+  type ResultsServiceOptions,
+  startResultsService,
+  unsignedJwt
+} from './support/results-service.js'
 
 let service: ResultsService
 let work: string
@@ -47,6 +52,13 @@ afterEach(async () => {
   await service.close()
   rmSync(work, { recursive: true, force: true })
 })
+
+/** Replaces the service of this test with one started with `options`. */
+async function restart(options: ResultsServiceOptions): Promise<void> {
+  await service.close()
+  service = await startResultsService(options)
+  Object.assign(process.env, service.env)
+}
 
 /** Every regular file under `dir`, by path relative to it, with its bytes. */
 function tree(dir: string): Record<string, string> {
@@ -263,5 +275,60 @@ describe('cache', () => {
     rmSync(dir, { recursive: true })
     await expect(restorePlugins(api, dir, key)).resolves.toEqual({ kind: 'hit', key })
     expect(tree(dir)).toEqual(before)
+  })
+})
+
+describe('on the storage host name, as the real service hands out', () => {
+  beforeEach(async () => {
+    await restart({ azureHost: true })
+  })
+
+  it('restores the cache with the Azure SDK: blob properties, then ranged reads', async () => {
+    const dir = path.join(work, 'workspace', 'plugins')
+    // Incompressible and over the SDK's 4 MiB read size, so that the archive takes several ranges.
+    writeTree(dir, { 'packer-plugin-big': randomBytes(6 * 1024 * 1024), small: 'x\n' })
+    const before = tree(dir)
+    const key = 'plugins-linux-big'
+
+    const id = await cache.saveCache([dir], key)
+    expect(id).toBe(service.cacheEntries()[0]?.id)
+    rmSync(dir, { recursive: true })
+    await expect(cache.restoreCache([dir], key)).resolves.toBe(key)
+    expect(tree(dir)).toEqual(before)
+
+    const blob = service.calls.filter((c) => c.kind === 'blob')
+    expect(blob[0]).toMatchObject({ operation: 'PutBlob', status: 201 })
+    expect(blob[1]).toMatchObject({ operation: 'GetBlobProperties', verb: 'HEAD', status: 200 })
+    const reads = blob.slice(2)
+    expect(reads.length).toBeGreaterThan(1)
+    const size = service.cacheEntries()[0].size
+    const ranges = reads.map((c) => {
+      expect(c).toMatchObject({ operation: 'GetBlob', status: 206 })
+      const [, start, end] = /^bytes=(\d+)-(\d+)$/.exec(String(c.headers['x-ms-range']))!
+      return [Number(start), Number(end)]
+    })
+    // The ranges cover the blob exactly once.
+    ranges.sort((a, b) => a[0] - b[0])
+    expect(ranges[0][0]).toBe(0)
+    expect(ranges.at(-1)![1]).toBe(size - 1)
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i][0]).toBe(ranges[i - 1][1] + 1)
+  })
+
+  it('uploads an artifact through the proxy and downloads it through a tunnel', async () => {
+    const root = path.join(work, 'src')
+    const paths = writeTree(root, { 'manifest.json': '{}\n', 'packer-build.log': 'done\n' })
+    const client = new DefaultArtifactClient()
+    const { id } = await client.uploadArtifact('packer-run', paths, root)
+    const into = path.join(work, 'downloaded')
+    await client.downloadArtifact(id!, { path: into })
+    expect(tree(into)).toEqual(tree(root))
+    expect(
+      service.calls.filter((c) => c.kind === 'blob').map((c) => [c.verb, c.operation])
+    ).toEqual([
+      ['PUT', 'PutBlock'],
+      ['PUT', 'PutBlockList'],
+      ['CONNECT', 'Connect'],
+      ['GET', 'GetBlob']
+    ])
   })
 })

@@ -14,6 +14,7 @@
 import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 
 export interface Call {
   kind: 'twirp' | 'blob' | 'unknown'
@@ -72,11 +73,20 @@ export interface ResultsService {
 export interface ResultsServiceOptions {
   /** The `scp` claim; defaults to one carrying fresh backend ids, as a job's token does. */
   scope?: string
+  /**
+   * Hand out signed URLs on the storage account's own host name, as the real service does, and
+   * act as the HTTP proxy (`HTTP_PROXY` in `env`) through which that host is reached. The clients
+   * choose their download path by host name: @actions/cache uses the Azure SDK (Get Blob
+   * Properties, then ranged Get Blob) only for `*.blob.core.windows.net`, and plain GET otherwise.
+   * Without this the URLs are path-style on the double's loopback address.
+   */
+  azureHost?: boolean
 }
 
 const ARTIFACT_SERVICE = 'github.actions.results.api.v1.ArtifactService'
 const CACHE_SERVICE = 'github.actions.results.api.v1.CacheService'
 const ACCOUNT = 'productionresultssa0'
+const AZURE_HOST = `${ACCOUNT}.blob.core.windows.net`
 const STORAGE_VERSION = '2025-11-05'
 
 const TWIRP_STATUS: Record<string, number> = {
@@ -277,7 +287,10 @@ export async function startResultsService(
       sp: permissions,
       sig
     })
-    return `${baseUrl}${blobPath}?${query.toString()}`
+    const location = options.azureHost
+      ? `http://${AZURE_HOST}${blobPath.slice(ACCOUNT.length + 1)}`
+      : `${baseUrl}${blobPath}`
+    return `${location}?${query.toString()}`
   }
 
   function checkSas(blobPath: string, query: URLSearchParams, needed: string): void {
@@ -756,7 +769,10 @@ export async function startResultsService(
   }
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1')
+    // A request for the storage host arrives in absolute form (through the proxy) or, through a
+    // CONNECT tunnel, with that Host header.
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`)
+    const onAzureHost = options.azureHost === true && url.hostname === AZURE_HOST
     const call: Call = {
       kind: 'unknown',
       verb: req.method ?? '',
@@ -768,7 +784,12 @@ export async function startResultsService(
     calls.push(call)
     const twirpRoute = /^\/twirp\/([^/]+)\/([^/]+)$/.exec(url.pathname)
     let handled: Promise<void>
-    if (twirpRoute) {
+    if (onAzureHost) {
+      call.kind = 'blob'
+      handled = blob(req, res, call, `/${ACCOUNT}${url.pathname}`, url.searchParams)
+    } else if (/^https?:/.test(req.url ?? '')) {
+      handled = refuse(req, res, call)
+    } else if (twirpRoute) {
       call.kind = 'twirp'
       call.operation = twirpRoute[2]
       handled = twirp(req, res, call, twirpRoute[1], twirpRoute[2])
@@ -776,13 +797,7 @@ export async function startResultsService(
       call.kind = 'blob'
       handled = blob(req, res, call, url.pathname, url.searchParams)
     } else {
-      process.stderr.write(`results-service double: unhandled ${call.verb} ${call.url}\n`)
-      call.status = 404
-      handled = readBody(req).then(() => {
-        res
-          .writeHead(404, { 'Content-Type': 'application/json' })
-          .end(JSON.stringify({ code: 'bad_route', msg: `no handler for path "${url.pathname}"` }))
-      })
+      handled = refuse(req, res, call)
     }
     handled.catch((error: unknown) => {
       process.stderr.write(`results-service double: ${String(error)}\n`)
@@ -791,6 +806,42 @@ export async function startResultsService(
       res.end(JSON.stringify({ code: 'internal', msg: String(error) }))
     })
   })
+  /** Anything else, including proxying to other hosts: logged, and a twirp-style 404. */
+  async function refuse(req: IncomingMessage, res: ServerResponse, call: Call): Promise<void> {
+    process.stderr.write(`results-service double: unhandled ${call.verb} ${call.url}\n`)
+    await readBody(req)
+    call.kind = 'unknown'
+    call.status = 404
+    res
+      .writeHead(404, { 'Content-Type': 'application/json' })
+      .end(JSON.stringify({ code: 'bad_route', msg: `no handler for ${call.verb} ${call.url}` }))
+  }
+
+  // @actions/http-client reaches a plain-http host through a proxy with a CONNECT tunnel; the
+  // tunnel's requests are served by this same server.
+  server.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const call: Call = {
+      kind: 'unknown',
+      verb: 'CONNECT',
+      url: req.url ?? '',
+      operation: 'Connect',
+      status: 0,
+      headers: req.headers
+    }
+    calls.push(call)
+    if (!options.azureHost || (req.url !== `${AZURE_HOST}:80` && req.url !== AZURE_HOST)) {
+      process.stderr.write(`results-service double: unhandled CONNECT ${call.url}\n`)
+      call.status = 403
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
+      return
+    }
+    call.kind = 'blob'
+    call.status = 200
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+    if (head.length > 0) socket.unshift(head)
+    server.emit('connection', socket)
+  })
+
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
@@ -806,7 +857,8 @@ export async function startResultsService(
       GITHUB_REPOSITORY: 'octo-org/images',
       GITHUB_SERVER_URL: 'https://github.com',
       GITHUB_RUN_ID: '4242',
-      GITHUB_RUN_ATTEMPT: '1'
+      GITHUB_RUN_ATTEMPT: '1',
+      ...(options.azureHost ? { HTTP_PROXY: baseUrl, http_proxy: baseUrl } : {})
     },
     artifacts: () =>
       artifacts
