@@ -341,7 +341,8 @@ describe('updateTfvars on other files', () => {
     ['a = "${x"\n', 'line 1, column 9: unterminated string'],
     ['a = "\\q"\n', 'line 1, column 6: invalid escape "\\q" in string'],
     ['ami_id = "a"\r\nami_id = "b"\r\n', 'line 2, column 1: "ami_id" is already set on line 1'],
-    ['ami_id =\n', 'line 1, column 1: "ami_id" has no value after "="']
+    ['ami_id =\n', 'line 1, column 1: "ami_id" has no value after "="'],
+    ['"s3cr3t-password"\n', 'line 1, column 1: expected a variable name, found a quoted string']
   ])('refuses a file that does not parse, saying where: %j', (text, message) => {
     expect(() => updateTfvars(text, { ami_id: AMI_A })).toThrow(
       `The tfvars file does not parse: ${message}`
@@ -424,11 +425,14 @@ describe('updateTfvarsJson', () => {
     ['{\n  "a": "b\n}', 'line 2, column 8: unterminated string'],
     ['{"a": 1, "a": 2}', 'line 1, column 10: "a" appears twice'],
     ['{"a": {"b": 1}', 'line 1, column 15: expected "," or "}", found the end of the file'],
-    ['{"a": [1, 2}', 'line 1, column 12: unexpected "}"'],
+    ['{"a": [1, 2}', 'line 1, column 12: expected "," or "]", found "}"'],
+    ['{"a": {"b": 1 "c": 2}}', 'line 1, column 15: expected "," or "}", found """'],
+    ['{"a": [1', 'line 1, column 9: expected "," or "]", found the end of the file'],
     ['{"a": tru}', 'line 1, column 7: expected a JSON value, found "t"'],
     ['{"a": 1} x', 'line 1, column 10: unexpected "x" after the object'],
     ['{"a": "tab\there"}', 'line 1, column 7: invalid string'],
-    ['{"a": "\\x41"}', 'line 1, column 7: invalid string']
+    ['{"a": "\\x41"}', 'line 1, column 7: invalid string'],
+    ['{\n  "a": {"b": [1,, 2]}\n}', 'line 2, column 17: expected a JSON value, found ","']
   ])('refuses invalid JSON, saying where: %j', (text, message) => {
     expect(() => updateTfvarsJson(text, { ami_id: AMI_A })).toThrow(
       `The tfvars JSON file does not parse: ${message}`

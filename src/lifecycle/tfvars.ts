@@ -460,6 +460,13 @@ interface HclAttribute {
   value: Token[]
 }
 
+/** A token for a message, without quoting string contents (a tfvars file may hold secrets). */
+function describeToken(token: Token): string {
+  if (token.kind === 'string') return 'a quoted string'
+  if (token.kind === 'heredoc') return 'a heredoc'
+  return `"${token.text.slice(0, 40)}"`
+}
+
 function hclAttributes(text: string, tokens: Token[]): HclAttribute[] {
   const attributes: HclAttribute[] = []
   const seen = new Map<string, number>()
@@ -475,7 +482,7 @@ function hclAttributes(text: string, tokens: Token[]): HclAttribute[] {
       continue
     }
     if (token.kind !== 'ident') {
-      fail(`expected a variable name, found "${token.text}"`, token.start)
+      fail(`expected a variable name, found ${describeToken(token)}`, token.start)
     }
     let j = i + 1
     while (j < tokens.length && tokens[j].kind === 'comment') j++
@@ -739,30 +746,37 @@ class JsonScanner {
   }
 
   private container(): unknown {
-    const start = this.pos
-    const stack: string[] = []
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos]
-      if (c === '"') {
-        this.string()
-        continue
-      }
-      if (c === '{' || c === '[') stack.push(c === '{' ? '}' : ']')
-      else if (c === '}' || c === ']') {
-        if (stack.pop() !== c) this.fail(`unexpected "${c}"`)
-        if (stack.length === 0) {
-          this.pos++
-          const text = this.src.slice(start, this.pos)
-          try {
-            return JSON.parse(text)
-          } catch (error) {
-            this.fail(`invalid JSON value (${(error as Error).message})`, start)
+    const object = this.src[this.pos] === '{'
+    const close = object ? '}' : ']'
+    const result: Record<string, unknown> = {}
+    const items: unknown[] = []
+    this.pos++
+    this.skipSpace()
+    if (this.src[this.pos] !== close) {
+      for (;;) {
+        this.skipSpace()
+        if (object) {
+          if (this.src[this.pos] !== '"') {
+            this.fail(`expected a property name, found ${this.found()}`)
           }
+          const key = this.string()
+          this.skipSpace()
+          if (this.src[this.pos] !== ':') this.fail(`expected ":", found ${this.found()}`)
+          this.pos++
+          this.skipSpace()
+          result[key] = this.value()
+        } else {
+          items.push(this.value())
         }
+        this.skipSpace()
+        if (this.src[this.pos] !== ',') break
+        this.pos++
       }
-      this.pos++
+      if (this.src[this.pos] !== close)
+        this.fail(`expected "," or "${close}", found ${this.found()}`)
     }
-    this.fail(`"${this.src[start]}" is never closed`, start)
+    this.pos++
+    return object ? result : items
   }
 
   private string(): string {
@@ -774,8 +788,8 @@ class JsonScanner {
         this.pos++
         try {
           return JSON.parse(this.src.slice(start, this.pos)) as string
-        } catch (error) {
-          this.fail(`invalid string (${(error as Error).message})`, start)
+        } catch {
+          this.fail('invalid string: a bad escape or a raw control character', start)
         }
       }
       if (c === '\\') this.pos++
