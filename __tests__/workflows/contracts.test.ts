@@ -4,7 +4,10 @@
  * match what they call, and an instance that is always destroyed. Each rule also runs on a seeded
  * mistake in __tests__/data/workflows/ and must find it.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { parse as parseYaml } from 'yaml'
 import { COMMANDS } from '../../src/constants.js'
 import {
   fixturePaths,
@@ -13,14 +16,27 @@ import {
   loadWorkflows,
   publishedName,
   readActionYml,
+  ROOT,
   type Step,
+  type Workflow,
   type WorkflowFile
 } from './files.js'
-import { check, type RuleContext } from './rules.js'
+import { check, noExpressionsInRun, pinnedActions, type RuleContext, validCalls } from './rules.js'
 
 const workflows = loadWorkflows()
 const byRel = new Map(workflows.map((file) => [file.rel, file]))
-let ctx: RuleContext
+const { owner, major } = publishedName()
+const ctx: RuleContext = {
+  owner,
+  major,
+  action: readActionYml(),
+  commands: [...COMMANDS],
+  reusable: new Map(
+    workflows
+      .filter((file) => file.rel.startsWith('.github/workflows/') && isReusable(file))
+      .map((file) => [file.rel.split('/').pop() as string, file.doc])
+  )
+}
 
 function workflow(rel: string): WorkflowFile {
   const file = byRel.get(rel)
@@ -36,21 +52,6 @@ function escape(text: string): string {
 function expectedFinding(file: WorkflowFile): string | undefined {
   return /^# expect: (.+)$/m.exec(file.text)?.[1]
 }
-
-beforeAll(() => {
-  const { owner, major } = publishedName()
-  ctx = {
-    owner,
-    major,
-    action: readActionYml(),
-    commands: [...COMMANDS],
-    reusable: new Map(
-      workflows
-        .filter((file) => file.rel.startsWith('.github/workflows/') && isReusable(file))
-        .map((file) => [file.rel.split('/').pop() as string, file.doc])
-    )
-  }
-})
 
 describe('every workflow in .github/workflows and templates/workflows', () => {
   it('exists as the issue lists it', () => {
@@ -247,5 +248,40 @@ describe('release.yml', () => {
     expect(bundle).toBeGreaterThanOrEqual(0)
     expect(verify).toBeGreaterThan(bundle)
     expect(move).toBeGreaterThan(verify)
+  })
+})
+
+describe('docs/workflows.md', () => {
+  const text = readFileSync(path.join(ROOT, 'docs/workflows.md'), 'utf8')
+  const sections = text.split(/^## /m)
+
+  it.each([...ctx.reusable.keys()])('documents every input, secret and output of %s', (name) => {
+    const section = sections.find((s) => s.startsWith(`${name}\n`))
+    expect(section).toBeDefined()
+    const call = ctx.reusable.get(name)?.on?.workflow_call ?? {}
+    const names = [call.inputs, call.secrets, call.outputs].flatMap((m) => Object.keys(m ?? {}))
+    for (const key of names)
+      expect({
+        key,
+        documented: new RegExp(`^\\| \`${key}\` +\\|`, 'm').test(section ?? '')
+      }).toEqual({
+        key,
+        documented: true
+      })
+  })
+
+  it('shows callers that pass only what the called workflows declare', () => {
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
+    const callers = blocks.filter((block) => /^jobs:/m.test(block))
+    expect(callers.length).toBeGreaterThanOrEqual(6)
+    for (const block of callers) {
+      const doc = parseYaml(block) as Workflow
+      const file = { rel: 'docs/workflows.md', text: block, doc }
+      expect([
+        ...validCalls(file, ctx),
+        ...pinnedActions(file, ctx),
+        ...noExpressionsInRun(file, ctx)
+      ]).toEqual([])
+    }
   })
 })
