@@ -188,6 +188,96 @@ describe('artifacts', () => {
   })
 })
 
+describe('blob endpoints', () => {
+  it('serve ranges of a blob only to a URL with a valid signature', async () => {
+    const root = path.join(work, 'src')
+    const paths = writeTree(root, { 'data.bin': randomBytes(10_000) })
+    const client = new DefaultArtifactClient()
+    await client.uploadArtifact('packer-run', paths, root)
+    const zip = service.artifacts()[0].bytes
+    // The URL the client would download from, without going through a client.
+    const response = await fetch(
+      `${service.url}/twirp/github.actions.results.api.v1.ArtifactService/GetSignedArtifactURL`,
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${service.token}` },
+        body: JSON.stringify({
+          workflow_run_backend_id: service.workflowRunBackendId,
+          workflow_job_run_backend_id: service.workflowJobRunBackendId,
+          name: 'packer-run'
+        })
+      }
+    )
+    const { signed_url: signedUrl } = (await response.json()) as { signed_url: string }
+
+    const whole = await fetch(signedUrl)
+    expect(whole.status).toBe(200)
+    expect(whole.headers.get('content-type')).toBe('application/zip')
+    expect(whole.headers.get('etag')).toMatch(/^"0x[0-9A-F]+"$/)
+    expect(Buffer.from(await whole.arrayBuffer())).toEqual(zip)
+
+    const part = await fetch(signedUrl, { headers: { 'x-ms-range': 'bytes=100-199' } })
+    expect(part.status).toBe(206)
+    expect(part.headers.get('content-range')).toBe(`bytes 100-199/${zip.length}`)
+    expect(Buffer.from(await part.arrayBuffer())).toEqual(zip.subarray(100, 200))
+    const past = await fetch(signedUrl, { headers: { range: `bytes=${zip.length}-` } })
+    expect(past.status).toBe(416)
+    expect(past.headers.get('x-ms-error-code')).toBe('InvalidRange')
+
+    const head = await fetch(signedUrl, { method: 'HEAD' })
+    expect(head.headers.get('content-length')).toBe(String(zip.length))
+    expect(head.headers.get('x-ms-blob-type')).toBe('BlockBlob')
+
+    const forged = new URL(signedUrl)
+    forged.searchParams.set('sig', Buffer.from('forged').toString('base64'))
+    const refused = await fetch(forged)
+    expect(refused.status).toBe(403)
+    expect(refused.headers.get('x-ms-error-code')).toBe('AuthenticationFailed')
+    // A read-only URL does not allow writing.
+    const write = await fetch(signedUrl, {
+      method: 'PUT',
+      headers: { 'x-ms-blob-type': 'BlockBlob' },
+      body: 'overwritten'
+    })
+    expect(write.status).toBe(403)
+    expect(write.headers.get('x-ms-error-code')).toBe('AuthorizationPermissionMismatch')
+    expect(service.artifacts()[0].bytes).toEqual(zip)
+  })
+})
+
+describe('twirp routes', () => {
+  const post = (method: string, body: unknown): Promise<Response> =>
+    fetch(`${service.url}/twirp/github.actions.results.api.v1.ArtifactService/${method}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${service.token}` },
+      body: JSON.stringify(body)
+    })
+
+  it('answers a method it does not implement with a twirp bad_route, and lists it', async () => {
+    const response = await post('MigrateArtifact', {})
+    expect(response.status).toBe(404)
+    expect(await response.json()).toMatchObject({ code: 'bad_route' })
+    expect(service.unhandled().map((c) => c.url)).toEqual([
+      '/twirp/github.actions.results.api.v1.ArtifactService/MigrateArtifact'
+    ])
+    // Seen; the check after each test is for requests nobody expected.
+    service.calls.length = 0
+  })
+
+  it('rejects fields the message does not have, as protojson does', async () => {
+    const response = await post('ListArtifacts', {
+      workflow_run_backend_id: service.workflowRunBackendId,
+      workflow_job_run_backend_id: service.workflowJobRunBackendId,
+      name_filtre: 'packer-run'
+    })
+    expect(response.status).toBe(400)
+    expect(await response.json()).toEqual({
+      code: 'malformed',
+      msg: 'the json request could not be decoded: unknown field "name_filtre"'
+    })
+  })
+})
+
 describe('cache', () => {
   /** The version @actions/cache computes: paths, compression (zstd when installed) and its salt. */
   function expectedVersion(paths: string[]): string {

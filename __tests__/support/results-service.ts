@@ -591,8 +591,9 @@ export async function startResultsService(
         )
       checkSas(blobPath, query, operation.startsWith('Get') ? 'r' : 'cw')
       if (operation.startsWith('Put')) {
-        const declared = Number(req.headers['content-length'] ?? 0)
-        if (declared !== body.length)
+        if (req.headers['content-length'] === undefined)
+          throw new StorageError(411, 'MissingContentLengthHeader', 'Content-Length is required')
+        if (Number(req.headers['content-length']) !== body.length)
           throw new StorageError(400, 'InvalidInput', 'Content-Length does not match the body')
         const sentMd5 = req.headers['content-md5']
         if (typeof sentMd5 === 'string' && sentMd5 !== md5(body))
