@@ -83,7 +83,11 @@ describe('Packer templates', () => {
 })
 
 describe('Terraform test harness', () => {
-  type Block = Record<string, Record<string, Record<string, unknown>[]>>
+  interface Harness {
+    resource: Record<string, Record<string, Record<string, unknown>[]>>
+    output: Record<string, unknown>
+    variable: Record<string, { default?: unknown }[]>
+  }
   const files = readdirSync(HARNESS).filter((name) => name.endsWith('.tf'))
 
   it.each(files)('%s parses as HCL', async (name) => {
@@ -98,7 +102,7 @@ describe('Terraform test harness', () => {
   })
 
   it('opens SSH only to one address, uses the given public key and outputs what the workflow reads', async () => {
-    const tf = (await convertFiles(HARNESS)) as Block
+    const tf = (await convertFiles(HARNESS)) as Harness
     const sg = tf.resource.aws_security_group.test[0] as { ingress: unknown[] }
     expect(sg.ingress).toEqual([
       expect.objectContaining({
@@ -116,8 +120,8 @@ describe('Terraform test harness', () => {
   })
 
   it('declares every variable inspec-test.yml sets, and needs no other', async () => {
-    const tf = (await convertFiles(HARNESS)) as Block
-    const variables = tf.variable as Record<string, { default?: unknown }[]>
+    const tf = (await convertFiles(HARNESS)) as Harness
+    const variables = tf.variable
     const { doc } = readWorkflowFile(
       path.join(ROOT, '.github/workflows/inspec-test.yml'),
       'inspec-test.yml'
