@@ -6,14 +6,16 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   DD: () => (/* binding */ ON_ERROR),
+/* harmony export */   Ed: () => (/* binding */ MANIFEST_ENV),
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   YT: () => (/* binding */ DEFAULT_COMMAND),
+/* harmony export */   _4: () => (/* binding */ isLifecycleCommand),
 /* harmony export */   je: () => (/* binding */ DEFAULT_RELEASES_URL),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   tY: () => (/* binding */ Outputs)
 /* harmony export */ });
-/* unused harmony export State */
+/* unused harmony exports State, PACKER_COMMANDS, LIFECYCLE_COMMANDS */
 /** Every name of the action's interface, written once. */
 var Inputs;
 (function (Inputs) {
@@ -71,7 +73,16 @@ var State;
 })(State || (State = {}));
 const TOOL_NAME = 'packer';
 const DEFAULT_RELEASES_URL = 'https://releases.hashicorp.com';
-const COMMANDS = ['build', 'validate', 'fmt', 'init', 'install'];
+/** Commands that run Packer (every one installs it first). */
+const PACKER_COMMANDS = ['build', 'validate', 'fmt', 'init', 'install'];
+/** Commands on what builds produced: manifests, Terraform variables and the images in EC2. */
+const LIFECYCLE_COMMANDS = ['merge-manifests', 'tfvars', 'cleanup', 'promote'];
+const COMMANDS = [...PACKER_COMMANDS, ...LIFECYCLE_COMMANDS];
+function isLifecycleCommand(command) {
+    return LIFECYCLE_COMMANDS.includes(command);
+}
+/** Set by a build (or merge) for later steps of the same job: the path of its manifest. */
+const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST';
 const DEFAULT_COMMAND = 'build';
 const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'];
 
@@ -85,7 +96,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81158);
 
 if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_0__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(805), __nccwpck_require__.e(276)]).then(__nccwpck_require__.bind(__nccwpck_require__, 74276));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37580));
     await run();
 }
 

@@ -56,8 +56,21 @@ export enum State {
 export const TOOL_NAME = 'packer'
 export const DEFAULT_RELEASES_URL = 'https://releases.hashicorp.com'
 
-export const COMMANDS = ['build', 'validate', 'fmt', 'init', 'install'] as const
+/** Commands that run Packer (every one installs it first). */
+export const PACKER_COMMANDS = ['build', 'validate', 'fmt', 'init', 'install'] as const
+/** Commands on what builds produced: manifests, Terraform variables and the images in EC2. */
+export const LIFECYCLE_COMMANDS = ['merge-manifests', 'tfvars', 'cleanup', 'promote'] as const
+export const COMMANDS = [...PACKER_COMMANDS, ...LIFECYCLE_COMMANDS] as const
 export type Command = (typeof COMMANDS)[number]
+export type PackerCommand = (typeof PACKER_COMMANDS)[number]
+export type LifecycleCommand = (typeof LIFECYCLE_COMMANDS)[number]
+
+export function isLifecycleCommand(command: Command): command is LifecycleCommand {
+  return (LIFECYCLE_COMMANDS as readonly string[]).includes(command)
+}
+
+/** Set by a build (or merge) for later steps of the same job: the path of its manifest. */
+export const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST'
 export const DEFAULT_COMMAND: Command = 'build'
 
 export const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'] as const

@@ -12,6 +12,14 @@ import {
   type OnError
 } from './constants.js'
 import { ActionError } from './errors.js'
+import { parseAccountIds } from './lifecycle/promote.js'
+import { parseImageTags, parseMinAge } from './lifecycle/retention.js'
+import {
+  parseAmiIds,
+  parseTfvarsMapping,
+  type AmiIds,
+  type TfvarsMappingEntry
+} from './lifecycle/tfvars.js'
 
 export interface Variable {
   name: string
@@ -45,6 +53,23 @@ export interface ActionInputs {
   cachePlugins: boolean
   summary: boolean
   uploadArtifact: string
+  /** merge-manifests: paths or glob patterns, relative to the working directory. */
+  manifests: string[]
+  /** tfvars: relative to the working directory. */
+  tfvarsFile: string
+  /** tfvars, promote: undefined when empty (then the job's last build is read). */
+  amiIds?: AmiIds
+  tfvarsMapping: TfvarsMappingEntry[]
+  awsRegions: string[]
+  imageNameFilter: string
+  imageTags: Record<string, string>
+  keep: number
+  /** Milliseconds; undefined for no age limit. */
+  minAgeMs?: number
+  dryRun: boolean
+  stage: string
+  stageTag: string
+  shareWith: string[]
 }
 
 /** Reads an input by name; `raw` keeps leading and trailing white space. */
@@ -74,8 +99,26 @@ export function parseInputs(read: InputReader): ActionInputs {
     githubToken: read(Inputs.GithubToken).trim(),
     cachePlugins: parseBoolean(read(Inputs.CachePlugins), Inputs.CachePlugins, true),
     summary: parseBoolean(read(Inputs.Summary), Inputs.Summary, true),
-    uploadArtifact: read(Inputs.UploadArtifact).trim()
+    uploadArtifact: read(Inputs.UploadArtifact).trim(),
+    manifests: parseList(read(Inputs.Manifests), /\r?\n/),
+    tfvarsFile: read(Inputs.TfvarsFile).trim(),
+    amiIds: named(Inputs.AmiIds, read(Inputs.AmiIds).trim(), (v) =>
+      v ? parseAmiIds(v) : undefined
+    ),
+    tfvarsMapping: named(Inputs.TfvarsMapping, read(Inputs.TfvarsMapping), parseTfvarsMapping),
+    awsRegions: parseRegions(read(Inputs.AwsRegions)),
+    imageNameFilter: read(Inputs.ImageNameFilter).trim(),
+    imageTags: named(Inputs.ImageTags, read(Inputs.ImageTags), parseImageTags),
+    keep: parseOptionalInteger(read(Inputs.Keep), Inputs.Keep) ?? 5,
+    minAgeMs: named(Inputs.MinAge, read(Inputs.MinAge).trim(), (v) =>
+      v ? parseMinAge(v) : undefined
+    ),
+    dryRun: parseBoolean(read(Inputs.DryRun), Inputs.DryRun, false),
+    stage: read(Inputs.Stage).trim(),
+    stageTag: read(Inputs.StageTag).trim() || 'status',
+    shareWith: named(Inputs.ShareWith, read(Inputs.ShareWith), parseAccountIds)
   }
+  requireCommandInputs(inputs)
   if (inputs.only.length && inputs.except.length) {
     throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
   }
@@ -94,6 +137,71 @@ export function parseInputs(read: InputReader): ActionInputs {
     )
   }
   return inputs
+}
+
+/** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
+function named<T>(input: string, value: string, parse: (value: string) => T): T {
+  try {
+    return parse(value)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new ActionError(
+      message.startsWith(input)
+        ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
+        : `Input '${input}': ${message}`
+    )
+  }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
+
+export function parseRegions(text: string): string[] {
+  const regions = parseList(text, /[,\r\n]/)
+  for (const region of regions) {
+    if (!REGION.test(region)) {
+      throw new ActionError(
+        `Input '${Inputs.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`
+      )
+    }
+  }
+  return [...new Set(regions)]
+}
+
+/** What each command cannot run without. */
+function requireCommandInputs(inputs: ActionInputs): void {
+  const need = (input: Inputs, present: boolean, why: string): void => {
+    if (!present)
+      throw new ActionError(`Input '${input}' is required with command '${inputs.command}': ${why}`)
+  }
+  switch (inputs.command) {
+    case 'merge-manifests':
+      need(
+        Inputs.Manifests,
+        inputs.manifests.length > 0,
+        'the manifest files (or patterns) to merge'
+      )
+      break
+    case 'tfvars':
+      need(
+        Inputs.TfvarsFile,
+        inputs.tfvarsFile !== '',
+        'the .tfvars or .tfvars.json file to update'
+      )
+      break
+    case 'promote':
+      need(Inputs.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing')
+      break
+    case 'cleanup':
+      // Without a filter, every image the account owns would be a candidate for deletion.
+      need(
+        Inputs.ImageNameFilter,
+        inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0,
+        `give '${Inputs.ImageNameFilter}' or '${Inputs.ImageTags}' (or both), so that cleanup never considers every image the account owns`
+      )
+      break
+    default:
+      break
+  }
 }
 
 export function getInputs(): ActionInputs {
@@ -229,13 +337,19 @@ export interface ResolvedPaths {
 }
 
 /** Checks that the working directory, template and var-files exist; thin I/O on top of the inputs. */
-export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
+/** The absolute working directory, which must exist. */
+export function workingDirectoryOf(inputs: ActionInputs, workspace: string): string {
   const workingDirectory = path.resolve(workspace, inputs.workingDirectory)
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
     throw new ActionError(
       `Input '${Inputs.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`
     )
   }
+  return workingDirectory
+}
+
+export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
+  const workingDirectory = workingDirectoryOf(inputs, workspace)
   const template = path.resolve(workingDirectory, inputs.template)
   if (!existsSync(template)) {
     throw new ActionError(

@@ -4,13 +4,19 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Cancellation } from './cancellation.js'
-import { Outputs } from './constants.js'
+import { isLifecycleCommand, Outputs, type LifecycleCommand } from './constants.js'
 import { getErrorMessage } from './errors.js'
-import { getInputs, resolvePaths, type ActionInputs, type ResolvedPaths } from './inputs.js'
+import {
+  getInputs,
+  resolvePaths,
+  workingDirectoryOf,
+  type ActionInputs,
+  type ResolvedPaths
+} from './inputs.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
+import { runLifecycleCommand, type LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
-import { amiIdsByBuild, artifactsOutput, firstAmiId } from './packer/artifacts.js'
 import { sensitiveVarFileContent } from './packer/args.js'
 import {
   build,
@@ -23,8 +29,9 @@ import {
   type PackerContext
 } from './packer/commands.js'
 import { manifestFromArtifacts } from './packer/manifest.js'
+import { setImageOutputs } from './outputs.js'
 import { Redactor } from './redact.js'
-import { renderSummary, type SummaryReport } from './summary.js'
+import { escapeHtml, renderSummary, type SummaryReport } from './summary.js'
 import { uploadFiles } from './upload.js'
 
 /** The action's main step. The one place that fails the step. */
@@ -33,6 +40,8 @@ export async function run(): Promise<void> {
   const cancellation = new Cancellation().start()
   const redactor = new Redactor()
   let report: SummaryReport | undefined
+  let lifecycle: { command: LifecycleCommand; report: LifecycleReport } | undefined
+  let failure: string | undefined
   let writeReport = false
   try {
     const inputs = getInputs()
@@ -47,6 +56,22 @@ export async function run(): Promise<void> {
     }
     const log = new Logger(redactor)
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+    if (isLifecycleCommand(inputs.command)) {
+      lifecycle = { command: inputs.command, report: {} }
+      writeReport = inputs.summary
+      await runLifecycleCommand(
+        inputs.command,
+        {
+          inputs,
+          workingDirectory: workingDirectoryOf(inputs, workspace),
+          runDir: await createRunDir(),
+          log,
+          env: process.env
+        },
+        lifecycle.report
+      )
+      return
+    }
     // Paths are checked before anything is downloaded.
     const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace)
     if (paths) {
@@ -87,14 +112,42 @@ export async function run(): Promise<void> {
       report.status = cancelled ? 'cancelled' : 'failed'
       report.error = message
     }
+    failure = message
     core.setFailed(message)
   } finally {
     if (report && writeReport) {
       report.durationMs = Date.now() - started
       await writeSummary(redactor.redact(renderSummary(redactor.redactDeep(report))))
     }
+    if (lifecycle && writeReport) {
+      await writeSummary(
+        redactor.redact(lifecycleSummary(lifecycle.command, lifecycle.report, failure, started))
+      )
+    }
     cancellation.stop()
   }
+}
+
+/** A lifecycle command's own markdown, or the builds it read, and why it failed if it did. */
+function lifecycleSummary(
+  command: LifecycleCommand,
+  report: LifecycleReport,
+  failure: string | undefined,
+  started: number
+): string {
+  if (report.markdown === undefined || report.builds) {
+    return renderSummary({
+      command,
+      templates: [],
+      status: failure ? 'failed' : 'succeeded',
+      durationMs: Date.now() - started,
+      builds: report.builds ?? [],
+      ...(failure ? { error: failure } : {})
+    })
+  }
+  return failure
+    ? `${report.markdown}\n\n**Failed:** ${escapeHtml(failure)}\n`
+    : `${report.markdown}\n`
 }
 
 /** The job summary is a report, not the job: a runner without one only gets a debug line. */
@@ -108,6 +161,16 @@ async function writeSummary(markdown: string): Promise<void> {
   } catch (error) {
     core.warning(`The job summary could not be written: ${getErrorMessage(error)}`)
   }
+}
+
+/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
+async function createRunDir(): Promise<string> {
+  const runDir = path.join(
+    process.env.RUNNER_TEMP || os.tmpdir(),
+    `packer-image-action-${randomUUID()}`
+  )
+  await mkdir(runDir, { recursive: true })
+  return runDir
 }
 
 interface Runtime {
@@ -125,8 +188,7 @@ async function runTemplateCommand(
   runtime: Runtime
 ): Promise<void> {
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
-  const runDir = path.join(runnerTemp, `packer-image-action-${randomUUID()}`)
-  await mkdir(runDir, { recursive: true })
+  const runDir = await createRunDir()
   const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
   const pluginDir =
     process.env.PACKER_PLUGIN_PATH || path.join(os.homedir(), '.config', 'packer', 'plugins')
@@ -212,11 +274,7 @@ async function buildAndReport(
   })
   const manifestFile = path.join(runDir, 'manifest.json')
   await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')
-  const redact = (v: string): string => ctx.log.redact(v)
-  core.setOutput(Outputs.AmiId, firstAmiId(artifacts) ?? '')
-  core.setOutput(Outputs.AmiIds, redact(JSON.stringify(amiIdsByBuild(artifacts))))
-  core.setOutput(Outputs.Artifacts, redact(JSON.stringify(artifactsOutput(artifacts))))
-  core.setOutput(Outputs.Manifest, manifestFile)
+  setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v))
   core.setOutput(Outputs.ExitCode, String(run.exitCode))
 
   if (ctx.inputs.uploadArtifact) {

@@ -6,6 +6,7 @@ import {
   manifestFromArtifacts,
   manifestToArtifacts,
   mergeManifests,
+  duplicateBuilds,
   parseManifest
 } from '../../src/packer/manifest.js'
 import type { Manifest } from '../../src/packer/types.js'
@@ -163,29 +164,66 @@ describe('manifestFromArtifacts', () => {
 })
 
 describe('mergeManifests', () => {
-  it('concatenates the legs, keeps each leg run uuid and takes the last leg run as the last run', () => {
-    const legA = lastRun('manifest-qemu-files-2runs.json')
-    const legB = lastRun('manifest-azure-arm-managed-image-2runs.json')
-    const merged = mergeManifests([legA, legB])
-    expect(merged.builds.map((b) => [b.name, b.packer_run_uuid])).toEqual([
-      ['debian', '39084cd5-6846-ee17-a192-2c3fa1b610f6'],
-      ['azure-arm', '7237fc00-2980-0927-969d-5e6fc1ad68b6']
+  it('keeps the last run of each leg, in order, as one run that the last-run rule reads whole', () => {
+    const legA = parseManifest(fixture('manifest-qemu-files-2runs.json'))
+    const legB = parseManifest(fixture('manifest-azure-arm-managed-image-2runs.json'))
+    const merged = mergeManifests(
+      [
+        { source: 'leg-a/manifest.json', manifest: legA },
+        { source: 'leg-b/manifest.json', manifest: legB }
+      ],
+      'merged-run'
+    )
+    expect(merged.builds.map((b) => [b.name, b.packer_run_uuid, b.custom_data])).toEqual([
+      [
+        'debian',
+        'merged-run',
+        {
+          merged_from: 'leg-a/manifest.json',
+          source_run_uuid: '39084cd5-6846-ee17-a192-2c3fa1b610f6'
+        }
+      ],
+      [
+        'azure-arm',
+        'merged-run',
+        {
+          merged_from: 'leg-b/manifest.json',
+          source_run_uuid: '7237fc00-2980-0927-969d-5e6fc1ad68b6'
+        }
+      ]
     ])
-    expect(merged.last_run_uuid).toBe('7237fc00-2980-0927-969d-5e6fc1ad68b6')
-    expect(mergeManifests([])).toEqual({ builds: [], last_run_uuid: '' })
+    expect(merged.last_run_uuid).toBe('merged-run')
+    expect(lastRunOf(merged)).toEqual(merged)
+    // Reads back as a manifest the action accepts.
+    expect(parseManifest(JSON.stringify(merged))).toEqual(merged)
+    expect(mergeManifests([], 'r')).toEqual({ builds: [], last_run_uuid: 'r' })
+  })
+
+  it('names builds that several legs produced', () => {
+    const leg = parseManifest(fixture('manifest-qemu-files-2runs.json'))
+    expect(
+      duplicateBuilds([
+        { source: 'a.json', manifest: leg },
+        { source: 'b.json', manifest: leg }
+      ])
+    ).toEqual(new Map([['debian', ['a.json', 'b.json']]]))
+    expect(duplicateBuilds([{ source: 'a.json', manifest: leg }]).size).toBe(0)
   })
 })
 
 describe('manifestToArtifacts', () => {
   it('reads each entry by its builder type', () => {
-    const entries = mergeManifests([
-      lastRun('manifest-amazon-ebs-legacy-no-custom-data.json'),
-      lastRun('manifest-azure-arm-managed-image-2runs.json'),
-      lastRun('manifest-docker-multi-build-multi-run.json'),
-      lastRun('manifest-qemu-files-2runs.json'),
-      lastRun('manifest-vagrant-windows-path.json'),
-      lastRun('manifest-vsphere-iso-custom-data.json')
-    ])
+    const entries = mergeManifests(
+      [
+        'manifest-amazon-ebs-legacy-no-custom-data.json',
+        'manifest-azure-arm-managed-image-2runs.json',
+        'manifest-docker-multi-build-multi-run.json',
+        'manifest-qemu-files-2runs.json',
+        'manifest-vagrant-windows-path.json',
+        'manifest-vsphere-iso-custom-data.json'
+      ].map((name) => ({ source: name, manifest: lastRun(name) })),
+      'run'
+    )
     const artifacts = manifestToArtifacts(entries)
     expect(artifacts.map((a) => [a.build, a.builderType, a.builderId, a.parsed])).toEqual([
       ['eu-west-1', 'amazon-ebs', '', { kind: 'amazon', amis: { 'eu-west-1': 'ami-fa43559c' } }],

@@ -39,12 +39,42 @@ export function manifestFromArtifacts(
   return { builds, last_run_uuid: options.runUuid }
 }
 
-/** Concatenates manifests (matrix legs, in order): every entry keeps its run uuid; the last manifest's run is the last run. */
-export function mergeManifests(manifests: Manifest[]): Manifest {
-  return {
-    builds: manifests.flatMap((m) => m.builds),
-    last_run_uuid: manifests.length > 0 ? manifests[manifests.length - 1].last_run_uuid : ''
+/** One manifest to merge, and where it came from (a file path, a matrix leg). */
+export interface ManifestSource {
+  source: string
+  manifest: Manifest
+}
+
+/**
+ * The last run of each manifest (matrix legs, in order) as one manifest of one run: every entry
+ * gets `runUuid`, which is also the `last_run_uuid`, so that a reader applying the manifest rule
+ * (only entries of the last run count) sees them all. Where an entry came from stays in its
+ * `custom_data` (`merged_from`, `source_run_uuid`).
+ */
+export function mergeManifests(sources: ManifestSource[], runUuid: string): Manifest {
+  const builds = sources.flatMap(({ source, manifest }) =>
+    lastRunOf(manifest).builds.map((b): ManifestBuild => ({
+      ...b,
+      packer_run_uuid: runUuid,
+      custom_data: {
+        ...(b.custom_data ?? {}),
+        merged_from: source,
+        source_run_uuid: b.packer_run_uuid
+      }
+    }))
+  )
+  return { builds, last_run_uuid: runUuid }
+}
+
+/** Build names that more than one source produced: their outputs would overwrite each other. */
+export function duplicateBuilds(sources: ManifestSource[]): Map<string, string[]> {
+  const seen = new Map<string, string[]>()
+  for (const { source, manifest } of sources) {
+    for (const name of new Set(lastRunOf(manifest).builds.map((b) => b.name))) {
+      seen.set(name, [...(seen.get(name) ?? []), source])
+    }
   }
+  return new Map([...seen].filter(([, where]) => where.length > 1))
 }
 
 /** Reads a manifest file's text. Throws an Error that names the offending entry and field. */
