@@ -165,6 +165,25 @@ describe('inspec-test.yml', () => {
     expect(Number(destroy['timeout-minutes'])).toBeGreaterThan(0)
   })
 
+  it('gives the job more time than all its time-limited steps, so the destroy step gets its turn', () => {
+    const { doc } = workflow('.github/workflows/inspec-test.yml')
+    const inputs = doc.on?.workflow_call?.inputs ?? {}
+    const minutes = (value: number | string | undefined): number => {
+      const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(String(value))
+      return Number(input ? inputs[input[1]].default : value)
+    }
+    const limited = steps.filter((step) => step['timeout-minutes'] !== undefined)
+    expect(limited.map((step) => step.id ?? step.name)).toEqual([
+      'apply',
+      'Wait for SSH',
+      'Install the auditor',
+      'inspec',
+      'Destroy the test instance'
+    ])
+    const total = limited.reduce((sum, step) => sum + minutes(step['timeout-minutes']), 0)
+    expect(minutes(jobs.test['timeout-minutes'])).toBeGreaterThan(total)
+  })
+
   it('opens SSH only to the runner, with a key generated in the job and never uploaded', () => {
     const apply = steps.find((step) => step.id === 'apply') as Step
     expect(apply.env?.TF_VAR_allowed_cidr).toBe('${{ steps.runner-ip.outputs.cidr }}')
