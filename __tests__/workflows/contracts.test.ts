@@ -263,7 +263,7 @@ describe('release.yml', () => {
     const runs = (doc.jobs['major-tag'].steps ?? []).map((step) => step.run ?? '')
     const bundle = runs.findIndex((run) => run.includes('npm run bundle'))
     const verify = runs.findIndex((run) => run.includes('git status --porcelain -- dist'))
-    const move = runs.findIndex((run) => run.includes('git push -f origin'))
+    const move = runs.findIndex((run) => run.includes('push -f origin "refs/tags/$MAJOR"'))
     expect(bundle).toBeGreaterThanOrEqual(0)
     expect(verify).toBeGreaterThan(bundle)
     expect(move).toBeGreaterThan(verify)

@@ -90,7 +90,8 @@ function writeEvidence(job: Job, ctx: RuleContext): Set<string> {
       evidence.add('contents')
       evidence.add('pull-requests')
     }
-    if (step.run && /\bgit push\b/.test(step.run)) evidence.add('contents')
+    if (step.run && /\bgit\b.*\bpush\b/.test(step.run.replace(/\\\n\s*/g, ' ')))
+      evidence.add('contents')
   }
   const called = job.uses && ownWorkflowName(job.uses, ctx)
   const doc = called ? ctx.reusable.get(called) : undefined
