@@ -36,6 +36,16 @@ function stateXml(state: InstanceState): XmlValue {
   return { code: INSTANCE_STATE_CODES[state], name: state }
 }
 
+/** EC2 gives a reason for every state but running (aws-sdk-go clients dereference it). */
+function stateReason(state: InstanceState): XmlValue {
+  if (state === 'running') return undefined
+  if (state === 'pending') return { code: 'pending', message: 'pending' }
+  return {
+    code: 'Client.UserInitiatedShutdown',
+    message: 'Client.UserInitiatedShutdown: User initiated shutdown'
+  }
+}
+
 export function instanceXml(region: Region, instance: Instance): XmlValue {
   const state = stateAt(instance.lifecycle)
   const gone = state === 'terminated'
@@ -67,13 +77,7 @@ export function instanceXml(region: Region, instance: Instance): XmlValue {
       groupId,
       groupName: region.securityGroups.get(groupId)?.groupName ?? ''
     })),
-    stateReason:
-      state === 'stopped' || gone
-        ? {
-            code: 'Client.UserInitiatedShutdown',
-            message: 'Client.UserInitiatedShutdown: User initiated shutdown'
-          }
-        : undefined,
+    stateReason: stateReason(state),
     architecture: 'x86_64',
     rootDeviceType: 'ebs',
     rootDeviceName: instance.volumes[0]?.deviceName ?? '/dev/xvda',

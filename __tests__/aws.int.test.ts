@@ -1,0 +1,335 @@
+/**
+ * AMI builds end to end: the committed dist/ on Node 24 runs the real Packer 1.6.6 amazon-ebs
+ * builder against the EC2 double. What reaches the outputs must be exactly what the double saw
+ * created, and whatever happens to the build (an EC2 error, a cancel, throttling) nothing may be left
+ * running or billed: no instance, no temporary key pair, no temporary security group.
+ */
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { cpSync, readFileSync } from 'node:fs'
+import * as path from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
+import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
+import { MIRROR_VERSION } from './support/mirror.js'
+import { installPackerOnce, type PackerFixture } from './support/packer.js'
+import { createRunnerDirs, ROOT, startStep, type StepResult } from './support/runner.js'
+
+const REGIONS_TEMPLATE = '__tests__/data/templates/aws-regions'
+const PARALLEL_TEMPLATE = '__tests__/data/templates/aws-parallel'
+
+/** What aws-actions/configure-aws-credentials leaves in the environment. */
+const AWS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIAE2EDOUBLE0000000',
+  AWS_SECRET_ACCESS_KEY: 'e2e/secret/for/the/double',
+  AWS_REGION: 'us-east-1',
+  AWS_DEFAULT_REGION: 'us-east-1'
+}
+
+let packer: PackerFixture
+let ec2: Ec2Double
+let sourceAmi: string
+
+beforeAll(async () => {
+  packer = await installPackerOnce()
+})
+
+beforeEach(async () => {
+  ec2 = await startEc2Double({ delayMs: 300 })
+  sourceAmi = ec2.seedImage({
+    name: 'al2023-ami-2023.6.20261101.0-x86_64',
+    ownerId: '137112412989',
+    volumeSizes: [8]
+  }).imageId
+})
+
+afterEach(async () => {
+  await ec2.close()
+})
+
+function variables(): string {
+  return `endpoint=${ec2.url}\nsource_ami=${sourceAmi}`
+}
+
+function errors(result: { annotations: { level: string; message: string }[] }): string {
+  return result.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n')
+}
+
+/** AMIs the builds made (not the seeded source), as `{region: ami}` per AMI name. */
+function builtAmis(name: string): Record<string, string> {
+  return Object.fromEntries(
+    ec2
+      .images()
+      .filter((i) => i.name === name)
+      .map((i) => [i.region, i.imageId])
+  )
+}
+
+/** The AMIs the build made that are still registered, as `region state`. */
+function amisLeft(): string[] {
+  return ec2
+    .images()
+    .filter((i) => i.name === 'app-e2e')
+    .map((i) => `${i.region} ${i.state}`)
+    .sort()
+}
+
+/**
+ * Nothing left that runs or is billed for the build, and Packer did create the temporary key pair,
+ * security group and instance (so an empty list means cleaned up, not never made).
+ */
+function expectNothingLeft(result: StepResult): void {
+  const left = {
+    instances: ec2.liveInstances().map((i) => `${i.region} ${i.instanceId} ${i.state}`),
+    keyPairs: ec2.keyPairs().map((k) => `${k.region} ${k.keyName}`),
+    securityGroups: ec2.securityGroups().map((g) => `${g.region} ${g.groupId} ${g.groupName}`)
+  }
+  expect({ left, stdout: left.instances.length > 0 ? result.stdout : '' }).toEqual({
+    left: { instances: [], keyPairs: [], securityGroups: [] },
+    stdout: ''
+  })
+  expect(
+    ec2
+      .deletedKeyPairs()
+      .map((k) => k.keyName)
+      .sort()
+  ).toEqual(
+    ec2
+      .callsOf('CreateKeyPair')
+      .filter((c) => !c.errorCode)
+      .map((c) => c.params.KeyName)
+      .sort()
+  )
+  expect(ec2.deletedSecurityGroups().length).toBe(
+    ec2.callsOf('CreateSecurityGroup').filter((c) => !c.errorCode).length
+  )
+}
+
+describe('amazon-ebs builds', () => {
+  it('puts every AMI of every region in ami-id, ami-ids, artifacts and the manifest', async () => {
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
+      errors: '',
+      exitCode: 0
+    })
+    expect(ec2.unknownActions()).toEqual([])
+
+    const amis = builtAmis('app-e2e')
+    expect(Object.keys(amis).sort()).toEqual(['eu-central-1', 'us-east-1', 'us-west-2'])
+    // The copies really are copies of the image built in us-east-1.
+    for (const region of ['us-west-2', 'eu-central-1']) {
+      expect(ec2.images(region).find((i) => i.imageId === amis[region])).toMatchObject({
+        sourceRegion: 'us-east-1',
+        sourceImageId: amis['us-east-1'],
+        state: 'available'
+      })
+    }
+    for (const image of ec2.images().filter((i) => i.name === 'app-e2e')) {
+      expect(image.tags).toEqual({ Name: 'app-e2e', Builder: 'packer-image-action' })
+      for (const device of image.blockDevices) {
+        const snapshot = ec2.snapshots(image.region).find((s) => s.snapshotId === device.snapshotId)
+        // Packer puts the AMI's tags on its snapshots too; snapshot_tags win.
+        expect(snapshot?.tags).toEqual({ Name: 'app-e2e-disk', Builder: 'packer-image-action' })
+      }
+    }
+
+    expect(JSON.parse(result.outputs['ami-ids'])).toEqual({ 'amazon-ebs.app': amis })
+    // Packer lists an artifact's regions in sorted order; ami-id is the first.
+    expect(result.outputs['ami-id']).toBe(amis['eu-central-1'])
+    const expectedId = Object.entries(amis)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([region, ami]) => `${region}:${ami}`)
+      .join(',')
+    expect(JSON.parse(result.outputs.artifacts)).toEqual([
+      {
+        build: 'amazon-ebs.app',
+        builderType: 'amazon-ebs',
+        builderId: 'mitchellh.amazonebs',
+        id: expectedId,
+        files: [],
+        kind: 'amazon',
+        amis
+      }
+    ])
+
+    const manifest = JSON.parse(readFileSync(result.outputs.manifest, 'utf8')) as {
+      builds: { name: string; builder_type: string; artifact_id: string }[]
+    }
+    const templateManifest = JSON.parse(
+      readFileSync(path.join(result.dirs.workspace, 'packer-manifest.json'), 'utf8')
+    ) as { builds: { artifact_id: string }[] }
+    expect(manifest.builds.map((b) => b.artifact_id)).toContain(expectedId)
+    for (const build of manifest.builds) {
+      expect(build).toMatchObject({ builder_type: 'amazon-ebs', artifact_id: expectedId })
+    }
+    expect(templateManifest.builds.map((b) => b.artifact_id)).toEqual([expectedId])
+
+    expectNothingLeft(result)
+  })
+
+  it('builds two amazon-ebs sources in parallel and keys their AMIs by build', async () => {
+    const result = await packer.step({
+      files: PARALLEL_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
+      errors: '',
+      exitCode: 0
+    })
+    const web = builtAmis('web-e2e')
+    const db = builtAmis('db-e2e')
+    expect(Object.keys(web)).toEqual(['us-east-1'])
+    expect(Object.keys(db).sort()).toEqual(['us-east-1', 'us-west-2'])
+    expect(JSON.parse(result.outputs['ami-ids'])).toEqual({
+      'amazon-ebs.web': web,
+      'amazon-ebs.db': db
+    })
+    // Both instances existed at the same time: the builds ran in parallel.
+    const runs = ec2.instances().map((i) => ({
+      from: i.launchTime.getTime(),
+      to: i.lifecycle.find((t) => t.state === 'shutting-down')!.at.getTime()
+    }))
+    expect(runs).toHaveLength(2)
+    expect(runs[0].from < runs[1].to && runs[1].from < runs[0].to).toBe(true)
+    expect(
+      ec2
+        .instances()
+        .map((i) => i.instanceType)
+        .sort()
+    ).toEqual(['t3.micro', 't3.small'])
+    expectNothingLeft(result)
+  })
+})
+
+describe('failures', () => {
+  it('fails with the EC2 error when CreateImage is refused, after Packer cleaned up', async () => {
+    ec2.fail('CreateImage', {
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+      status: 403
+    })
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.outputs['exit-code']).not.toBe('0')
+    expect(errors(result)).toContain(
+      'UnauthorizedOperation: You are not authorized to perform this operation.'
+    )
+    expect(errors(result)).toMatch(/amazon-ebs\.app/)
+    expect(ec2.callsOf('RunInstances')).toHaveLength(1)
+    expect(JSON.parse(result.outputs['ami-ids'] ?? '{}')).toEqual({})
+    expect(builtAmis('app-e2e')).toEqual({})
+    expectNothingLeft(result)
+  })
+
+  it('survives EC2 answering 500 and RequestLimitExceeded now and then, leaking nothing', async () => {
+    ec2.throttle({ rate: 0.15, seed: 11 })
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    ec2.clearFaults()
+    const faulted = ec2.calls.filter((c) => c.errorCode).map((c) => c.errorCode)
+    expect(faulted.length).toBeGreaterThan(0)
+    // Either outcome is fine; a failure must say which EC2 error ended it.
+    const amiIds = result.outputs['ami-ids'] ?? '{}'
+    const succeeded =
+      result.exitCode === 0 &&
+      isDeepStrictEqual(JSON.parse(amiIds), { 'amazon-ebs.app': builtAmis('app-e2e') })
+    const failedClearly =
+      result.exitCode !== 0 && /RequestLimitExceeded|InternalError/.test(errors(result))
+    expect(
+      succeeded || failedClearly
+        ? 'succeeded or failed clearly'
+        : { exitCode: result.exitCode, errors: errors(result), amiIds, stdout: result.stdout }
+    ).toBe('succeeded or failed clearly')
+    expectNothingLeft(result)
+  })
+})
+
+describe('cancellation', () => {
+  /** Starts the build, waits for `moment`, sends SIGINT and returns the finished step. */
+  async function cancelWhen(moment: () => Promise<unknown>): Promise<StepResult> {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    cpSync(path.join(ROOT, REGIONS_TEMPLATE), dirs.workspace, { recursive: true })
+    const step = startStep({
+      dirs,
+      inputs: {
+        'packer-version': MIRROR_VERSION,
+        'releases-url': 'http://127.0.0.1:9',
+        variables: variables()
+      },
+      env: AWS_ENV
+    })
+    try {
+      await moment()
+    } catch (error) {
+      step.child.kill('SIGKILL')
+      const result = await step.done
+      throw new Error(`${String(error)}\n${result.stdout}`)
+    }
+    step.child.kill('SIGINT')
+    const result = await step.done
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(/^Cancelled: packer build was cancelled/m)
+    expect(JSON.parse(result.outputs['ami-ids'] ?? '{}')).toEqual({})
+    return result
+  }
+
+  it('while waiting for the instance to run', async () => {
+    ec2.setDelays({ instanceStart: 60_000 })
+    const result = await cancelWhen(async () => {
+      await ec2.waitForCall('RunInstances')
+      // Packer is polling the pending instance.
+      await ec2.waitForCall('DescribeInstances')
+    })
+    expect(ec2.instances().map((i) => i.lifecycle.map((t) => t.state))).toEqual([
+      ['pending', 'shutting-down', 'terminated']
+    ])
+    expect(ec2.callsOf('CreateImage')).toEqual([])
+    expectNothingLeft(result)
+  })
+
+  it('while the AMI is pending', async () => {
+    ec2.setDelays({ imageAvailable: 60_000 })
+    const result = await cancelWhen(async () => {
+      await ec2.waitForCall('CreateImage')
+      const pending = builtAmis('app-e2e')['us-east-1']
+      // Packer is polling the pending AMI.
+      await ec2.waitForCall('DescribeImages', (c) => c.params['ImageId.1'] === pending)
+    })
+    expect(ec2.callsOf('CopyImage')).toEqual([])
+    // The AMI stays, and will become available: Packer 1.6.6 deregisters an AMI on cancel only
+    // once it has seen it available.
+    expect(amisLeft()).toEqual(['us-east-1 pending'])
+    expectNothingLeft(result)
+  })
+
+  it('while the AMI is being copied to the other regions', async () => {
+    const result = await cancelWhen(async () => {
+      await ec2.waitForCall('CreateImage')
+      // The image in us-east-1 is already scheduled; only the copies become slow.
+      ec2.setDelays({ imageAvailable: 60_000 })
+      await ec2.waitForCall('CopyImage', (c) => c.region === 'eu-central-1')
+      await ec2.waitForCall('CopyImage', (c) => c.region === 'us-west-2')
+    })
+    expect(ec2.instances()).toHaveLength(1)
+    // Packer deregisters the AMI it made in us-east-1 and deletes its snapshot, but not the copies
+    // it was still waiting for: those (and their snapshots) stay, and are billed.
+    expect(amisLeft()).toEqual(['eu-central-1 pending', 'us-west-2 pending'])
+    expect(ec2.images('us-east-1', { includeDeregistered: true })).toContainEqual(
+      expect.objectContaining({ name: 'app-e2e', state: 'deregistered' })
+    )
+    expectNothingLeft(result)
+  })
+})
