@@ -515,6 +515,27 @@ describe('faults', () => {
     )
   })
 
+  it('answers a retried RunInstances with the first launch, even when the first answer was lost', async () => {
+    const base = ec2.seedImage({ region: 'sa-east-1', name: 'base-idempotent' })
+    ec2.fail('RunInstances', {
+      code: 'InternalError',
+      message: 'An internal error has occurred',
+      status: 500,
+      afterEffect: true
+    })
+    const run = await client('sa-east-1').send(
+      new RunInstancesCommand({ ImageId: base.imageId, MinCount: 1, MaxCount: 1 })
+    )
+    const calls = ec2.callsOf('RunInstances', 'sa-east-1')
+    expect(calls.map((c) => c.errorCode ?? c.status)).toEqual(['InternalError', 200])
+    // The SDK filled in a ClientToken and kept it for the retry.
+    expect(calls[0].params.ClientToken).toMatch(/^[0-9a-f-]{36}$/)
+    expect(calls[1].params.ClientToken).toBe(calls[0].params.ClientToken)
+    expect(ec2.instances('sa-east-1').map((i) => i.instanceId)).toEqual([
+      run.Instances![0].InstanceId
+    ])
+  })
+
   it('throttles a share of calls at random, and the SDK retries them', async () => {
     ec2.throttle({ rate: 0.2, seed: 7 })
     const before = ec2.calls.length

@@ -110,6 +110,7 @@ export interface Instance {
   privateIpAddress: string
   launchTime: Date
   launchTemplate?: { launchTemplateId: string; version: string }
+  clientToken?: string
   tags: Tags
   volumes: Volume[]
   lifecycle: Transition<InstanceState>[]
@@ -189,6 +190,8 @@ export interface Region {
   securityGroups: Map<string, SecurityGroup>
   deletedSecurityGroups: SecurityGroup[]
   launchTemplates: Map<string, LaunchTemplate>
+  /** What a request with a ClientToken created, so that a retried request creates nothing more. */
+  clientTokens: Map<string, string[]>
   vpc: Vpc
   subnets: Subnet[]
 }
@@ -271,6 +274,7 @@ export function newRegion(name: string): Region {
     securityGroups: new Map(),
     deletedSecurityGroups: [],
     launchTemplates: new Map(),
+    clientTokens: new Map(),
     vpc: { vpcId, cidrBlock: '172.31.0.0/16', isDefault: true },
     subnets: ['a', 'b', 'c'].map((zone, i) => ({
       subnetId: `subnet-${hash(`${name}${zone}`, 17)}`,

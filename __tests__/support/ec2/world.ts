@@ -245,6 +245,7 @@ export class World {
       privateIpAddress: `172.31.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250) + 2}`,
       launchTime: fields.launchTime ?? new Date(),
       launchTemplate: fields.launchTemplate,
+      clientToken: fields.clientToken,
       tags: fields.tags ?? {},
       volumes:
         fields.volumes ??

@@ -20,7 +20,7 @@ import {
 import { list, structs, tagSpecifications, type Params } from '../query.js'
 import type { XmlValue } from '../xml.js'
 import type { World } from '../world.js'
-import { applyFilters, bool, int, paginate, tagSet, type Handler } from './common.js'
+import { applyFilters, bool, int, paginate, tagSet, type Context, type Handler } from './common.js'
 
 const OWNER_ALIASES: Record<string, string> = { '137112412989': 'amazon' }
 
@@ -227,7 +227,18 @@ const createImage: Handler = ({ world, region, params }) => {
   return { imageId }
 }
 
-const copyImage: Handler = ({ world, region, params }) => {
+/** A repeated ClientToken (an SDK retry) answers with the first copy. */
+const copyImage: Handler = (context) => {
+  const { region, params } = context
+  const key = params.ClientToken && `CopyImage/${params.ClientToken}`
+  const earlier = key ? region.clientTokens.get(key) : undefined
+  if (earlier) return { imageId: earlier[0] }
+  const imageId = copy(context)
+  if (key) region.clientTokens.set(key, [imageId])
+  return { imageId }
+}
+
+const copy = ({ world, region, params }: Context): string => {
   const sourceRegionName = params.SourceRegion
   if (!sourceRegionName) throw missingParameter('sourceRegion')
   const sourceImageId = params.SourceImageId
@@ -276,7 +287,7 @@ const copyImage: Handler = ({ world, region, params }) => {
     sourceRegion: sourceRegionName,
     tags: bool(params.CopyImageTags) ? { ...source.tags } : {}
   })
-  return { imageId }
+  return imageId
 }
 
 function ownImage(world: World, region: Region, imageId: string | undefined): Image {

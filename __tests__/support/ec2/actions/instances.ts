@@ -28,6 +28,7 @@ import {
   int,
   paginate,
   tagSet,
+  type Context,
   type FilterFields,
   type Handler
 } from './common.js'
@@ -95,7 +96,7 @@ export function instanceXml(region: Region, instance: Instance): XmlValue {
             }
           })),
     virtualizationType: 'hvm',
-    clientToken: '',
+    clientToken: instance.clientToken ?? '',
     tagSet: tagSet(instance.tags),
     hypervisor: 'xen',
     ebsOptimized: false,
@@ -111,7 +112,35 @@ function requireInstances(region: Region, params: Params): Instance[] {
   return ids.map((id) => region.instances.get(id)!)
 }
 
-const runInstances: Handler = ({ world, region, params }) => {
+function reservationXml(region: Region, instances: Instance[]): XmlValue {
+  return {
+    reservationId: instances[0].reservationId,
+    ownerId: ACCOUNT_ID,
+    groupSet: [],
+    instancesSet: instances.map((i) => instanceXml(region, i))
+  }
+}
+
+/** SDKs send a ClientToken (and keep it across retries); EC2 answers a repeat with the first launch. */
+const runInstances: Handler = (context) => {
+  const { region, params } = context
+  const key = params.ClientToken && `RunInstances/${params.ClientToken}`
+  const earlier = key ? region.clientTokens.get(key) : undefined
+  if (earlier)
+    return reservationXml(
+      region,
+      earlier.map((id) => region.instances.get(id)!)
+    )
+  const instances = launch(context)
+  if (key)
+    region.clientTokens.set(
+      key,
+      instances.map((i) => i.instanceId)
+    )
+  return reservationXml(region, instances)
+}
+
+const launch = ({ world, region, params }: Context): Instance[] => {
   const imageId = params.ImageId
   if (!imageId) throw missingParameter('ImageId')
   checkId('image', imageId)
@@ -185,17 +214,13 @@ const runInstances: Handler = ({ world, region, params }) => {
       availabilityZone: subnet.availabilityZone,
       tags: { ...instanceTags },
       volumes,
-      launchTemplate
+      launchTemplate,
+      clientToken: params.ClientToken
     })
     transition(instance.lifecycle, { state: 'running', afterMs: world.delays.instanceStart })
     instances.push(instance)
   }
-  return {
-    reservationId,
-    ownerId: ACCOUNT_ID,
-    groupSet: [],
-    instancesSet: instances.map((i) => instanceXml(region, i))
-  }
+  return instances
 }
 
 /** The image's block devices, overridden or extended by RunInstances' BlockDeviceMapping.N. */
