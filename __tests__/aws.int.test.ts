@@ -255,6 +255,59 @@ describe('failures', () => {
     ).toBe('succeeded or failed clearly')
     expectNothingLeft(result)
   })
+
+  it('launches one instance when the answer to RunInstances is lost and Packer retries', async () => {
+    ec2.fail('RunInstances', {
+      code: 'InternalError',
+      message: 'An internal error has occurred',
+      status: 500,
+      afterEffect: true
+    })
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
+      errors: '',
+      exitCode: 0
+    })
+    expect(ec2.callsOf('RunInstances').map((c) => c.errorCode ?? c.status)).toEqual([
+      'InternalError',
+      200
+    ])
+    expect(ec2.instances()).toHaveLength(1)
+    expect(JSON.parse(result.outputs['ami-ids'])).toEqual({
+      'amazon-ebs.app': builtAmis('app-e2e')
+    })
+    expectNothingLeft(result)
+  })
+
+  it('fails clearly when the answer to CreateSecurityGroup is lost; the group stays behind', async () => {
+    ec2.fail('CreateSecurityGroup', {
+      code: 'InternalError',
+      message: 'An internal error has occurred',
+      status: 500,
+      afterEffect: true
+    })
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: AWS_ENV
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /InvalidGroup\.Duplicate: The security group 'packer_[^']+' already exists/
+    )
+    expect(ec2.callsOf('RunInstances')).toEqual([])
+    expect(ec2.keyPairs()).toEqual([])
+    // Packer 1.6.6 never learnt the group's id, so it cannot delete it; its name is in the log.
+    const [group] = ec2.securityGroups()
+    expect(ec2.securityGroups()).toHaveLength(1)
+    expect(result.stdout).toContain(
+      `Creating temporary security group for this instance: ${group.groupName}`
+    )
+  })
 })
 
 describe('cancellation', () => {
