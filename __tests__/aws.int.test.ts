@@ -37,6 +37,7 @@ beforeEach(async () => {
   sourceAmi = ec2.seedImage({
     name: 'al2023-ami-2023.6.20261101.0-x86_64',
     ownerId: '137112412989',
+    creationDate: '2026-11-01T00:00:00Z',
     volumeSizes: [8]
   }).imageId
 })
@@ -131,10 +132,12 @@ describe('amazon-ebs builds', () => {
     }
     for (const image of ec2.images().filter((i) => i.name === 'app-e2e')) {
       expect(image.tags).toEqual({ Name: 'app-e2e', Builder: 'packer-image-action' })
+      expect(image.launchPermissions).toEqual(['210987654321'])
       for (const device of image.blockDevices) {
         const snapshot = ec2.snapshots(image.region).find((s) => s.snapshotId === device.snapshotId)
         // Packer puts the AMI's tags on its snapshots too; snapshot_tags win.
         expect(snapshot?.tags).toEqual({ Name: 'app-e2e-disk', Builder: 'packer-image-action' })
+        expect(snapshot?.createVolumePermissions).toEqual(['210987654321'])
       }
     }
 
@@ -203,6 +206,30 @@ describe('amazon-ebs builds', () => {
         .map((i) => i.instanceType)
         .sort()
     ).toEqual(['t3.micro', 't3.small'])
+    expectNothingLeft(result)
+  })
+
+  it('launches from the newest image that source_ami_filter matches', async () => {
+    const amazon = '137112412989'
+    const image = (name: string, creationDate: string, ownerId = amazon) =>
+      ec2.seedImage({ name, creationDate, ownerId }).imageId
+    image('al2023-ami-2023.5.20260901.0-x86_64', '2026-09-01T00:00:00Z')
+    const newest = image('al2023-ami-2023.6.20261110.0-x86_64', '2026-11-10T00:00:00Z')
+    image('al2023-ami-2023.6.20261120.0-arm64', '2026-11-20T00:00:00Z')
+    image('al2023-ami-2023.6.20261121.0-x86_64', '2026-11-21T00:00:00Z', '210987654321')
+    const result = await packer.step({
+      files: '__tests__/data/templates/aws-filter',
+      inputs: { variables: `endpoint=${ec2.url}` },
+      env: AWS_ENV
+    })
+    expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
+      errors: '',
+      exitCode: 0
+    })
+    expect(ec2.instances().map((i) => i.imageId)).toEqual([newest])
+    expect(JSON.parse(result.outputs['ami-ids'])).toEqual({
+      'amazon-ebs.filtered': builtAmis('filtered-e2e')
+    })
     expectNothingLeft(result)
   })
 })

@@ -20,6 +20,9 @@ source "amazon-ebs" "app" {
   ami_regions   = ["us-west-2", "eu-central-1"]
   communicator  = "none"
 
+  ami_users      = ["210987654321"]
+  snapshot_users = ["210987654321"]
+
   custom_endpoint_ec2        = var.endpoint
   skip_credential_validation = true
   skip_metadata_api_check    = true
