@@ -12,17 +12,22 @@ import {
   DeleteKeyPairCommand,
   DeleteSecurityGroupCommand,
   DeleteSnapshotCommand,
+  DeleteVolumeCommand,
   DeregisterImageCommand,
   DescribeAddressesCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeInstanceStatusCommand,
   DescribeKeyPairsCommand,
+  DescribeLaunchTemplatesCommand,
   DescribeLaunchTemplateVersionsCommand,
   DescribeRegionsCommand,
   DescribeSecurityGroupsCommand,
   DescribeSnapshotsCommand,
+  DescribeSubnetsCommand,
   DescribeTagsCommand,
+  DescribeVolumesCommand,
+  DescribeVpcsCommand,
   EC2Client,
   ModifyImageAttributeCommand,
   paginateDescribeImages,
@@ -458,6 +463,96 @@ describe('key pairs, security groups, tags', () => {
     expect(ec2.images(region)[0].tags).toEqual({ Build: '42' })
   })
 
+  it('lists launch templates by name and tag, in pages', async () => {
+    const region = 'ca-central-1'
+    const image = ec2.seedImage({ region, name: 'lt-base' })
+    for (const name of ['api', 'api-canary', 'worker']) {
+      ec2.seedLaunchTemplate({
+        region,
+        name,
+        versions: [{ imageId: image.imageId }],
+        tags: { Team: name === 'worker' ? 'batch' : 'web' }
+      })
+    }
+    const c = client(region)
+    const byName = await c.send(
+      new DescribeLaunchTemplatesCommand({
+        Filters: [{ Name: 'launch-template-name', Values: ['api*'] }]
+      })
+    )
+    expect(byName.LaunchTemplates?.map((t) => t.LaunchTemplateName)).toEqual(['api', 'api-canary'])
+    const byTag = await c.send(
+      new DescribeLaunchTemplatesCommand({ Filters: [{ Name: 'tag:Team', Values: ['batch'] }] })
+    )
+    expect(byTag.LaunchTemplates?.map((t) => t.LaunchTemplateName)).toEqual(['worker'])
+    const first = await c.send(new DescribeLaunchTemplatesCommand({ MaxResults: 2 }))
+    const second = await c.send(
+      new DescribeLaunchTemplatesCommand({ MaxResults: 2, NextToken: first.NextToken })
+    )
+    expect(second.NextToken).toBeUndefined()
+    expect(
+      [...first.LaunchTemplates!, ...second.LaunchTemplates!].map((t) => t.LaunchTemplateName)
+    ).toEqual(['api', 'api-canary', 'worker'])
+    await expectEc2Error(
+      c.send(new DescribeLaunchTemplatesCommand({ LaunchTemplateNames: ['nope'] })),
+      'InvalidLaunchTemplateName.NotFoundException',
+      'At least one of the launch templates specified in the request does not exist.'
+    )
+  })
+
+  it('describes the default VPC, its subnets and an instance volume until it is deleted', async () => {
+    const region = 'eu-west-2'
+    const c = client(region)
+    const vpcs = await c.send(
+      new DescribeVpcsCommand({ Filters: [{ Name: 'is-default', Values: ['true'] }] })
+    )
+    expect(vpcs.Vpcs).toEqual([expect.objectContaining({ IsDefault: true, State: 'available' })])
+    const subnets = await c.send(
+      new DescribeSubnetsCommand({
+        Filters: [{ Name: 'vpc-id', Values: [vpcs.Vpcs![0].VpcId!] }]
+      })
+    )
+    expect(subnets.Subnets?.map((s) => s.AvailabilityZone)).toEqual([
+      'eu-west-2a',
+      'eu-west-2b',
+      'eu-west-2c'
+    ])
+    const base = ec2.seedImage({ region, name: 'base-volumes' })
+    const run = await c.send(
+      new RunInstancesCommand({
+        ImageId: base.imageId,
+        MinCount: 1,
+        MaxCount: 1,
+        BlockDeviceMappings: [
+          { DeviceName: '/dev/sdf', Ebs: { VolumeSize: 50, DeleteOnTermination: false } }
+        ]
+      })
+    )
+    const instanceId = run.Instances![0].InstanceId!
+    const attached = await c.send(
+      new DescribeVolumesCommand({
+        Filters: [{ Name: 'attachment.instance-id', Values: [instanceId] }]
+      })
+    )
+    expect(attached.Volumes?.map((v) => [v.Size, v.State])).toEqual([
+      [8, 'in-use'],
+      [50, 'in-use']
+    ])
+    const data = attached.Volumes![1].VolumeId!
+    await expectEc2Error(
+      c.send(new DeleteVolumeCommand({ VolumeId: data })),
+      'VolumeInUse',
+      `Volume ${data} is currently attached to ${instanceId}`
+    )
+    await c.send(new TerminateInstancesCommand({ InstanceIds: [instanceId] }))
+    await waitUntilInstanceTerminated(waiter(region), { InstanceIds: [instanceId] })
+    // The root volume went with the instance; the data volume stays until deleted.
+    const left = await c.send(new DescribeVolumesCommand({}))
+    expect(left.Volumes?.map((v) => [v.VolumeId, v.State])).toEqual([[data, 'available']])
+    await c.send(new DeleteVolumeCommand({ VolumeId: data }))
+    expect(ec2.volumes(region)).toEqual([])
+  })
+
   it('serves seeded launch templates and their versions', async () => {
     const region = 'eu-central-1'
     const old = ec2.seedImage({ region, name: 'lt-old' })
@@ -481,6 +576,46 @@ describe('key pairs, security groups, tags', () => {
         LaunchTemplateData: expect.objectContaining({ ImageId: current.imageId })
       })
     ])
+  })
+})
+
+describe('protocol', () => {
+  const sign = (region: string) => ({
+    Authorization: `AWS4-HMAC-SHA256 Credential=AKIDDOUBLE/20261123/${region}/ec2/aws4_request, SignedHeaders=host;x-amz-date, Signature=0`
+  })
+
+  it('answers a GET query and a POST form alike, in the region of the credential scope', async () => {
+    ec2.seedImage({ region: 'me-south-1', name: 'raw-protocol', imageId: 'ami-0a1b2c3d4e5f60718' })
+    const get = await fetch(
+      `${ec2.url}/?Action=DescribeImages&Version=2016-11-15&ImageId.1=ami-0a1b2c3d4e5f60718`,
+      { headers: sign('me-south-1') }
+    )
+    const post = await fetch(ec2.url, {
+      method: 'POST',
+      headers: { ...sign('me-south-1'), 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'Action=DescribeImages&Version=2016-11-15&ImageId.1=ami-0a1b2c3d4e5f60718'
+    })
+    for (const response of [get, post]) {
+      expect(response.status).toBe(200)
+      const xml = await response.text()
+      expect(xml).toMatch(
+        /^<\?xml version="1.0" encoding="UTF-8"\?>\n<DescribeImagesResponse xmlns="http:\/\/ec2\.amazonaws\.com\/doc\/2016-11-15\/"><requestId>[0-9a-f-]{36}<\/requestId><imagesSet><item><imageId>ami-0a1b2c3d4e5f60718<\/imageId>/
+      )
+    }
+    const elsewhere = await fetch(
+      `${ec2.url}/?Action=DescribeImages&Version=2016-11-15&ImageId.1=ami-0a1b2c3d4e5f60718`,
+      { headers: sign('af-south-1') }
+    )
+    expect(elsewhere.status).toBe(400)
+    expect(await elsewhere.text()).toMatch(
+      /<Response><Errors><Error><Code>InvalidAMIID\.NotFound<\/Code><Message>The image id &apos;\[ami-0a1b2c3d4e5f60718\]&apos; does not exist<\/Message><\/Error><\/Errors><RequestID>[0-9a-f-]{36}<\/RequestID><\/Response>$/
+    )
+  })
+
+  it('refuses an unsigned request with AuthFailure', async () => {
+    const response = await fetch(`${ec2.url}/?Action=DescribeRegions&Version=2016-11-15`)
+    expect(response.status).toBe(401)
+    expect(await response.text()).toContain('<Code>AuthFailure</Code>')
   })
 })
 

@@ -6,7 +6,18 @@
  * envelope and status codes.
  *
  * Tests read what happened (`calls`, `liveInstances()`, `keyPairs()`, …), seed what should already
- * exist (`seedImage`, `seedInstance`, `seedLaunchTemplate`), and inject faults (`fail`, `throttle`).
+ * exist (`seedImage`, `seedInstance`, `seedLaunchTemplate`), and inject faults (`fail`, `throttle`):
+ *
+ *   const ec2 = await startEc2Double({ delayMs: 200 })
+ *   const old = ec2.seedImage({ region: 'eu-central-1', name: 'web-1', creationDate: '2026-01-01' })
+ *   ec2.seedImage({ region: 'eu-central-1', name: 'web-2', snapshotIds: [old.blockDevices[0].snapshotId!] })
+ *   ec2.seedInstance({ region: 'eu-central-1', imageId: old.imageId })
+ *   ec2.fail('DeregisterImage', { code: 'RequestLimitExceeded', status: 503, times: 2 })
+ *   // clients: endpoint ec2.url, any access key, the region they sign for
+ *   await ec2.close()
+ *
+ * Transitions (pending → running, pending → available, …) are scheduled when a resource is created,
+ * from the delays in force at that moment; `setDelays` changes those of resources created later.
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
