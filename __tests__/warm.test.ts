@@ -28,13 +28,14 @@ describe('runWarm', () => {
     mkdirSync(dir, { recursive: true })
     writeFileSync(path.join(dir, 'packer'), '')
     if (complete) writeFileSync(`${dir}.complete`, '')
-    for (const f of ['output', 'path']) writeFileSync(path.join(root, f), '')
+    for (const f of ['output', 'path', 'state']) writeFileSync(path.join(root, f), '')
     return {
       INPUT_COMMAND: 'install',
       'INPUT_PACKER-VERSION': version,
       RUNNER_TOOL_CACHE: path.join(root, 'tc'),
       GITHUB_OUTPUT: path.join(root, 'output'),
       GITHUB_PATH: path.join(root, 'path'),
+      GITHUB_STATE: path.join(root, 'state'),
       PATH: '/usr/bin'
     }
   }
@@ -49,6 +50,8 @@ describe('runWarm', () => {
       'packer-path': path.join(dir, 'packer')
     })
     expect(env.PATH?.startsWith(`${dir}${path.delimiter}`)).toBe(true)
+    // The post step tells itself apart by this.
+    expect(parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))).toEqual({ isPost: 'true' })
   })
 
   it.each<[string, string, boolean, Record<string, string>]>([

@@ -9,13 +9,14 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   Ed: () => (/* binding */ MANIFEST_ENV),
 /* harmony export */   G0: () => (/* binding */ Inputs),
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
+/* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   YT: () => (/* binding */ DEFAULT_COMMAND),
 /* harmony export */   _4: () => (/* binding */ isLifecycleCommand),
 /* harmony export */   je: () => (/* binding */ DEFAULT_RELEASES_URL),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   tY: () => (/* binding */ Outputs)
 /* harmony export */ });
-/* unused harmony exports State, PACKER_COMMANDS, LIFECYCLE_COMMANDS */
+/* unused harmony exports PACKER_COMMANDS, LIFECYCLE_COMMANDS */
 /** Every name of the action's interface, written once. */
 var Inputs;
 (function (Inputs) {
@@ -70,6 +71,8 @@ var Outputs;
 var State;
 (function (State) {
     State["IsPost"] = "isPost";
+    /** JSON of the temporary AWS resources a running build has created (see aws-resources.ts). */
+    State["AwsResources"] = "awsResources";
 })(State || (State = {}));
 const TOOL_NAME = 'packer';
 const DEFAULT_RELEASES_URL = 'https://releases.hashicorp.com';
@@ -93,10 +96,16 @@ const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'];
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(81158);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27242);
+/* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81158);
 
-if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_0__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(669), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37580));
+
+if (process.env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.IsPost}`] === 'true') {
+    const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
+    await runPost();
+}
+else if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_1__/* .runWarm */ .Rh)()) {
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(678), __nccwpck_require__.e(805), __nccwpck_require__.e(126)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46126));
     await run();
 }
 
@@ -163,6 +172,9 @@ function runWarm(env = process.env) {
         const binary = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(`${dir}.complete`) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(binary))
             return false;
+        // The post step runs the same bundle and tells itself apart by this state.
+        if (env.GITHUB_STATE)
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(env.GITHUB_STATE, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true'));
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(pathFile, `${dir}\n`);
         env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter}${env.PATH ?? ''}`;
         (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.PackerVersion, version) +

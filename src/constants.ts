@@ -50,7 +50,9 @@ export enum Outputs {
 }
 
 export enum State {
-  IsPost = 'isPost'
+  IsPost = 'isPost',
+  /** JSON of the temporary AWS resources a running build has created (see aws-resources.ts). */
+  AwsResources = 'awsResources'
 }
 
 export const TOOL_NAME = 'packer'

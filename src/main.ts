@@ -4,7 +4,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { Cancellation } from './cancellation.js'
-import { isLifecycleCommand, Outputs, type LifecycleCommand } from './constants.js'
+import { isLifecycleCommand, Outputs, State, type LifecycleCommand } from './constants.js'
 import { getErrorMessage } from './errors.js'
 import {
   getInputs,
@@ -37,6 +37,8 @@ import { uploadFiles } from './upload.js'
 /** The action's main step. The one place that fails the step. */
 export async function run(): Promise<void> {
   const started = Date.now()
+  // The post step runs the same bundle; this tells it apart.
+  core.saveState(State.IsPost, 'true')
   const cancellation = new Cancellation().start()
   const redactor = new Redactor()
   let report: SummaryReport | undefined
@@ -262,7 +264,18 @@ async function buildAndReport(
   runDir: string,
   report: SummaryReport
 ): Promise<void> {
-  const run = await build(ctx)
+  let tracked = false
+  const run = await build({
+    ...ctx,
+    // Saved as they appear: if the runner kills Packer and the action outright, the post step
+    // deletes what this run left behind.
+    onAwsResources: (resources) => {
+      tracked = true
+      core.saveState(State.AwsResources, JSON.stringify(resources))
+    }
+  })
+  // Packer exited on its own and ran its cleanup (or kept the resources as on-error asked).
+  if (tracked) core.saveState(State.AwsResources, '')
   const { artifacts } = run.summary
   report.builds = run.summary.builds
   report.validateFindings = [...(report.validateFindings ?? []), ...run.findings]

@@ -8,7 +8,7 @@
  */
 import { appendFileSync, existsSync } from 'node:fs'
 import * as path from 'node:path'
-import { DEFAULT_COMMAND, Inputs, Outputs, TOOL_NAME } from './constants.js'
+import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './constants.js'
 
 const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/
 
@@ -47,6 +47,8 @@ export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
     const binary = path.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer')
     if (!existsSync(`${dir}.complete`) || !existsSync(binary)) return false
 
+    // The post step runs the same bundle and tells itself apart by this state.
+    if (env.GITHUB_STATE) appendFileSync(env.GITHUB_STATE, fileCommandRecord(State.IsPost, 'true'))
     appendFileSync(pathFile, `${dir}\n`)
     env.PATH = `${dir}${path.delimiter}${env.PATH ?? ''}`
     appendFileSync(

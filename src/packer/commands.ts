@@ -17,6 +17,7 @@ import {
 import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from '../plugins.js'
 import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
 import { runProcess, type RunResult } from './run.js'
+import { AwsResourceTracker, type AwsResources } from './aws-resources.js'
 import { BuildTracker, MachineReadableParser, renderLine, type RunSummary } from './stream.js'
 import type { Finding } from './types.js'
 
@@ -33,6 +34,8 @@ export interface PackerContext {
   sensitiveVarFile?: string
   /** Where the human-readable log of `packer build` is written, for upload-artifact. */
   logFile: string
+  /** Called each time a running build creates a temporary AWS resource. */
+  onAwsResources?: (resources: AwsResources) => void
 }
 
 export class CancelledError extends ActionError {
@@ -147,6 +150,7 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
   ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
   const logFile: WriteStream = createWriteStream(ctx.logFile, { mode: 0o600 })
   const tracker = new BuildTracker()
+  const aws = new AwsResourceTracker([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? ''])
   const grouping = new BuildGrouping(ctx.log)
   const print = (text: string, build?: string): void => {
     const clean = ctx.log.redact(text)
@@ -156,6 +160,7 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
   const parser = new MachineReadableParser(
     (line) => {
       tracker.consume(line)
+      if (aws.consume(line)) ctx.onAwsResources?.(aws.current)
       const text = renderLine(line)
       if (text !== undefined) print(text, buildOf(text))
     },

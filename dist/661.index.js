@@ -1,0 +1,107 @@
+export const id = 661;
+export const ids = [661];
+export const modules = {
+
+/***/ 65551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   tK: () => (/* binding */ parseResources)
+/* harmony export */ });
+/* unused harmony export emptyResources */
+function emptyResources() {
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [] };
+}
+function hasResources(r) {
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length > 0;
+}
+const PATTERNS = [
+    ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
+    ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
+    ['instances', /Instance ID: (i-[0-9a-f]+)/]
+];
+class AwsResourceTracker {
+    resources = emptyResources();
+    /**
+     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
+     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
+     */
+    constructor(regions = []) {
+        this.resources.regions = [...new Set(regions.filter(Boolean))];
+    }
+    /** Follows one machine-readable line; true when a resource was added. */
+    consume(line) {
+        if (line.type !== 'ui' || line.data.length < 2)
+            return false;
+        const text = line.data[1];
+        let added = false;
+        for (const [kind, pattern] of PATTERNS) {
+            const match = pattern.exec(text);
+            if (match && !this.resources[kind].includes(match[1])) {
+                this.resources[kind].push(match[1]);
+                added = true;
+            }
+        }
+        return added;
+    }
+    get current() {
+        return {
+            regions: [...this.resources.regions],
+            instances: [...this.resources.instances],
+            keyPairs: [...this.resources.keyPairs],
+            securityGroups: [...this.resources.securityGroups]
+        };
+    }
+}
+/** Reads the saved state back; anything malformed counts as nothing saved. */
+function parseResources(text) {
+    if (!text)
+        return emptyResources();
+    try {
+        const value = JSON.parse(text);
+        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        return {
+            regions: list(value.regions),
+            instances: list(value.instances),
+            keyPairs: list(value.keyPairs),
+            securityGroups: list(value.securityGroups)
+        };
+    }
+    catch {
+        return emptyResources();
+    }
+}
+
+
+/***/ }),
+
+/***/ 86661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   runPost: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65551);
+/**
+ * The post step. After a clean run it does nothing (no state, no AWS call). When the runner killed
+ * Packer and the action before Packer could clean up, the main step's saved state names the
+ * temporary instances, key pairs and security groups this run created, and they are deleted here.
+ * It never fails the job: what it cannot delete is named in a warning so that a person can.
+ */
+
+
+async function runPost(env = process.env) {
+    const resources = (0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
+    if (!(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
+        return;
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(678), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    await deleteLeftovers(resources, env);
+}
+
+
+/***/ })
+
+};
