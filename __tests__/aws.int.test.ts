@@ -142,8 +142,9 @@ describe('amazon-ebs builds', () => {
     }
 
     expect(JSON.parse(result.outputs['ami-ids'])).toEqual({ 'amazon-ebs.app': amis })
-    // Packer lists an artifact's regions in sorted order; ami-id is the first.
-    expect(result.outputs['ami-id']).toBe(amis['eu-central-1'])
+    // ami-id is the AMI built in the build's own region, not the first of Packer's sorted list
+    // (eu-central-1, a copy).
+    expect(result.outputs['ami-id']).toBe(amis['us-east-1'])
     const expectedId = Object.entries(amis)
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([region, ami]) => `${region}:${ami}`)

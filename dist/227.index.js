@@ -23,10 +23,10 @@ async function readTrustedKeys(armored, description) {
         keys = await (0,openpgp__WEBPACK_IMPORTED_MODULE_0__/* .readKeys */ .x4)({ armoredKeys: armored });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Could not read ${description} as an OpenPGP public key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not read ${description} as an OpenPGP public key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
     }
     if (keys.some((k) => k.isPrivate())) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${description} is a private key; give the public key only`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${description} is a private key; give the public key only`);
     }
     return { keys, description };
 }
@@ -55,7 +55,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
             });
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The signature of ${what} is not an OpenPGP signature: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not an OpenPGP signature: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
         }
     }
     const created = signature.packets[0]?.created ?? undefined;
@@ -71,7 +71,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`Could not check the signature of ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not check the signature of ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
     }
     const failures = [];
     for (const entry of result.signatures) {
@@ -80,7 +80,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
             await entry.verified;
         }
         catch (error) {
-            failures.push(`key ID ${keyId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u)(error)}`);
+            failures.push(`key ID ${keyId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
             continue;
         }
         for (const key of trusted.keys) {
@@ -94,7 +94,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         }
     }
     const signers = result.signatures.map((s) => s.keyID.toHex().toUpperCase()).join(', ') || 'nobody';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
         (failures.length ? ` (${failures.join('; ')})` : ''));
 }
 /** Parses a `SHA256SUMS` file: `<64 hex>  <file name>` per line. */
@@ -110,7 +110,7 @@ function parseSha256Sums(text) {
 function expectedSha256(sums, fileName, sumsName) {
     const hash = sums.get(fileName);
     if (!hash) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .l(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
     }
     return hash;
 }

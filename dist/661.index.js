@@ -22,8 +22,12 @@ const PATTERNS = [
     ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
     ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ];
+const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
 class AwsResourceTracker {
     resources = emptyResources();
+    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+    primaryAmis = {};
     /**
      * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
      * aws-actions/configure-aws-credentials sets them) is where the post step looks.
@@ -36,6 +40,11 @@ class AwsResourceTracker {
         if (line.type !== 'ui' || line.data.length < 2)
             return false;
         const text = line.data[1];
+        const ami = CREATED_AMI.exec(text)?.[1];
+        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1];
+        if (ami && build && !(build in this.primaryAmis))
+            this.primaryAmis[build] = ami;
         let added = false;
         for (const [kind, pattern] of PATTERNS) {
             const match = pattern.exec(text);

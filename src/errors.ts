@@ -9,6 +9,14 @@ export function getErrorMessage(error: unknown): string {
   }
 }
 
+/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
+export function awsErrorMessage(error: unknown): string {
+  if (error instanceof Error && error.name && error.name !== 'Error') {
+    return `${error.name}: ${error.message}`
+  }
+  return getErrorMessage(error)
+}
+
 /** An error whose message is meant for the user as it stands: no stack trace is printed. */
 export class ActionError extends Error {
   constructor(message: string) {

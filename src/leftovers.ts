@@ -9,7 +9,7 @@ import {
   TerminateInstancesCommand,
   waitUntilInstanceTerminated
 } from '@aws-sdk/client-ec2'
-import { awsErrorMessage } from './lifecycle/ec2.js'
+import { awsErrorMessage } from './errors.js'
 import type { AwsResources } from './packer/aws-resources.js'
 
 /** How long to wait for instances to terminate before their security group can go. */

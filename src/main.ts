@@ -287,7 +287,7 @@ async function buildAndReport(
   })
   const manifestFile = path.join(runDir, 'manifest.json')
   await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')
-  setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v))
+  setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis)
   core.setOutput(Outputs.ExitCode, String(run.exitCode))
 
   if (ctx.inputs.uploadArtifact) {

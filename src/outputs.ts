@@ -11,9 +11,10 @@ import type { Artifact } from './packer/types.js'
 export function setImageOutputs(
   artifacts: Artifact[],
   manifestFile: string,
-  redact: (text: string) => string
+  redact: (text: string) => string,
+  primaryAmis: Record<string, string> = {}
 ): void {
-  core.setOutput(Outputs.AmiId, firstAmiId(artifacts) ?? '')
+  core.setOutput(Outputs.AmiId, firstAmiId(artifacts, primaryAmis) ?? '')
   core.setOutput(Outputs.AmiIds, redact(JSON.stringify(amiIdsByBuild(artifacts))))
   core.setOutput(Outputs.Artifacts, redact(JSON.stringify(artifactsOutput(artifacts))))
   core.setOutput(Outputs.Manifest, manifestFile)

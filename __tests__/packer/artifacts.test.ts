@@ -365,6 +365,12 @@ describe('outputs', () => {
     expect(firstAmiId(artifacts.slice(3))).toBeUndefined()
   })
 
+  it('firstAmiId prefers the AMI the stream named as built in the build region', () => {
+    expect(firstAmiId(artifacts, { 'amazon-ebs.east': 'ami-0f2' })).toBe('ami-0f2')
+    // A named AMI that is not in the artifact (a failed copy, another build) changes nothing.
+    expect(firstAmiId(artifacts, { 'amazon-ebs.east': 'ami-0ff' })).toBe('ami-0e1')
+  })
+
   it('artifactsOutput flattens the parsed fields next to the identity fields', () => {
     expect(JSON.parse(JSON.stringify(artifactsOutput(artifacts.slice(0, 2))))).toEqual([
       {

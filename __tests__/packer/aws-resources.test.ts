@@ -24,6 +24,12 @@ describe('AwsResourceTracker', () => {
     })
   })
 
+  it('notes the AMI each build created in its own region, before the copies', () => {
+    const tracker = new AwsResourceTracker()
+    for (const line of run) tracker.consume(line)
+    expect(tracker.primaryAmis).toEqual({ 'amazon-ebs.app': 'ami-bbd408f786383129d' })
+  })
+
   it('ignores the same names in messages that are not ui lines', () => {
     const tracker = new AwsResourceTracker()
     expect(

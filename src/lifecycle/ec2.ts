@@ -16,7 +16,7 @@ import {
   type EC2ClientConfig,
   type Image as SdkImage
 } from '@aws-sdk/client-ec2'
-import { getErrorMessage } from '../errors.js'
+import { awsErrorMessage } from '../errors.js'
 import { planRetention, inUseReasons, type Deletion, type Image, type Kept } from './retention.js'
 import type { RetentionOptions } from './retention.js'
 
@@ -33,13 +33,7 @@ export async function defaultRegion(client: EC2Client = new EC2Client({})): Prom
   return client.config.region()
 }
 
-/** `ServiceException: message`, or the message of anything else thrown. */
-export function awsErrorMessage(error: unknown): string {
-  if (error instanceof Error && error.name && error.name !== 'Error') {
-    return `${error.name}: ${error.message}`
-  }
-  return getErrorMessage(error)
-}
+export { awsErrorMessage }
 
 export function toImage(region: string, image: SdkImage): Image {
   const tags: Record<string, string> = {}

@@ -273,12 +273,21 @@ export function amiIdsByBuild(artifacts: Artifact[]): Record<string, Record<stri
   return byBuild
 }
 
-/** The first AMI of the first Amazon artifact (Packer lists regions in sorted order). */
-export function firstAmiId(artifacts: Artifact[]): string | undefined {
+/**
+ * The AMI of the first Amazon artifact: the one built in the build's own region where the stream
+ * said which it was (`primaryAmis`, by build), else the first region's (Packer lists regions in
+ * sorted order, so with `ami_regions` that can be a copy).
+ */
+export function firstAmiId(
+  artifacts: Artifact[],
+  primaryAmis: Record<string, string> = {}
+): string | undefined {
   for (const artifact of artifacts) {
     if (artifact.parsed.kind !== 'amazon') continue
-    const first = Object.values(artifact.parsed.amis)[0]
-    if (first) return first
+    const amis = Object.values(artifact.parsed.amis)
+    const primary = primaryAmis[artifact.build]
+    if (primary && amis.includes(primary)) return primary
+    if (amis[0]) return amis[0]
   }
   return undefined
 }

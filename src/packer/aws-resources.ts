@@ -28,8 +28,13 @@ const PATTERNS: [keyof Omit<AwsResources, 'regions'>, RegExp][] = [
   ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ]
 
+const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /
+
 export class AwsResourceTracker {
   private readonly resources = emptyResources()
+  /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+  readonly primaryAmis: Record<string, string> = {}
 
   /**
    * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
@@ -43,6 +48,10 @@ export class AwsResourceTracker {
   consume(line: MachineReadableLine): boolean {
     if (line.type !== 'ui' || line.data.length < 2) return false
     const text = line.data[1]
+    const ami = CREATED_AMI.exec(text)?.[1]
+    // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+    const build = line.target || BUILD_PREFIX.exec(text)?.[1]
+    if (ami && build && !(build in this.primaryAmis)) this.primaryAmis[build] = ami
     let added = false
     for (const [kind, pattern] of PATTERNS) {
       const match = pattern.exec(text)

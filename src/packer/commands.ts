@@ -133,6 +133,8 @@ export async function validate(ctx: PackerContext): Promise<CheckResult> {
 }
 
 export interface BuildRun {
+  /** Per build, the AMI made in the build's own region, where Packer said. */
+  primaryAmis: Record<string, string>
   exitCode: number
   cancelled: boolean
   summary: RunSummary
@@ -201,7 +203,13 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
       findings.push({ severity: 'error', title: `Build '${b.name}' failed`, message: error })
   }
   for (const finding of findings) ctx.log.finding(finding)
-  return { exitCode: result.exitCode, cancelled: result.cancelled, summary, findings }
+  return {
+    exitCode: result.exitCode,
+    cancelled: result.cancelled,
+    summary,
+    findings,
+    primaryAmis: aws.primaryAmis
+  }
 }
 
 /** The build a rendered ui line speaks of: `==> name: …`, `    name: …`, `Build 'name' …`. */

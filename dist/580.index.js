@@ -1,13 +1,14 @@
-export const id = 126;
-export const ids = [126];
+export const id = 580;
+export const ids = [580];
 export const modules = {
 
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ ActionError),
-/* harmony export */   u: () => (/* binding */ getErrorMessage)
+/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage)
 /* harmony export */ });
 /** The message of anything thrown, so that a thrown string or object still fails the step. */
 function getErrorMessage(error) {
@@ -22,6 +23,13 @@ function getErrorMessage(error) {
         return String(error);
     }
 }
+/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
+function awsErrorMessage(error) {
+    if (error instanceof Error && error.name && error.name !== 'Error') {
+        return `${error.name}: ${error.message}`;
+    }
+    return getErrorMessage(error);
+}
 /** An error whose message is meant for the user as it stands: no stack trace is printed. */
 class ActionError extends Error {
     constructor(message) {
@@ -33,372 +41,7 @@ class ActionError extends Error {
 
 /***/ }),
 
-/***/ 80626:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Jv: () => (/* binding */ cleanupRegion),
-/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
-/* harmony export */   _h: () => (/* binding */ defaultRegion),
-/* harmony export */   aA: () => (/* binding */ tagResources),
-/* harmony export */   gA: () => (/* binding */ describeImagesById),
-/* harmony export */   pW: () => (/* binding */ shareImage),
-/* harmony export */   wC: () => (/* binding */ ec2Client)
-/* harmony export */ });
-/* unused harmony exports toImage, describeOwnImages, imagesInUse, deleteImages */
-/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _retention_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1642);
-/**
- * The EC2 calls of the lifecycle commands, through `@aws-sdk/client-ec2`. Thin I/O: listing what
- * the pure planners need and carrying out their plans, capturing each item's failure so that one
- * snapshot in use or one region down does not stop the rest.
- */
-
-
-
-/**
- * A client for one region. Everything else comes from the SDK's default chain, so the runner's
- * credentials, `AWS_REGION` and `AWS_ENDPOINT_URL_EC2` apply as they do for the AWS CLI.
- */
-function ec2Client(region, config = {}) {
-    return new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5(region ? { ...config, region } : config);
-}
-/** The region the SDK resolves from the environment when none is given. */
-async function defaultRegion(client = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5({})) {
-    return client.config.region();
-}
-/** `ServiceException: message`, or the message of anything else thrown. */
-function awsErrorMessage(error) {
-    if (error instanceof Error && error.name && error.name !== 'Error') {
-        return `${error.name}: ${error.message}`;
-    }
-    return (0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .getErrorMessage */ .u)(error);
-}
-function toImage(region, image) {
-    const tags = {};
-    for (const tag of image.Tags ?? [])
-        if (tag.Key !== undefined)
-            tags[tag.Key] = tag.Value ?? '';
-    return {
-        id: image.ImageId ?? '',
-        name: image.Name ?? '',
-        region,
-        creationDate: image.CreationDate ?? '',
-        state: image.State ?? '',
-        tags,
-        snapshotIds: (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []),
-        owner: image.OwnerId ?? ''
-    };
-}
-/** Every image this account owns in the client's region, disabled ones included, page by page. */
-async function describeOwnImages(client, region, pageSize) {
-    const images = [];
-    const pages = (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeImages */ .XiR)({ client, pageSize }, { Owners: ['self'], IncludeDisabled: true });
-    for await (const page of pages) {
-        for (const image of page.Images ?? [])
-            images.push(toImage(region, image));
-    }
-    return images;
-}
-/**
- * The described state of the given own AMIs. By filter rather than `ImageIds`, so that a missing
- * id is simply absent instead of failing the whole call with InvalidAMIID.NotFound.
- */
-async function describeImagesById(client, region, imageIds) {
-    if (imageIds.length === 0)
-        return [];
-    const images = [];
-    const pages = (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeImages */ .XiR)({ client }, { Owners: ['self'], Filters: [{ Name: 'image-id', Values: imageIds }] });
-    for await (const page of pages) {
-        for (const image of page.Images ?? [])
-            images.push(toImage(region, image));
-    }
-    return images;
-}
-// Every state an instance can be started again from keeps its image in use.
-const INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
-/**
- * Why images are in use in the client's region: instances not terminated that were launched from
- * them, and the latest and default versions of launch templates (an Auto Scaling group may use
- * either, as `$Latest` or `$Default`).
- */
-async function imagesInUse(client, pageSize) {
-    const instances = [];
-    const instancePages = (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeInstances */ .H0T)({ client, pageSize }, { Filters: [{ Name: 'instance-state-name', Values: INSTANCE_STATES }] });
-    for await (const page of instancePages) {
-        for (const reservation of page.Reservations ?? []) {
-            for (const i of reservation.Instances ?? []) {
-                if (i.InstanceId && i.ImageId)
-                    instances.push({ instanceId: i.InstanceId, imageId: i.ImageId });
-            }
-        }
-    }
-    const templates = [];
-    for await (const page of (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeLaunchTemplates */ .dij)({ client }, {})) {
-        for (const template of page.LaunchTemplates ?? []) {
-            if (!template.LaunchTemplateId)
-                continue;
-            const versions = (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .paginateDescribeLaunchTemplateVersions */ .ZY3)({ client }, { LaunchTemplateId: template.LaunchTemplateId, Versions: ['$Latest', '$Default'] });
-            const seen = new Set();
-            for await (const versionPage of versions) {
-                for (const v of versionPage.LaunchTemplateVersions ?? []) {
-                    const imageId = v.LaunchTemplateData?.ImageId;
-                    if (!imageId || v.VersionNumber === undefined || seen.has(v.VersionNumber))
-                        continue;
-                    seen.add(v.VersionNumber);
-                    templates.push({
-                        launchTemplateId: template.LaunchTemplateId,
-                        version: v.VersionNumber,
-                        imageId
-                    });
-                }
-            }
-        }
-    }
-    return (0,_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .inUseReasons */ .QI)(instances, templates);
-}
-/**
- * Deregisters each image, then deletes its snapshots. An image that cannot be deregistered keeps
- * its snapshots (they would be refused as in use anyway); each failure is recorded and the rest
- * goes on.
- */
-async function deleteImages(client, deletions) {
-    const deleted = [];
-    const failures = [];
-    for (const d of deletions) {
-        try {
-            await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: d.imageId }));
-        }
-        catch (error) {
-            failures.push({ region: d.region, resourceId: d.imageId, message: awsErrorMessage(error) });
-            continue;
-        }
-        const snapshotIds = [];
-        for (const snapshotId of d.snapshotIds) {
-            try {
-                await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: snapshotId }));
-                snapshotIds.push(snapshotId);
-            }
-            catch (error) {
-                failures.push({ region: d.region, resourceId: snapshotId, message: awsErrorMessage(error) });
-            }
-        }
-        deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds });
-    }
-    return { deleted, failures };
-}
-/**
- * Plans and (unless a dry run) carries out retention in one region. A failure to list the
- * region's images or what uses them is returned as a failure of the whole region, with nothing
- * deleted there: deleting without knowing what is in use would not be safe.
- */
-async function cleanupRegion(client, options) {
-    const { region, dryRun, pageSize, ...retention } = options;
-    let plan;
-    try {
-        const [images, inUse] = await Promise.all([
-            describeOwnImages(client, region, pageSize),
-            imagesInUse(client, pageSize)
-        ]);
-        plan = (0,_retention_js__WEBPACK_IMPORTED_MODULE_1__/* .planRetention */ .SA)({ ...retention, images, inUse });
-    }
-    catch (error) {
-        return { deleted: [], kept: [], failures: [{ region, message: awsErrorMessage(error) }] };
-    }
-    if (dryRun) {
-        return {
-            deleted: plan.delete.map(({ region, imageId, name, snapshotIds }) => ({
-                region,
-                imageId,
-                name,
-                snapshotIds
-            })),
-            kept: plan.keep,
-            failures: []
-        };
-    }
-    const { deleted, failures } = await deleteImages(client, plan.delete);
-    return { deleted, kept: plan.keep, failures };
-}
-/** Tags the resources (an AMI and its snapshots) in one call. */
-async function tagResources(client, resourceIds, tags) {
-    const entries = Object.entries(tags);
-    if (resourceIds.length === 0 || entries.length === 0)
-        return;
-    await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .CreateTagsCommand */ .RmG({
-        Resources: resourceIds,
-        Tags: entries.map(([Key, Value]) => ({ Key, Value }))
-    }));
-}
-/** Adds launch permission for the accounts; adding one that exists changes nothing. */
-async function shareImage(client, imageId, accountIds) {
-    if (accountIds.length === 0)
-        return;
-    await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .ModifyImageAttributeCommand */ .FE3({
-        ImageId: imageId,
-        LaunchPermission: { Add: accountIds.map((UserId) => ({ UserId })) }
-    }));
-}
-
-
-/***/ }),
-
-/***/ 1642:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   QI: () => (/* binding */ inUseReasons),
-/* harmony export */   SA: () => (/* binding */ planRetention),
-/* harmony export */   e8: () => (/* binding */ parseImageTags),
-/* harmony export */   pZ: () => (/* binding */ parseMinAge)
-/* harmony export */ });
-/* unused harmony export matchesNameFilter */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/**
- * Retention planning for `command: cleanup`. Pure code: given every image the account owns (with
- * what is in use), decide per region which images to deregister and which snapshots go with them,
- * and say why each other candidate is kept.
- */
-
-/**
- * Decides what to delete. An image is kept, with the first reason that applies: it is in use; it
- * is pending; it is one of the `keep` newest candidates of its region (pending images count);
- * it is younger than the minimum age. Every other candidate is deleted. Ties in creation date
- * are broken by image id so the plan does not depend on the order EC2 listed images in.
- */
-function planRetention(options) {
-    const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options;
-    if (!Number.isInteger(keep) || keep < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`keep must be a whole number of images, 0 or more; got ${keep}`);
-    }
-    const now = typeof options.now === 'number' ? options.now : options.now.getTime();
-    const created = new Map();
-    for (const image of images) {
-        const time = Date.parse(image.creationDate);
-        if (Number.isNaN(time)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`Image ${image.id} in ${image.region} has creation date "${image.creationDate}"; expected an ISO 8601 time`);
-        }
-        created.set(image.id, time);
-    }
-    const live = images.filter((i) => i.state !== 'deregistered');
-    const candidates = live.filter((i) => (nameFilter === undefined || matchesNameFilter(i.name, nameFilter)) &&
-        Object.entries(tags).every(([k, v]) => i.tags[k] === v));
-    const newestFirst = (a, b) => created.get(b.id) - created.get(a.id) || compare(a.id, b.id);
-    const deleted = [];
-    const kept = [];
-    for (const region of [...new Set(candidates.map((i) => i.region))].sort(compare)) {
-        const inRegion = candidates.filter((i) => i.region === region).sort(newestFirst);
-        inRegion.forEach((image, rank) => {
-            const reason = inUse.get(image.id) ??
-                (image.state === 'pending' ? 'pending' : undefined) ??
-                (rank < keep ? `newest ${keep}` : undefined) ??
-                (minAgeMs !== undefined && now - created.get(image.id) < minAgeMs
-                    ? 'younger than min-age'
-                    : undefined);
-            if (reason === undefined)
-                deleted.push(image);
-            else
-                kept.push({
-                    region,
-                    imageId: image.id,
-                    name: image.name,
-                    creationDate: image.creationDate,
-                    reason
-                });
-        });
-    }
-    const deletedIds = new Set(deleted.map((i) => i.id));
-    const protectedSnapshots = new Set(live.filter((i) => !deletedIds.has(i.id)).flatMap((i) => i.snapshotIds));
-    const ordered = deleted.sort((a, b) => compare(a.region, b.region) || -newestFirst(a, b));
-    // A snapshot shared by two deleted images can only go once both are deregistered.
-    const lastUser = new Map();
-    for (const image of ordered)
-        for (const s of image.snapshotIds)
-            lastUser.set(s, image.id);
-    return {
-        delete: ordered.map((image) => ({
-            region: image.region,
-            imageId: image.id,
-            name: image.name,
-            creationDate: image.creationDate,
-            snapshotIds: [...new Set(image.snapshotIds)]
-                .filter((s) => !protectedSnapshots.has(s) && lastUser.get(s) === image.id)
-                .sort(compare)
-        })),
-        keep: kept
-    };
-}
-/** Why each image is in use, from the instances and launch templates that reference it. */
-function inUseReasons(instances, launchTemplates) {
-    const reasons = new Map();
-    const add = (imageId, reason) => {
-        const list = reasons.get(imageId) ?? [];
-        list.push(reason);
-        reasons.set(imageId, list);
-    };
-    for (const i of [...instances].sort((a, b) => compare(a.instanceId, b.instanceId))) {
-        add(i.imageId, `in use by instance ${i.instanceId}`);
-    }
-    for (const t of [...launchTemplates].sort((a, b) => compare(a.launchTemplateId, b.launchTemplateId))) {
-        add(t.imageId, `used by launch template ${t.launchTemplateId} version ${t.version}`);
-    }
-    return new Map([...reasons].map(([id, list]) => [id, list.join('; ')]));
-}
-const UNIT_MS = {
-    s: 1000,
-    m: 60_000,
-    h: 3_600_000,
-    d: 86_400_000,
-    w: 604_800_000
-};
-/** `14d`, `12h`, `30m`, `2w`, `45s`, or a sum such as `1d12h`, in milliseconds. */
-function parseMinAge(text) {
-    const trimmed = text.trim();
-    if (!/^(?:\d+[smhdw])+$/.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`min-age "${text}" is not a duration; expected a number and a unit (s, m, h, d or w), e.g. 14d, 12h, 2w or 1d12h`);
-    }
-    let total = 0;
-    for (const [, count, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) {
-        total += Number(count) * UNIT_MS[unit];
-    }
-    return total;
-}
-/** EC2's name filter semantics: `*` is any run of characters, `?` one character, case-sensitive. */
-function matchesNameFilter(name, pattern) {
-    const source = [...pattern]
-        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
-        .join('');
-    return new RegExp(`^${source}$`, 'su').test(name);
-}
-/** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
-function parseImageTags(text) {
-    const tags = {};
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = raw.trim();
-        if (line === '')
-            return;
-        const eq = line.indexOf('=');
-        const key = eq < 0 ? '' : line.slice(0, eq).trim();
-        if (key === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`image-tags line ${index + 1} ("${line}"): expected "key=value"`);
-        }
-        const value = line.slice(eq + 1).trim();
-        if (key in tags && tags[key] !== value) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .l(`image-tags line ${index + 1}: tag "${key}" is already required to be "${tags[key]}"`);
-        }
-        tags[key] = value;
-    });
-    return tags;
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-
-/***/ }),
-
-/***/ 46126:
+/***/ 37580:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -523,10 +166,10 @@ function planPromotion(options) {
         }
     }
     if (problems.length > 0) {
-        throw new errors/* ActionError */.l(`Refusing to promote to "${options.stage}": ${problems.join('; ')}. No AMI was tagged.`);
+        throw new errors/* ActionError */.lZ(`Refusing to promote to "${options.stage}": ${problems.join('; ')}. No AMI was tagged.`);
     }
     if (promotions.length === 0)
-        throw new errors/* ActionError */.l('ami-ids holds no AMI id to promote');
+        throw new errors/* ActionError */.lZ('ami-ids holds no AMI id to promote');
     return promotions;
 }
 /** The `promoted` step output. */
@@ -546,7 +189,7 @@ function runUrlOf(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
     if (!repository || !runId) {
-        throw new errors/* ActionError */.l('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set: not running in Actions?');
+        throw new errors/* ActionError */.lZ('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set: not running in Actions?');
     }
     const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
     const base = `${server}/${repository}/actions/runs/${runId}`;
@@ -564,7 +207,7 @@ function parseAccountIds(text) {
 }
 function checkAccountId(id) {
     if (!/^\d{12}$/.test(id)) {
-        throw new errors/* ActionError */.l(`share-with: "${id}" is not an AWS account id; expected 12 digits`);
+        throw new errors/* ActionError */.lZ(`share-with: "${id}" is not an AWS account id; expected 12 digits`);
     }
 }
 // EC2 tag limits: keys up to 128 characters, values up to 256, `aws:` reserved, and this set of
@@ -572,23 +215,162 @@ function checkAccountId(id) {
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function checkTag(key, value) {
     if (key === '' || key.length > 128 || !TAG_CHARACTERS.test(key)) {
-        throw new errors/* ActionError */.l(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
+        throw new errors/* ActionError */.lZ(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
     }
     if (key.toLowerCase().startsWith('aws:')) {
-        throw new errors/* ActionError */.l(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
+        throw new errors/* ActionError */.lZ(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
     }
     if (value.trim() === '')
-        throw new errors/* ActionError */.l('stage is empty; expected e.g. "staging"');
+        throw new errors/* ActionError */.lZ('stage is empty; expected e.g. "staging"');
     checkTagValue(key, value);
 }
 function checkTagValue(key, value) {
     if (value.length > 256 || !TAG_CHARACTERS.test(value)) {
-        throw new errors/* ActionError */.l(`The value "${value}" of tag "${key}" is not a valid EC2 tag value; expected up to 256 letters, digits, spaces or _ . : / = + - @`);
+        throw new errors/* ActionError */.lZ(`The value "${value}" of tag "${key}" is not a valid EC2 tag value; expected up to 256 letters, digits, spaces or _ . : / = + - @`);
     }
 }
 
-// EXTERNAL MODULE: ./src/lifecycle/retention.ts
-var retention = __webpack_require__(1642);
+;// CONCATENATED MODULE: ./src/lifecycle/retention.ts
+/**
+ * Retention planning for `command: cleanup`. Pure code: given every image the account owns (with
+ * what is in use), decide per region which images to deregister and which snapshots go with them,
+ * and say why each other candidate is kept.
+ */
+
+/**
+ * Decides what to delete. An image is kept, with the first reason that applies: it is in use; it
+ * is pending; it is one of the `keep` newest candidates of its region (pending images count);
+ * it is younger than the minimum age. Every other candidate is deleted. Ties in creation date
+ * are broken by image id so the plan does not depend on the order EC2 listed images in.
+ */
+function planRetention(options) {
+    const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options;
+    if (!Number.isInteger(keep) || keep < 0) {
+        throw new errors/* ActionError */.lZ(`keep must be a whole number of images, 0 or more; got ${keep}`);
+    }
+    const now = typeof options.now === 'number' ? options.now : options.now.getTime();
+    const created = new Map();
+    for (const image of images) {
+        const time = Date.parse(image.creationDate);
+        if (Number.isNaN(time)) {
+            throw new errors/* ActionError */.lZ(`Image ${image.id} in ${image.region} has creation date "${image.creationDate}"; expected an ISO 8601 time`);
+        }
+        created.set(image.id, time);
+    }
+    const live = images.filter((i) => i.state !== 'deregistered');
+    const candidates = live.filter((i) => (nameFilter === undefined || matchesNameFilter(i.name, nameFilter)) &&
+        Object.entries(tags).every(([k, v]) => i.tags[k] === v));
+    const newestFirst = (a, b) => created.get(b.id) - created.get(a.id) || compare(a.id, b.id);
+    const deleted = [];
+    const kept = [];
+    for (const region of [...new Set(candidates.map((i) => i.region))].sort(compare)) {
+        const inRegion = candidates.filter((i) => i.region === region).sort(newestFirst);
+        inRegion.forEach((image, rank) => {
+            const reason = inUse.get(image.id) ??
+                (image.state === 'pending' ? 'pending' : undefined) ??
+                (rank < keep ? `newest ${keep}` : undefined) ??
+                (minAgeMs !== undefined && now - created.get(image.id) < minAgeMs
+                    ? 'younger than min-age'
+                    : undefined);
+            if (reason === undefined)
+                deleted.push(image);
+            else
+                kept.push({
+                    region,
+                    imageId: image.id,
+                    name: image.name,
+                    creationDate: image.creationDate,
+                    reason
+                });
+        });
+    }
+    const deletedIds = new Set(deleted.map((i) => i.id));
+    const protectedSnapshots = new Set(live.filter((i) => !deletedIds.has(i.id)).flatMap((i) => i.snapshotIds));
+    const ordered = deleted.sort((a, b) => compare(a.region, b.region) || -newestFirst(a, b));
+    // A snapshot shared by two deleted images can only go once both are deregistered.
+    const lastUser = new Map();
+    for (const image of ordered)
+        for (const s of image.snapshotIds)
+            lastUser.set(s, image.id);
+    return {
+        delete: ordered.map((image) => ({
+            region: image.region,
+            imageId: image.id,
+            name: image.name,
+            creationDate: image.creationDate,
+            snapshotIds: [...new Set(image.snapshotIds)]
+                .filter((s) => !protectedSnapshots.has(s) && lastUser.get(s) === image.id)
+                .sort(compare)
+        })),
+        keep: kept
+    };
+}
+/** Why each image is in use, from the instances and launch templates that reference it. */
+function inUseReasons(instances, launchTemplates) {
+    const reasons = new Map();
+    const add = (imageId, reason) => {
+        const list = reasons.get(imageId) ?? [];
+        list.push(reason);
+        reasons.set(imageId, list);
+    };
+    for (const i of [...instances].sort((a, b) => compare(a.instanceId, b.instanceId))) {
+        add(i.imageId, `in use by instance ${i.instanceId}`);
+    }
+    for (const t of [...launchTemplates].sort((a, b) => compare(a.launchTemplateId, b.launchTemplateId))) {
+        add(t.imageId, `used by launch template ${t.launchTemplateId} version ${t.version}`);
+    }
+    return new Map([...reasons].map(([id, list]) => [id, list.join('; ')]));
+}
+const UNIT_MS = {
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/** `14d`, `12h`, `30m`, `2w`, `45s`, or a sum such as `1d12h`, in milliseconds. */
+function parseMinAge(text) {
+    const trimmed = text.trim();
+    if (!/^(?:\d+[smhdw])+$/.test(trimmed)) {
+        throw new errors/* ActionError */.lZ(`min-age "${text}" is not a duration; expected a number and a unit (s, m, h, d or w), e.g. 14d, 12h, 2w or 1d12h`);
+    }
+    let total = 0;
+    for (const [, count, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) {
+        total += Number(count) * UNIT_MS[unit];
+    }
+    return total;
+}
+/** EC2's name filter semantics: `*` is any run of characters, `?` one character, case-sensitive. */
+function matchesNameFilter(name, pattern) {
+    const source = [...pattern]
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'su').test(name);
+}
+/** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
+function parseImageTags(text) {
+    const tags = {};
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (key === '') {
+            throw new errors/* ActionError */.lZ(`image-tags line ${index + 1} ("${line}"): expected "key=value"`);
+        }
+        const value = line.slice(eq + 1).trim();
+        if (key in tags && tags[key] !== value) {
+            throw new errors/* ActionError */.lZ(`image-tags line ${index + 1}: tag "${key}" is already required to be "${tags[key]}"`);
+        }
+        tags[key] = value;
+    });
+    return tags;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/tfvars.ts
 /**
  * Writing AMI ids into Terraform variable files. Pure code: choosing which AMI goes into which
@@ -617,17 +399,17 @@ function parseTfvarsMapping(text) {
             return;
         const eq = trimmed.indexOf('=');
         if (eq < 0) {
-            throw new errors/* ActionError */.l(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
+            throw new errors/* ActionError */.lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
         }
         const variable = trimmed.slice(0, eq).trim();
         const target = trimmed.slice(eq + 1).trim();
         if (!isTerraformIdentifier(variable)) {
-            throw new errors/* ActionError */.l(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+            throw new errors/* ActionError */.lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
                 '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
         }
         const previous = lineOf.get(variable);
         if (previous !== undefined) {
-            throw new errors/* ActionError */.l(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
+            throw new errors/* ActionError */.lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
         }
         // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
         // colon separates the region.
@@ -635,7 +417,7 @@ function parseTfvarsMapping(text) {
         const build = (colon < 0 ? target : target.slice(0, colon)).trim();
         const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
         if (build === '' || region === '') {
-            throw new errors/* ActionError */.l(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
+            throw new errors/* ActionError */.lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
         }
         lineOf.set(variable, line);
         entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
@@ -649,22 +431,22 @@ function parseAmiIds(json) {
         value = JSON.parse(json);
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
+        throw new errors/* ActionError */.lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
     }
     if (!isPlainObject(value)) {
-        throw new errors/* ActionError */.l(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
+        throw new errors/* ActionError */.lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
     }
     const result = {};
     for (const [build, regions] of Object.entries(value)) {
         if (!isPlainObject(regions)) {
-            throw new errors/* ActionError */.l(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
+            throw new errors/* ActionError */.lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
         }
         const byRegion = {};
         for (const [region, ami] of Object.entries(regions)) {
             if (region.trim() === '')
-                throw new errors/* ActionError */.l(`ami-ids: build "${build}" has an empty region`);
+                throw new errors/* ActionError */.lZ(`ami-ids: build "${build}" has an empty region`);
             if (typeof ami !== 'string' || !isAmiId(ami)) {
-                throw new errors/* ActionError */.l(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
+                throw new errors/* ActionError */.lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
             }
             byRegion[region] = ami;
         }
@@ -681,7 +463,7 @@ function parseAmiIds(json) {
 function selectTfvarsValues(amiIds, mapping) {
     const builds = Object.keys(amiIds).filter((b) => Object.keys(amiIds[b]).length > 0);
     if (builds.length === 0) {
-        throw new errors/* ActionError */.l('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
+        throw new errors/* ActionError */.lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
     }
     if (!mapping || mapping.length === 0)
         return defaultValues(amiIds, builds);
@@ -689,12 +471,12 @@ function selectTfvarsValues(amiIds, mapping) {
     for (const entry of mapping) {
         const regions = amiIds[entry.build];
         if (!regions || Object.keys(regions).length === 0) {
-            throw new errors/* ActionError */.l(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
+            throw new errors/* ActionError */.lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
         }
         if (entry.region !== undefined) {
             const ami = regions[entry.region];
             if (ami === undefined) {
-                throw new errors/* ActionError */.l(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
+                throw new errors/* ActionError */.lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
             }
             values[entry.variable] = ami;
             continue;
@@ -713,7 +495,7 @@ function defaultValues(amiIds, builds) {
         for (const [region, ami] of Object.entries(amiIds[build])) {
             count++;
             if (region in buildOfRegion) {
-                throw new errors/* ActionError */.l(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
+                throw new errors/* ActionError */.lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
                     'default ami_ids map keyed by region would be ambiguous; set tfvars-mapping, e.g. ' +
                     `"${suggestVariable(buildOfRegion[region])}=${buildOfRegion[region]}"`);
             }
@@ -745,7 +527,7 @@ function isPlainObject(value) {
 function checkValues(values) {
     for (const name of Object.keys(values)) {
         if (!isTerraformIdentifier(name)) {
-            throw new errors/* ActionError */.l(`"${name}" is not a valid Terraform variable name`);
+            throw new errors/* ActionError */.lZ(`"${name}" is not a valid Terraform variable name`);
         }
     }
 }
@@ -773,7 +555,7 @@ function position(text, offset) {
     }
     return { line, column: offset - start + 1 };
 }
-class HclSyntaxError extends errors/* ActionError */.l {
+class HclSyntaxError extends errors/* ActionError */.lZ {
 }
 const IDENT_START = /[A-Za-z_]/;
 const IDENT_PART = /[A-Za-z0-9_-]/;
@@ -1154,7 +936,7 @@ function updateTfvars(text, values) {
     }
     catch (error) {
         if (error instanceof HclSyntaxError) {
-            throw new errors/* ActionError */.l(`The tfvars file does not parse: ${error.message}`);
+            throw new errors/* ActionError */.lZ(`The tfvars file does not parse: ${error.message}`);
         }
         throw error;
     }
@@ -1194,7 +976,7 @@ function appendLines(text, lines, eol) {
         return text + body + eol;
     return text + eol + body;
 }
-class JsonSyntaxError extends errors/* ActionError */.l {
+class JsonSyntaxError extends errors/* ActionError */.lZ {
 }
 /** A JSON reader that keeps the extent of each top-level member, with line/column errors. */
 class JsonScanner {
@@ -1360,7 +1142,7 @@ function updateTfvarsJson(text, values) {
     }
     catch (error) {
         if (error instanceof JsonSyntaxError) {
-            throw new errors/* ActionError */.l(`The tfvars JSON file does not parse: ${error.message}`);
+            throw new errors/* ActionError */.lZ(`The tfvars JSON file does not parse: ${error.message}`);
         }
         throw error;
     }
@@ -1473,9 +1255,9 @@ function parseInputs(read) {
         tfvarsMapping: named(constants/* Inputs */.G0.TfvarsMapping, read(constants/* Inputs */.G0.TfvarsMapping), parseTfvarsMapping),
         awsRegions: parseRegions(read(constants/* Inputs */.G0.AwsRegions)),
         imageNameFilter: read(constants/* Inputs */.G0.ImageNameFilter).trim(),
-        imageTags: named(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), retention/* parseImageTags */.e8),
+        imageTags: named(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), parseImageTags),
         keep: parseOptionalInteger(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep) ?? 5,
-        minAgeMs: named(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? (0,retention/* parseMinAge */.pZ)(v) : undefined),
+        minAgeMs: named(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? parseMinAge(v) : undefined),
         dryRun: parseBoolean(read(constants/* Inputs */.G0.DryRun), constants/* Inputs */.G0.DryRun, false),
         stage: read(constants/* Inputs */.G0.Stage).trim(),
         stageTag: read(constants/* Inputs */.G0.StageTag).trim() || 'status',
@@ -1483,17 +1265,17 @@ function parseInputs(read) {
     };
     requireCommandInputs(inputs);
     if (inputs.only.length && inputs.except.length) {
-        throw new errors/* ActionError */.l(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
+        throw new errors/* ActionError */.lZ(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
     }
     const names = new Set();
     for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
         if (names.has(v.name)) {
-            throw new errors/* ActionError */.l(`Variable '${v.name}' is given twice in '${constants/* Inputs */.G0.Variables}' / '${constants/* Inputs */.G0.SensitiveVariables}'`);
+            throw new errors/* ActionError */.lZ(`Variable '${v.name}' is given twice in '${constants/* Inputs */.G0.Variables}' / '${constants/* Inputs */.G0.SensitiveVariables}'`);
         }
         names.add(v.name);
     }
     if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
     }
     return inputs;
 }
@@ -1504,7 +1286,7 @@ function named(input, value, parse) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        throw new errors/* ActionError */.l(message.startsWith(input)
+        throw new errors/* ActionError */.lZ(message.startsWith(input)
             ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
             : `Input '${input}': ${message}`);
     }
@@ -1514,7 +1296,7 @@ function parseRegions(text) {
     const regions = parseList(text, /[,\r\n]/);
     for (const region of regions) {
         if (!REGION.test(region)) {
-            throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
         }
     }
     return [...new Set(regions)];
@@ -1523,7 +1305,7 @@ function parseRegions(text) {
 function requireCommandInputs(inputs) {
     const need = (input, present, why) => {
         if (!present)
-            throw new errors/* ActionError */.l(`Input '${input}' is required with command '${inputs.command}': ${why}`);
+            throw new errors/* ActionError */.lZ(`Input '${input}' is required with command '${inputs.command}': ${why}`);
     };
     switch (inputs.command) {
         case 'merge-manifests':
@@ -1549,17 +1331,17 @@ function getInputs() {
 function parseCommand(value) {
     const command = value.trim() || constants/* DEFAULT_COMMAND */.YT;
     if (!constants/* COMMANDS */.Lo.includes(command)) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.Command}' is '${command}'; expected one of: ${constants/* COMMANDS */.Lo.join(', ')}`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Command}' is '${command}'; expected one of: ${constants/* COMMANDS */.Lo.join(', ')}`);
     }
     return command;
 }
 function parseOnError(value) {
     const choice = value.trim() || 'cleanup';
     if (choice === 'ask') {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
     }
     if (!constants/* ON_ERROR */.DD.includes(choice)) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.OnError}' is '${choice}'; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is '${choice}'; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
     }
     return choice;
 }
@@ -1572,7 +1354,7 @@ function parseVersionSpec(value) {
         return exact;
     if (semver_default().validRange(spec))
         return spec;
-    throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
+    throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
         `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`);
 }
 function parseReleasesUrl(value) {
@@ -1582,13 +1364,13 @@ function parseReleasesUrl(value) {
         url = new URL(raw);
     }
     catch {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${constants/* DEFAULT_RELEASES_URL */.je}`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${constants/* DEFAULT_RELEASES_URL */.je}`);
     }
     if (url.username || url.password) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
     }
     return url.toString().replace(/\/+$/, '');
 }
@@ -1606,11 +1388,11 @@ function parseVariables(text, input) {
             return;
         const eq = line.indexOf('=');
         if (eq < 0) {
-            throw new errors/* ActionError */.l(`Input '${input}', line ${index + 1}: expected name=value, found no '='`);
+            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: expected name=value, found no '='`);
         }
         const name = line.slice(0, eq).trim();
         if (!inputs_IDENTIFIER.test(name)) {
-            throw new errors/* ActionError */.l(`Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`);
+            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`);
         }
         variables.push({ name, value: line.slice(eq + 1) });
     });
@@ -1630,14 +1412,14 @@ function parseBoolean(value, input, fallback) {
         return true;
     if (['false', 'no', 'off', '0'].includes(v))
         return false;
-    throw new errors/* ActionError */.l(`Input '${input}' is '${value.trim()}'; expected true or false`);
+    throw new errors/* ActionError */.lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
 }
 function parseOptionalInteger(value, input) {
     const v = value.trim();
     if (v === '')
         return undefined;
     if (!/^\d+$/.test(v) || Number(v) > 1000) {
-        throw new errors/* ActionError */.l(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`);
+        throw new errors/* ActionError */.lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`);
     }
     return Number(v);
 }
@@ -1646,7 +1428,7 @@ function parseOptionalInteger(value, input) {
 function workingDirectoryOf(inputs, workspace) {
     const workingDirectory = external_node_path_.resolve(workspace, inputs.workingDirectory);
     if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
     }
     return workingDirectory;
 }
@@ -1654,13 +1436,13 @@ function resolvePaths(inputs, workspace) {
     const workingDirectory = workingDirectoryOf(inputs, workspace);
     const template = external_node_path_.resolve(workingDirectory, inputs.template);
     if (!(0,external_node_fs_.existsSync)(template)) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
     }
     let kind;
     if ((0,external_node_fs_.statSync)(template).isDirectory()) {
         const templates = (0,external_node_fs_.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
         if (templates.length === 0) {
-            throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
                 ((0,external_node_fs_.readdirSync)(template).some((f) => f.endsWith('.json'))
                     ? '; name a legacy JSON template by its file name'
                     : ''));
@@ -1674,12 +1456,12 @@ function resolvePaths(inputs, workspace) {
         kind = 'legacy-json';
     }
     else {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`);
     }
     const varFiles = inputs.varFiles.map((file) => {
         const resolved = external_node_path_.resolve(workingDirectory, file);
         if (!(0,external_node_fs_.existsSync)(resolved) || !(0,external_node_fs_.statSync)(resolved).isFile()) {
-            throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`);
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`);
         }
         return resolved;
     });
@@ -1711,7 +1493,7 @@ const DEFAULT_DOWNLOAD_OPTIONS = {
     userAgent: 'packer-image-action'
 };
 /** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
-class HttpStatusError extends errors/* ActionError */.l {
+class HttpStatusError extends errors/* ActionError */.lZ {
     url;
     status;
     retryAfterMs;
@@ -1723,7 +1505,7 @@ class HttpStatusError extends errors/* ActionError */.l {
     }
 }
 /** A download stopped because another one failed, or the run was cancelled. */
-class DownloadCancelled extends errors/* ActionError */.l {
+class DownloadCancelled extends errors/* ActionError */.lZ {
     url;
     constructor(url) {
         super(`GET ${url} was cancelled`);
@@ -1768,10 +1550,10 @@ async function withRetries(url, options, cancelled, attempt) {
             if (!isRetryable(error) || n >= options.attempts) {
                 if (error instanceof HttpStatusError || n === 1)
                     throw error;
-                throw new errors/* ActionError */.l(`GET ${url} failed after ${n} attempts: ${(0,errors/* getErrorMessage */.u)(error)}`);
+                throw new errors/* ActionError */.lZ(`GET ${url} failed after ${n} attempts: ${(0,errors/* getErrorMessage */.u1)(error)}`);
             }
             const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
-            core/* info */.pq(`${(0,errors/* getErrorMessage */.u)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
+            core/* info */.pq(`${(0,errors/* getErrorMessage */.u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
                 `(attempt ${n + 1} of ${options.attempts})`);
             await sleep(delay);
             if (cancelled())
@@ -1987,7 +1769,7 @@ function releasePlatform(platform, arch) {
     const os = OS_NAMES[platform];
     const releaseArch = ARCH_NAMES[arch];
     if (!os || !releaseArch) {
-        throw new errors/* ActionError */.l(`Packer has no release for this runner (${platform}/${arch}); HashiCorp publishes ` +
+        throw new errors/* ActionError */.lZ(`Packer has no release for this runner (${platform}/${arch}); HashiCorp publishes ` +
             `${Object.values(OS_NAMES).join(', ')} on ${Object.values(ARCH_NAMES).join(', ')}`);
     }
     return { os, arch: releaseArch };
@@ -2002,7 +1784,7 @@ function binaryName(platform) {
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 function fileName(value, what) {
     if (typeof value !== 'string' || !SAFE_FILE_NAME.test(value)) {
-        throw new errors/* ActionError */.l(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
+        throw new errors/* ActionError */.lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
     }
     return value;
 }
@@ -2014,7 +1796,7 @@ function fileName(value, what) {
 function parseIndex(document) {
     const versions = document?.versions;
     if (typeof versions !== 'object' || versions === null) {
-        throw new errors/* ActionError */.l('index.json has no "versions" object');
+        throw new errors/* ActionError */.lZ('index.json has no "versions" object');
     }
     const index = new Map();
     for (const [key, raw] of Object.entries(versions)) {
@@ -2052,25 +1834,25 @@ function resolveVersion(available, spec, source) {
     const versions = [...available];
     const stable = versions.filter((v) => semver_default().prerelease(v) === null);
     if (versions.length === 0) {
-        throw new errors/* ActionError */.l(`${source} lists no Packer versions`);
+        throw new errors/* ActionError */.lZ(`${source} lists no Packer versions`);
     }
     if (spec === 'latest') {
         const latest = semver_default().maxSatisfying(stable, '*');
         if (!latest)
-            throw new errors/* ActionError */.l(`${source} lists no stable Packer release`);
+            throw new errors/* ActionError */.lZ(`${source} lists no stable Packer release`);
         return latest;
     }
     const exact = semver_default().valid(spec);
     if (exact) {
         const found = versions.find((v) => semver_default().eq(v, exact));
         if (!found) {
-            throw new errors/* ActionError */.l(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
+            throw new errors/* ActionError */.lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
         }
         return found;
     }
     const match = semver_default().maxSatisfying(stable, spec);
     if (!match) {
-        throw new errors/* ActionError */.l(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
+        throw new errors/* ActionError */.lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
     }
     return match;
 }
@@ -2078,7 +1860,7 @@ function selectBuild(release, platform) {
     const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
     if (!build) {
         const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none';
-        throw new errors/* ActionError */.l(`Packer ${release.version} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
+        throw new errors/* ActionError */.lZ(`Packer ${release.version} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
     }
     return build;
 }
@@ -2143,7 +1925,7 @@ async function installPacker(request) {
             }
             catch (error) {
                 if (error instanceof HttpStatusError && error.status === 404) {
-                    throw new errors/* ActionError */.l(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
+                    throw new errors/* ActionError */.lZ(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
                 }
                 throw error;
             }
@@ -2152,7 +1934,7 @@ async function installPacker(request) {
                 document = JSON.parse(body.toString('utf8'));
             }
             catch {
-                throw new errors/* ActionError */.l(`${url} is not JSON`);
+                throw new errors/* ActionError */.lZ(`${url} is not JSON`);
             }
             const index = parseIndex(document);
             const version = resolveVersion(index.keys(), request.versionSpec, url);
@@ -2188,7 +1970,7 @@ async function downloadAndCache(downloader, request, version, zipName, release) 
                 core/* info */.pq(fileUrl(name));
             const missing = (name) => (error) => {
                 if (error instanceof HttpStatusError && error.status === 404) {
-                    throw new errors/* ActionError */.l(`Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`);
+                    throw new errors/* ActionError */.lZ(`Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`);
                 }
                 throw error;
             };
@@ -2210,7 +1992,7 @@ async function downloadAndCache(downloader, request, version, zipName, release) 
                     : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`));
             const expected = expectedSha256(parseSha256Sums(sums.toString('utf8')), zipName, release.shasums);
             if (expected !== zipHash) {
-                throw new errors/* ActionError */.l(`${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
+                throw new errors/* ActionError */.lZ(`${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
                     `the signed checksum is ${expected}`);
             }
             core/* info */.pq(`${zipName}: SHA-256 ${zipHash} matches`);
@@ -2225,13 +2007,13 @@ async function downloadAndCache(downloader, request, version, zipName, release) 
 function runnerTemp() {
     const dir = process.env.RUNNER_TEMP;
     if (!dir)
-        throw new errors/* ActionError */.l('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
+        throw new errors/* ActionError */.lZ('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
     return dir;
 }
 function toolCacheRoot() {
     const dir = process.env.RUNNER_TOOL_CACHE;
     if (!dir)
-        throw new errors/* ActionError */.l('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
+        throw new errors/* ActionError */.lZ('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
     return dir;
 }
 /**
@@ -2254,7 +2036,7 @@ async function extractIntoToolCache(zipPath, version, request) {
         const info = await (0,promises_.stat)(binary).catch(() => undefined);
         if (!info?.isFile()) {
             const entries = await (0,promises_.readdir)(staging);
-            throw new errors/* ActionError */.l(`${external_node_path_.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`);
+            throw new errors/* ActionError */.lZ(`${external_node_path_.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`);
         }
         if (request.platform.os !== 'windows')
             await (0,promises_.chmod)(binary, 0o755);
@@ -2623,14 +2405,21 @@ function amiIdsByBuild(artifacts) {
     }
     return byBuild;
 }
-/** The first AMI of the first Amazon artifact (Packer lists regions in sorted order). */
-function firstAmiId(artifacts) {
+/**
+ * The AMI of the first Amazon artifact: the one built in the build's own region where the stream
+ * said which it was (`primaryAmis`, by build), else the first region's (Packer lists regions in
+ * sorted order, so with `ami_regions` that can be a copy).
+ */
+function firstAmiId(artifacts, primaryAmis = {}) {
     for (const artifact of artifacts) {
         if (artifact.parsed.kind !== 'amazon')
             continue;
-        const first = Object.values(artifact.parsed.amis)[0];
-        if (first)
-            return first;
+        const amis = Object.values(artifact.parsed.amis);
+        const primary = primaryAmis[artifact.build];
+        if (primary && amis.includes(primary))
+            return primary;
+        if (amis[0])
+            return amis[0];
     }
     return undefined;
 }
@@ -2662,8 +2451,8 @@ function dropUndefined(value) {
  * Sets `ami-id`, `ami-ids`, `artifacts` and `manifest`, and tells later steps of the job where the
  * manifest is (tfvars and promote read it when their `ami-ids` input is empty).
  */
-function setImageOutputs(artifacts, manifestFile, redact) {
-    core/* setOutput */.uH(constants/* Outputs */.tY.AmiId, firstAmiId(artifacts) ?? '');
+function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
+    core/* setOutput */.uH(constants/* Outputs */.tY.AmiId, firstAmiId(artifacts, primaryAmis) ?? '');
     core/* setOutput */.uH(constants/* Outputs */.tY.AmiIds, redact(JSON.stringify(amiIdsByBuild(artifacts))));
     core/* setOutput */.uH(constants/* Outputs */.tY.Artifacts, redact(JSON.stringify(artifactsOutput(artifacts))));
     core/* setOutput */.uH(constants/* Outputs */.tY.Manifest, manifestFile);
@@ -2987,8 +2776,195 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: ./src/lifecycle/ec2.ts
-var ec2 = __webpack_require__(80626);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(35193);
+;// CONCATENATED MODULE: ./src/lifecycle/ec2.ts
+/**
+ * The EC2 calls of the lifecycle commands, through `@aws-sdk/client-ec2`. Thin I/O: listing what
+ * the pure planners need and carrying out their plans, capturing each item's failure so that one
+ * snapshot in use or one region down does not stop the rest.
+ */
+
+
+
+/**
+ * A client for one region. Everything else comes from the SDK's default chain, so the runner's
+ * credentials, `AWS_REGION` and `AWS_ENDPOINT_URL_EC2` apply as they do for the AWS CLI.
+ */
+function ec2Client(region, config = {}) {
+    return new dist_cjs/* EC2Client */.gu5(region ? { ...config, region } : config);
+}
+/** The region the SDK resolves from the environment when none is given. */
+async function defaultRegion(client = new dist_cjs/* EC2Client */.gu5({})) {
+    return client.config.region();
+}
+
+function toImage(region, image) {
+    const tags = {};
+    for (const tag of image.Tags ?? [])
+        if (tag.Key !== undefined)
+            tags[tag.Key] = tag.Value ?? '';
+    return {
+        id: image.ImageId ?? '',
+        name: image.Name ?? '',
+        region,
+        creationDate: image.CreationDate ?? '',
+        state: image.State ?? '',
+        tags,
+        snapshotIds: (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []),
+        owner: image.OwnerId ?? ''
+    };
+}
+/** Every image this account owns in the client's region, disabled ones included, page by page. */
+async function describeOwnImages(client, region, pageSize) {
+    const images = [];
+    const pages = (0,dist_cjs/* paginateDescribeImages */.XiR)({ client, pageSize }, { Owners: ['self'], IncludeDisabled: true });
+    for await (const page of pages) {
+        for (const image of page.Images ?? [])
+            images.push(toImage(region, image));
+    }
+    return images;
+}
+/**
+ * The described state of the given own AMIs. By filter rather than `ImageIds`, so that a missing
+ * id is simply absent instead of failing the whole call with InvalidAMIID.NotFound.
+ */
+async function describeImagesById(client, region, imageIds) {
+    if (imageIds.length === 0)
+        return [];
+    const images = [];
+    const pages = (0,dist_cjs/* paginateDescribeImages */.XiR)({ client }, { Owners: ['self'], Filters: [{ Name: 'image-id', Values: imageIds }] });
+    for await (const page of pages) {
+        for (const image of page.Images ?? [])
+            images.push(toImage(region, image));
+    }
+    return images;
+}
+// Every state an instance can be started again from keeps its image in use.
+const INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+/**
+ * Why images are in use in the client's region: instances not terminated that were launched from
+ * them, and the latest and default versions of launch templates (an Auto Scaling group may use
+ * either, as `$Latest` or `$Default`).
+ */
+async function imagesInUse(client, pageSize) {
+    const instances = [];
+    const instancePages = (0,dist_cjs/* paginateDescribeInstances */.H0T)({ client, pageSize }, { Filters: [{ Name: 'instance-state-name', Values: INSTANCE_STATES }] });
+    for await (const page of instancePages) {
+        for (const reservation of page.Reservations ?? []) {
+            for (const i of reservation.Instances ?? []) {
+                if (i.InstanceId && i.ImageId)
+                    instances.push({ instanceId: i.InstanceId, imageId: i.ImageId });
+            }
+        }
+    }
+    const templates = [];
+    for await (const page of (0,dist_cjs/* paginateDescribeLaunchTemplates */.dij)({ client }, {})) {
+        for (const template of page.LaunchTemplates ?? []) {
+            if (!template.LaunchTemplateId)
+                continue;
+            const versions = (0,dist_cjs/* paginateDescribeLaunchTemplateVersions */.ZY3)({ client }, { LaunchTemplateId: template.LaunchTemplateId, Versions: ['$Latest', '$Default'] });
+            const seen = new Set();
+            for await (const versionPage of versions) {
+                for (const v of versionPage.LaunchTemplateVersions ?? []) {
+                    const imageId = v.LaunchTemplateData?.ImageId;
+                    if (!imageId || v.VersionNumber === undefined || seen.has(v.VersionNumber))
+                        continue;
+                    seen.add(v.VersionNumber);
+                    templates.push({
+                        launchTemplateId: template.LaunchTemplateId,
+                        version: v.VersionNumber,
+                        imageId
+                    });
+                }
+            }
+        }
+    }
+    return inUseReasons(instances, templates);
+}
+/**
+ * Deregisters each image, then deletes its snapshots. An image that cannot be deregistered keeps
+ * its snapshots (they would be refused as in use anyway); each failure is recorded and the rest
+ * goes on.
+ */
+async function deleteImages(client, deletions) {
+    const deleted = [];
+    const failures = [];
+    for (const d of deletions) {
+        try {
+            await client.send(new dist_cjs/* DeregisterImageCommand */.x2c({ ImageId: d.imageId }));
+        }
+        catch (error) {
+            failures.push({ region: d.region, resourceId: d.imageId, message: (0,errors/* awsErrorMessage */.X_)(error) });
+            continue;
+        }
+        const snapshotIds = [];
+        for (const snapshotId of d.snapshotIds) {
+            try {
+                await client.send(new dist_cjs/* DeleteSnapshotCommand */.tZN({ SnapshotId: snapshotId }));
+                snapshotIds.push(snapshotId);
+            }
+            catch (error) {
+                failures.push({ region: d.region, resourceId: snapshotId, message: (0,errors/* awsErrorMessage */.X_)(error) });
+            }
+        }
+        deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds });
+    }
+    return { deleted, failures };
+}
+/**
+ * Plans and (unless a dry run) carries out retention in one region. A failure to list the
+ * region's images or what uses them is returned as a failure of the whole region, with nothing
+ * deleted there: deleting without knowing what is in use would not be safe.
+ */
+async function cleanupRegion(client, options) {
+    const { region, dryRun, pageSize, ...retention } = options;
+    let plan;
+    try {
+        const [images, inUse] = await Promise.all([
+            describeOwnImages(client, region, pageSize),
+            imagesInUse(client, pageSize)
+        ]);
+        plan = planRetention({ ...retention, images, inUse });
+    }
+    catch (error) {
+        return { deleted: [], kept: [], failures: [{ region, message: (0,errors/* awsErrorMessage */.X_)(error) }] };
+    }
+    if (dryRun) {
+        return {
+            deleted: plan.delete.map(({ region, imageId, name, snapshotIds }) => ({
+                region,
+                imageId,
+                name,
+                snapshotIds
+            })),
+            kept: plan.keep,
+            failures: []
+        };
+    }
+    const { deleted, failures } = await deleteImages(client, plan.delete);
+    return { deleted, kept: plan.keep, failures };
+}
+/** Tags the resources (an AMI and its snapshots) in one call. */
+async function tagResources(client, resourceIds, tags) {
+    const entries = Object.entries(tags);
+    if (resourceIds.length === 0 || entries.length === 0)
+        return;
+    await client.send(new dist_cjs/* CreateTagsCommand */.RmG({
+        Resources: resourceIds,
+        Tags: entries.map(([Key, Value]) => ({ Key, Value }))
+    }));
+}
+/** Adds launch permission for the accounts; adding one that exists changes nothing. */
+async function shareImage(client, imageId, accountIds) {
+    if (accountIds.length === 0)
+        return;
+    await client.send(new dist_cjs/* ModifyImageAttributeCommand */.FE3({
+        ImageId: imageId,
+        LaunchPermission: { Add: accountIds.map((UserId) => ({ UserId })) }
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/lifecycle/tfvars-file.ts
 /** The file side of `command: tfvars`: read, update with the pure functions, write atomically. */
 
@@ -3013,7 +2989,7 @@ async function applyTfvars({ file, values }) {
     }
     catch (error) {
         if (error.code !== 'ENOENT') {
-            throw new errors/* ActionError */.l(`Cannot read tfvars file ${file}: ${(0,errors/* getErrorMessage */.u)(error)}`);
+            throw new errors/* ActionError */.lZ(`Cannot read tfvars file ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
         }
     }
     const update = file.endsWith('.json') ? updateTfvarsJson : updateTfvars;
@@ -3022,7 +2998,7 @@ async function applyTfvars({ file, values }) {
         result = update(text, values);
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`${file}: ${(0,errors/* getErrorMessage */.u)(error)}`);
+        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
     if (!result.changed)
         return { changed: false, file };
@@ -3035,7 +3011,7 @@ async function applyTfvars({ file, values }) {
     }
     catch (error) {
         await (0,promises_.rm)(temp, { force: true });
-        throw new errors/* ActionError */.l(`Cannot write tfvars file ${file}: ${(0,errors/* getErrorMessage */.u)(error)}`);
+        throw new errors/* ActionError */.lZ(`Cannot write tfvars file ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
     return { changed: true, file };
 }
@@ -3084,19 +3060,19 @@ async function readManifest(file) {
         text = await (0,promises_.readFile)(file, 'utf8');
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`Cannot read the manifest ${file}: ${(0,errors/* getErrorMessage */.u)(error)}`);
+        throw new errors/* ActionError */.lZ(`Cannot read the manifest ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
     try {
         return { source: file, manifest: parseManifest(text) };
     }
     catch (error) {
-        throw new errors/* ActionError */.l(`${file}: ${(0,errors/* getErrorMessage */.u)(error)}`);
+        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
 }
 async function mergeManifestFiles(ctx) {
     const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory);
     if (missing.length > 0) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
     }
     const sources = await Promise.all(files.map(readManifest));
     const relative = sources.map((s) => ({
@@ -3132,7 +3108,7 @@ async function amiIdsOf(ctx) {
         return ctx.inputs.amiIds;
     const manifestFile = ctx.env[constants/* MANIFEST_ENV */.Ed];
     if (!manifestFile) {
-        throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
     }
     const { manifest } = await readManifest(manifestFile);
     ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
@@ -3172,13 +3148,13 @@ async function cleanupImages(ctx, report) {
     if (regions.length === 0) {
         let region;
         try {
-            region = await (0,ec2/* defaultRegion */._h)();
+            region = await defaultRegion();
         }
         catch {
             region = undefined;
         }
         if (!region) {
-            throw new errors/* ActionError */.l(`Input '${constants/* Inputs */.G0.AwsRegions}' is empty and no region is configured (AWS_REGION); name the regions to clean up`);
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' is empty and no region is configured (AWS_REGION); name the regions to clean up`);
         }
         regions = [region];
     }
@@ -3188,7 +3164,7 @@ async function cleanupImages(ctx, report) {
     const now = new Date();
     for (const region of regions) {
         await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
-            const result = await (0,ec2/* cleanupRegion */.Jv)((0,ec2/* ec2Client */.wC)(region), {
+            const result = await cleanupRegion(ec2Client(region), {
                 region,
                 dryRun: inputs.dryRun,
                 keep: inputs.keep,
@@ -3225,7 +3201,7 @@ async function cleanupImages(ctx, report) {
     ].join('\n');
     report.markdown = markdown;
     if (failures.length > 0) {
-        throw new errors/* ActionError */.l(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
+        throw new errors/* ActionError */.lZ(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
     }
 }
 async function promoteImages(ctx) {
@@ -3240,10 +3216,10 @@ async function promoteImages(ctx) {
     const images = [];
     for (const [region, ids] of idsByRegion) {
         try {
-            images.push(...(await (0,ec2/* describeImagesById */.gA)((0,ec2/* ec2Client */.wC)(region), region, [...ids])));
+            images.push(...(await describeImagesById(ec2Client(region), region, [...ids])));
         }
         catch (error) {
-            throw new errors/* ActionError */.l(`Cannot describe the AMIs in ${region}: ${(0,ec2/* awsErrorMessage */.X_)(error)}`);
+            throw new errors/* ActionError */.lZ(`Cannot describe the AMIs in ${region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
         }
     }
     const promotions = planPromotion({
@@ -3256,14 +3232,14 @@ async function promoteImages(ctx) {
         shareWith: inputs.shareWith
     });
     for (const p of promotions) {
-        const client = (0,ec2/* ec2Client */.wC)(p.region);
+        const client = ec2Client(p.region);
         try {
             if (p.changed)
-                await (0,ec2/* tagResources */.aA)(client, [p.imageId, ...p.snapshotIds], p.tags);
-            await (0,ec2/* shareImage */.pW)(client, p.imageId, p.shareWith);
+                await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags);
+            await shareImage(client, p.imageId, p.shareWith);
         }
         catch (error) {
-            throw new errors/* ActionError */.l(`Cannot promote ${p.imageId} in ${p.region}: ${(0,ec2/* awsErrorMessage */.X_)(error)}`);
+            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
         }
         ctx.log.info(p.changed
             ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
@@ -3885,7 +3861,7 @@ async function restorePlugins(cache, dir, key) {
         return hit ? { kind: 'hit', key } : { kind: 'miss', key };
     }
     catch (error) {
-        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u)(error) };
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
     }
 }
 
@@ -4823,7 +4799,7 @@ function buildLifecycle(text) {
 
 
 
-class CancelledError extends errors/* ActionError */.l {
+class CancelledError extends errors/* ActionError */.lZ {
     constructor(what) {
         super(`${what} was cancelled`);
     }
@@ -4880,7 +4856,7 @@ async function fmtCheck(ctx) {
 /** `packer fmt`: rewrites the files. */
 async function fmtWrite(ctx) {
     if (!canFormat(ctx.paths))
-        throw new errors/* ActionError */.l('packer fmt does not apply to legacy JSON templates');
+        throw new errors/* ActionError */.lZ('packer fmt does not apply to legacy JSON templates');
     return ctx.log.group('packer fmt', async () => {
         const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, false));
         if (result.exitCode !== 0)
@@ -4968,7 +4944,13 @@ async function build(ctx) {
     }
     for (const finding of findings)
         ctx.log.finding(finding);
-    return { exitCode: result.exitCode, cancelled: result.cancelled, summary, findings };
+    return {
+        exitCode: result.exitCode,
+        cancelled: result.cancelled,
+        summary,
+        findings,
+        primaryAmis: aws.primaryAmis
+    };
 }
 /** The build a rendered ui line speaks of: `==> name: …`, `    name: …`, `Build 'name' …`. */
 function buildOf(text) {
@@ -5047,14 +5029,14 @@ async function init(ctx, pluginDir) {
             ctx.log.info(`Plugins restored from the cache (${key})`);
         const result = await capture(ctx, initArgs(ctx.paths));
         if (result.exitCode !== 0)
-            throw new errors/* ActionError */.l(`packer init failed (exit code ${result.exitCode})`);
+            throw new errors/* ActionError */.lZ(`packer init failed (exit code ${result.exitCode})`);
         if (cache && restored?.kind === 'miss') {
             try {
                 await cache.saveCache([pluginDir], key);
                 ctx.log.info(`Plugins saved to the cache (${key})`);
             }
             catch (error) {
-                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u)(error)}`);
+                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u1)(error)}`);
             }
         }
     });
@@ -5118,7 +5100,7 @@ async function uploadFiles(name, files, env = process.env) {
         return { kind: 'uploaded', id: result.id, size: result.size };
     }
     catch (error) {
-        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u)(error) };
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
     }
 }
 
@@ -5212,7 +5194,7 @@ async function run() {
     }
     catch (error) {
         const cancelled = error instanceof CancelledError || cancellation.requested;
-        const message = redactor.redact(cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u)(error)}` : (0,errors/* getErrorMessage */.u)(error));
+        const message = redactor.redact(cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u1)(error)}` : (0,errors/* getErrorMessage */.u1)(error));
         if (report) {
             report.status = cancelled ? 'cancelled' : 'failed';
             report.error = message;
@@ -5257,7 +5239,7 @@ async function writeSummary(markdown) {
         await core/* summary */.z.addRaw(markdown, true).write();
     }
     catch (error) {
-        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* getErrorMessage */.u)(error)}`);
+        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* getErrorMessage */.u1)(error)}`);
     }
 }
 /** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
@@ -5365,7 +5347,7 @@ async function buildAndReport(ctx, runDir, report) {
     });
     const manifestFile = external_node_path_.join(runDir, 'manifest.json');
     await (0,promises_.writeFile)(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
-    setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v));
+    setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
     core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
     if (ctx.inputs.uploadArtifact) {
         const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
@@ -5410,8 +5392,12 @@ const PATTERNS = [
     ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
     ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ];
+const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
 class AwsResourceTracker {
     resources = emptyResources();
+    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+    primaryAmis = {};
     /**
      * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
      * aws-actions/configure-aws-credentials sets them) is where the post step looks.
@@ -5424,6 +5410,11 @@ class AwsResourceTracker {
         if (line.type !== 'ui' || line.data.length < 2)
             return false;
         const text = line.data[1];
+        const ami = CREATED_AMI.exec(text)?.[1];
+        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1];
+        if (ami && build && !(build in this.primaryAmis))
+            this.primaryAmis[build] = ami;
         let added = false;
         for (const [kind, pattern] of PATTERNS) {
             const match = pattern.exec(text);
