@@ -106,7 +106,7 @@ async function runPost(env = process.env) {
     const resources = (0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
     if (!(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
         return;
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(678), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
     await deleteLeftovers(resources, env);
 }
 

@@ -105,7 +105,7 @@ if (process.env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ 
     await runPost();
 }
 else if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_1__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(678), __nccwpck_require__.e(805), __nccwpck_require__.e(580)]).then(__nccwpck_require__.bind(__nccwpck_require__, 37580));
+    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49014));
     await run();
 }
 

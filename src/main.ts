@@ -15,7 +15,7 @@ import {
 } from './inputs.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
-import { runLifecycleCommand, type LifecycleReport } from './lifecycle/commands.js'
+import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
 import { sensitiveVarFileContent } from './packer/args.js'
 import {
@@ -61,6 +61,8 @@ export async function run(): Promise<void> {
     if (isLifecycleCommand(inputs.command)) {
       lifecycle = { command: inputs.command, report: {} }
       writeReport = inputs.summary
+      // Loaded only here: it brings the AWS SDK, which a build does not need.
+      const { runLifecycleCommand } = await import('./lifecycle/commands.js')
       await runLifecycleCommand(
         inputs.command,
         {

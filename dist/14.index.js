@@ -1,0 +1,4989 @@
+export const id = 14;
+export const ids = [14];
+export const modules = {
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */ });
+/** The message of anything thrown, so that a thrown string or object still fails the step. */
+function getErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
+function awsErrorMessage(error) {
+    if (error instanceof Error && error.name && error.name !== 'Error') {
+        return `${error.name}: ${error.message}`;
+    }
+    return getErrorMessage(error);
+}
+/** An error whose message is meant for the user as it stands: no stack trace is printed. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ActionError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 1056:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G2: () => (/* binding */ promotedOutput),
+/* harmony export */   Qm: () => (/* binding */ runUrlOf),
+/* harmony export */   l$: () => (/* binding */ parseAccountIds),
+/* harmony export */   z: () => (/* binding */ planPromotion)
+/* harmony export */ });
+/* unused harmony exports PROMOTED_AT_TAG, PROMOTED_BY_RUN_TAG */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Promotion planning for `command: promote`. Pure code: from the AMIs of a build and their
+ * described state, the tags to write on each AMI and its snapshots, refusing the whole promotion
+ * when any AMI is missing or not available, so that a stage never holds half a release.
+ */
+
+const PROMOTED_AT_TAG = 'promoted-at';
+const PROMOTED_BY_RUN_TAG = 'promoted-by-run';
+/**
+ * The promotions to carry out, one per AMI (in build, then region order). An AMI whose stage tag
+ * already equals `stage` is reported unchanged and not re-tagged: `promoted-at` and
+ * `promoted-by-run` keep saying when and by which run it first reached the stage, and a re-run of
+ * the workflow is a no-op. Sharing is still listed for such an AMI, since adding a launch
+ * permission that exists changes nothing and completes a share an earlier run did not finish.
+ */
+function planPromotion(options) {
+    const stageTag = options.stageTag ?? 'status';
+    checkTag(stageTag, options.stage);
+    checkTagValue(PROMOTED_BY_RUN_TAG, options.runUrl);
+    const shareWith = options.shareWith ?? [];
+    for (const account of shareWith)
+        checkAccountId(account);
+    const byRegionAndId = new Map(options.images.map((i) => [`${i.region} ${i.id}`, i]));
+    const problems = [];
+    const promotions = [];
+    const seen = new Set();
+    for (const build of Object.keys(options.amiIds).sort()) {
+        const regions = options.amiIds[build];
+        for (const region of Object.keys(regions).sort()) {
+            const imageId = regions[region];
+            const key = `${region} ${imageId}`;
+            if (seen.has(key))
+                continue;
+            seen.add(key);
+            const image = byRegionAndId.get(key);
+            if (!image || image.state === 'deregistered') {
+                problems.push(`AMI ${imageId} (build "${build}") does not exist in ${region} or is not visible to this account`);
+                continue;
+            }
+            if (image.state !== 'available') {
+                problems.push(`AMI ${imageId} (build "${build}") in ${region} is "${image.state}"; expected "available"`);
+                continue;
+            }
+            const changed = image.tags[stageTag] !== options.stage;
+            promotions.push({
+                build,
+                region,
+                imageId,
+                snapshotIds: [...image.snapshotIds].sort(),
+                changed,
+                tags: changed
+                    ? {
+                        [stageTag]: options.stage,
+                        [PROMOTED_AT_TAG]: options.now.toISOString(),
+                        [PROMOTED_BY_RUN_TAG]: options.runUrl
+                    }
+                    : {},
+                shareWith
+            });
+        }
+    }
+    if (problems.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Refusing to promote to "${options.stage}": ${problems.join('; ')}. No AMI was tagged.`);
+    }
+    if (promotions.length === 0)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id to promote');
+    return promotions;
+}
+/** The `promoted` step output. */
+function promotedOutput(promotions, stage) {
+    return promotions.map((p) => ({
+        build: p.build,
+        region: p.region,
+        ami: p.imageId,
+        snapshots: p.snapshotIds,
+        stage,
+        changed: p.changed,
+        sharedWith: p.shareWith
+    }));
+}
+/** The URL of the current run (and attempt, after a re-run) from the runner's environment. */
+function runUrlOf(env) {
+    const server = env.GITHUB_SERVER_URL || 'https://github.com';
+    const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
+    if (!repository || !runId) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set: not running in Actions?');
+    }
+    const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
+    const base = `${server}/${repository}/actions/runs/${runId}`;
+    return attempt > 1 ? `${base}/attempts/${attempt}` : base;
+}
+/** Comma- or newline-separated 12-digit AWS account ids. */
+function parseAccountIds(text) {
+    const ids = text
+        .split(/[,\n]/)
+        .map((s) => s.trim())
+        .filter((s) => s !== '');
+    for (const id of ids)
+        checkAccountId(id);
+    return [...new Set(ids)];
+}
+function checkAccountId(id) {
+    if (!/^\d{12}$/.test(id)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`share-with: "${id}" is not an AWS account id; expected 12 digits`);
+    }
+}
+// EC2 tag limits: keys up to 128 characters, values up to 256, `aws:` reserved, and this set of
+// characters (letters, digits and spaces of any language, and _ . : / = + - @).
+const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+function checkTag(key, value) {
+    if (key === '' || key.length > 128 || !TAG_CHARACTERS.test(key)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
+    }
+    if (key.toLowerCase().startsWith('aws:')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
+    }
+    if (value.trim() === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('stage is empty; expected e.g. "staging"');
+    checkTagValue(key, value);
+}
+function checkTagValue(key, value) {
+    if (value.length > 256 || !TAG_CHARACTERS.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The value "${value}" of tag "${key}" is not a valid EC2 tag value; expected up to 256 letters, digits, spaces or _ . : / = + - @`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1642:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   QI: () => (/* binding */ inUseReasons),
+/* harmony export */   SA: () => (/* binding */ planRetention),
+/* harmony export */   e8: () => (/* binding */ parseImageTags),
+/* harmony export */   pZ: () => (/* binding */ parseMinAge)
+/* harmony export */ });
+/* unused harmony export matchesNameFilter */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Retention planning for `command: cleanup`. Pure code: given every image the account owns (with
+ * what is in use), decide per region which images to deregister and which snapshots go with them,
+ * and say why each other candidate is kept.
+ */
+
+/**
+ * Decides what to delete. An image is kept, with the first reason that applies: it is in use; it
+ * is pending; it is one of the `keep` newest candidates of its region (pending images count);
+ * it is younger than the minimum age. Every other candidate is deleted. Ties in creation date
+ * are broken by image id so the plan does not depend on the order EC2 listed images in.
+ */
+function planRetention(options) {
+    const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options;
+    if (!Number.isInteger(keep) || keep < 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`keep must be a whole number of images, 0 or more; got ${keep}`);
+    }
+    const now = typeof options.now === 'number' ? options.now : options.now.getTime();
+    const created = new Map();
+    for (const image of images) {
+        const time = Date.parse(image.creationDate);
+        if (Number.isNaN(time)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Image ${image.id} in ${image.region} has creation date "${image.creationDate}"; expected an ISO 8601 time`);
+        }
+        created.set(image.id, time);
+    }
+    const live = images.filter((i) => i.state !== 'deregistered');
+    const candidates = live.filter((i) => (nameFilter === undefined || matchesNameFilter(i.name, nameFilter)) &&
+        Object.entries(tags).every(([k, v]) => i.tags[k] === v));
+    const newestFirst = (a, b) => created.get(b.id) - created.get(a.id) || compare(a.id, b.id);
+    const deleted = [];
+    const kept = [];
+    for (const region of [...new Set(candidates.map((i) => i.region))].sort(compare)) {
+        const inRegion = candidates.filter((i) => i.region === region).sort(newestFirst);
+        inRegion.forEach((image, rank) => {
+            const reason = inUse.get(image.id) ??
+                (image.state === 'pending' ? 'pending' : undefined) ??
+                (rank < keep ? `newest ${keep}` : undefined) ??
+                (minAgeMs !== undefined && now - created.get(image.id) < minAgeMs
+                    ? 'younger than min-age'
+                    : undefined);
+            if (reason === undefined)
+                deleted.push(image);
+            else
+                kept.push({
+                    region,
+                    imageId: image.id,
+                    name: image.name,
+                    creationDate: image.creationDate,
+                    reason
+                });
+        });
+    }
+    const deletedIds = new Set(deleted.map((i) => i.id));
+    const protectedSnapshots = new Set(live.filter((i) => !deletedIds.has(i.id)).flatMap((i) => i.snapshotIds));
+    const ordered = deleted.sort((a, b) => compare(a.region, b.region) || -newestFirst(a, b));
+    // A snapshot shared by two deleted images can only go once both are deregistered.
+    const lastUser = new Map();
+    for (const image of ordered)
+        for (const s of image.snapshotIds)
+            lastUser.set(s, image.id);
+    return {
+        delete: ordered.map((image) => ({
+            region: image.region,
+            imageId: image.id,
+            name: image.name,
+            creationDate: image.creationDate,
+            snapshotIds: [...new Set(image.snapshotIds)]
+                .filter((s) => !protectedSnapshots.has(s) && lastUser.get(s) === image.id)
+                .sort(compare)
+        })),
+        keep: kept
+    };
+}
+/** Why each image is in use, from the instances and launch templates that reference it. */
+function inUseReasons(instances, launchTemplates) {
+    const reasons = new Map();
+    const add = (imageId, reason) => {
+        const list = reasons.get(imageId) ?? [];
+        list.push(reason);
+        reasons.set(imageId, list);
+    };
+    for (const i of [...instances].sort((a, b) => compare(a.instanceId, b.instanceId))) {
+        add(i.imageId, `in use by instance ${i.instanceId}`);
+    }
+    for (const t of [...launchTemplates].sort((a, b) => compare(a.launchTemplateId, b.launchTemplateId))) {
+        add(t.imageId, `used by launch template ${t.launchTemplateId} version ${t.version}`);
+    }
+    return new Map([...reasons].map(([id, list]) => [id, list.join('; ')]));
+}
+const UNIT_MS = {
+    s: 1000,
+    m: 60_000,
+    h: 3_600_000,
+    d: 86_400_000,
+    w: 604_800_000
+};
+/** `14d`, `12h`, `30m`, `2w`, `45s`, or a sum such as `1d12h`, in milliseconds. */
+function parseMinAge(text) {
+    const trimmed = text.trim();
+    if (!/^(?:\d+[smhdw])+$/.test(trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`min-age "${text}" is not a duration; expected a number and a unit (s, m, h, d or w), e.g. 14d, 12h, 2w or 1d12h`);
+    }
+    let total = 0;
+    for (const [, count, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) {
+        total += Number(count) * UNIT_MS[unit];
+    }
+    return total;
+}
+/** EC2's name filter semantics: `*` is any run of characters, `?` one character, case-sensitive. */
+function matchesNameFilter(name, pattern) {
+    const source = [...pattern]
+        .map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[\\^$.|+()[\]{}]/g, '\\$&')))
+        .join('');
+    return new RegExp(`^${source}$`, 'su').test(name);
+}
+/** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
+function parseImageTags(text) {
+    const tags = {};
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (line === '')
+            return;
+        const eq = line.indexOf('=');
+        const key = eq < 0 ? '' : line.slice(0, eq).trim();
+        if (key === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1} ("${line}"): expected "key=value"`);
+        }
+        const value = line.slice(eq + 1).trim();
+        if (key in tags && tags[key] !== value) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1}: tag "${key}" is already required to be "${tags[key]}"`);
+        }
+        tags[key] = value;
+    });
+    return tags;
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 48610:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bv: () => (/* binding */ selectTfvarsValues),
+/* harmony export */   UO: () => (/* binding */ parseTfvarsMapping),
+/* harmony export */   Wt: () => (/* binding */ updateTfvarsJson),
+/* harmony export */   nf: () => (/* binding */ parseAmiIds),
+/* harmony export */   wj: () => (/* binding */ updateTfvars)
+/* harmony export */ });
+/* unused harmony exports isTerraformIdentifier, isAmiId */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * Writing AMI ids into Terraform variable files. Pure code: choosing which AMI goes into which
+ * variable, and rewriting `.tfvars` / `.tfvars.json` text so that only the values of those
+ * variables change and every other byte of the file stays as the team wrote it.
+ */
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+// AWS issues AMI ids with 8 hex digits (before 2016) or 17.
+const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+const AMI_ID_EXPECTED = '"ami-" followed by 8 or 17 lowercase hexadecimal digits';
+function isTerraformIdentifier(name) {
+    return IDENTIFIER.test(name);
+}
+function isAmiId(value) {
+    return AMI_ID.test(value);
+}
+/** Reads `variable=build[:region]` lines; blank lines and `#` comment lines are skipped. */
+function parseTfvarsMapping(text) {
+    const entries = [];
+    const lineOf = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const eq = trimmed.indexOf('=');
+        if (eq < 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
+        }
+        const variable = trimmed.slice(0, eq).trim();
+        const target = trimmed.slice(eq + 1).trim();
+        if (!isTerraformIdentifier(variable)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+                '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
+        }
+        const previous = lineOf.get(variable);
+        if (previous !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
+        }
+        // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
+        // colon separates the region.
+        const colon = target.lastIndexOf(':');
+        const build = (colon < 0 ? target : target.slice(0, colon)).trim();
+        const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
+        if (build === '' || region === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
+        }
+        lineOf.set(variable, line);
+        entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
+    });
+    return entries;
+}
+/** Reads the `ami-ids` JSON (`{ "<build>": { "<region>": "ami-…" } }`), checking every id. */
+function parseAmiIds(json) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
+    }
+    if (!isPlainObject(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
+    }
+    const result = {};
+    for (const [build, regions] of Object.entries(value)) {
+        if (!isPlainObject(regions)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
+        }
+        const byRegion = {};
+        for (const [region, ami] of Object.entries(regions)) {
+            if (region.trim() === '')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
+            if (typeof ami !== 'string' || !isAmiId(ami)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
+            }
+            byRegion[region] = ami;
+        }
+        result[build] = byRegion;
+    }
+    return result;
+}
+/**
+ * The variables to write. Without a mapping: one AMI overall goes to `ami_id`; several go to
+ * `ami_ids`, a map keyed by region. With a mapping, `variable=build` receives a string when the
+ * build made one AMI and a region map otherwise; `variable=build:region` receives that AMI.
+ * Region maps are sorted by region so that the written file does not depend on JSON key order.
+ */
+function selectTfvarsValues(amiIds, mapping) {
+    const builds = Object.keys(amiIds).filter((b) => Object.keys(amiIds[b]).length > 0);
+    if (builds.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
+    }
+    if (!mapping || mapping.length === 0)
+        return defaultValues(amiIds, builds);
+    const values = {};
+    for (const entry of mapping) {
+        const regions = amiIds[entry.build];
+        if (!regions || Object.keys(regions).length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
+        }
+        if (entry.region !== undefined) {
+            const ami = regions[entry.region];
+            if (ami === undefined) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
+            }
+            values[entry.variable] = ami;
+            continue;
+        }
+        const sorted = sortedMap(regions);
+        const only = Object.values(sorted);
+        values[entry.variable] = only.length === 1 ? only[0] : sorted;
+    }
+    return values;
+}
+function defaultValues(amiIds, builds) {
+    const byRegion = {};
+    const buildOfRegion = {};
+    let count = 0;
+    for (const build of builds) {
+        for (const [region, ami] of Object.entries(amiIds[build])) {
+            count++;
+            if (region in buildOfRegion) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
+                    'default ami_ids map keyed by region would be ambiguous; set tfvars-mapping, e.g. ' +
+                    `"${suggestVariable(buildOfRegion[region])}=${buildOfRegion[region]}"`);
+            }
+            buildOfRegion[region] = build;
+            byRegion[region] = ami;
+        }
+    }
+    if (count === 1)
+        return { ami_id: Object.values(byRegion)[0] };
+    return { ami_ids: sortedMap(byRegion) };
+}
+function suggestVariable(build) {
+    const last = build.split('.').pop() ?? build;
+    const name = last.replace(/[^A-Za-z0-9_]/g, '_');
+    return /^[A-Za-z_]/.test(name) ? `${name}_ami` : `ami_${name}`;
+}
+function sortedMap(map) {
+    const sorted = {};
+    for (const key of Object.keys(map).sort())
+        sorted[key] = map[key];
+    return sorted;
+}
+function quoteList(names) {
+    return names.length === 0 ? '(none)' : names.map((n) => `"${n}"`).join(', ');
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function checkValues(values) {
+    for (const name of Object.keys(values)) {
+        if (!isTerraformIdentifier(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`"${name}" is not a valid Terraform variable name`);
+        }
+    }
+}
+function sameValue(a, b) {
+    if (a === undefined)
+        return false;
+    if (typeof a === 'string' || typeof b === 'string')
+        return a === b;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length)
+        return false;
+    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}
+function lineEndingOf(text) {
+    const lf = text.indexOf('\n');
+    return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+/** 1-based line and column of an offset. */
+function position(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        start = i + 1;
+    }
+    return { line, column: offset - start + 1 };
+}
+class HclSyntaxError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+}
+const IDENT_START = /[A-Za-z_]/;
+const IDENT_PART = /[A-Za-z0-9_-]/;
+const CLOSER = { '(': ')', '[': ']', '{': '}' };
+/**
+ * A lexer for the HCL native syntax that is just deep enough to find where each top-level
+ * attribute's value starts and ends: it knows strings with escapes and nested `${}` / `%{}`
+ * templates, heredocs, the three comment forms and bracket nesting, and nothing of expressions.
+ */
+class HclLexer {
+    src;
+    pos = 0;
+    tokens = [];
+    constructor(src) {
+        this.src = src;
+    }
+    run() {
+        if (this.src.charCodeAt(0) === 0xfeff)
+            this.pos = 1;
+        this.scanExpressionTokens(undefined);
+        return this.tokens;
+    }
+    fail(message, at) {
+        const { line, column } = position(this.src, at);
+        throw new HclSyntaxError(`line ${line}, column ${column}: ${message}`);
+    }
+    push(kind, start, end, literal) {
+        const token = { kind, start, end, text: this.src.slice(start, end) };
+        if (literal !== undefined)
+            token.literal = literal;
+        this.tokens.push(token);
+    }
+    /**
+     * Scans tokens until the bracket opened at `opener` closes (or the end of text at top level).
+     * Inside templates, tokens are scanned but not recorded: only their extent matters.
+     */
+    scanExpressionTokens(opener, record = true) {
+        const src = this.src;
+        const stack = opener ? [opener] : [];
+        while (this.pos < src.length) {
+            const start = this.pos;
+            const c = src[this.pos];
+            if (c === ' ' || c === '\t' || (c === '\r' && src[this.pos + 1] !== '\n')) {
+                this.pos++;
+            }
+            else if (c === '\n' || (c === '\r' && src[this.pos + 1] === '\n')) {
+                this.pos += c === '\r' ? 2 : 1;
+                if (record)
+                    this.push('newline', start, this.pos);
+            }
+            else if (c === '#' || (c === '/' && src[this.pos + 1] === '/')) {
+                while (this.pos < src.length && src[this.pos] !== '\n')
+                    this.pos++;
+                if (record)
+                    this.push('comment', start, this.pos);
+            }
+            else if (c === '/' && src[this.pos + 1] === '*') {
+                const end = src.indexOf('*/', this.pos + 2);
+                if (end < 0)
+                    this.fail('unterminated /* comment', start);
+                this.pos = end + 2;
+                if (record)
+                    this.push('comment', start, this.pos);
+            }
+            else if (c === '"') {
+                const literal = this.scanQuoted();
+                if (record)
+                    this.push('string', start, this.pos, literal);
+            }
+            else if (c === '<' && src[this.pos + 1] === '<' && this.heredocAhead()) {
+                this.scanHeredoc();
+                if (record)
+                    this.push('heredoc', start, this.pos);
+            }
+            else if (c in CLOSER) {
+                this.pos++;
+                stack.push({ char: c, at: start });
+                if (record)
+                    this.push('open', start, this.pos);
+            }
+            else if (c === ')' || c === ']' || c === '}') {
+                const top = stack.pop();
+                if (!top)
+                    this.fail(`unexpected "${c}"`, start);
+                if (CLOSER[top.char] !== c) {
+                    const open = position(src, top.at);
+                    this.fail(`"${c}" does not close the "${top.label ?? top.char}" opened at line ${open.line}, column ${open.column}`, start);
+                }
+                this.pos++;
+                if (record)
+                    this.push('close', start, this.pos);
+                if (opener && stack.length === 0)
+                    return;
+            }
+            else if (IDENT_START.test(c)) {
+                while (this.pos < src.length && IDENT_PART.test(src[this.pos]))
+                    this.pos++;
+                if (record)
+                    this.push('ident', start, this.pos);
+            }
+            else if (c === '=' && src[this.pos + 1] !== '=' && src[this.pos + 1] !== '>') {
+                this.pos++;
+                if (record)
+                    this.push('equals', start, this.pos);
+            }
+            else if (c === ':' || c === ',') {
+                this.pos++;
+                if (record)
+                    this.push(c === ':' ? 'colon' : 'comma', start, this.pos);
+            }
+            else {
+                // Numbers and operators: irrelevant here, but `==`, `=>`, `<=`, `>=`, `!=` must not
+                // leave an `=` behind that would read as an assignment.
+                const next = src[this.pos + 1];
+                this.pos += '=!<>'.includes(c) && (next === '=' || (c === '=' && next === '>')) ? 2 : 1;
+                if (record)
+                    this.push('other', start, this.pos);
+            }
+        }
+        const open = stack.pop();
+        if (open)
+            this.fail(`"${open.label ?? open.char}" is never closed`, open.at);
+    }
+    /** A quoted template starting at `"`; returns its value when it is a plain literal. */
+    scanQuoted() {
+        const src = this.src;
+        const start = this.pos;
+        this.pos++;
+        let value = '';
+        let literal = true;
+        while (this.pos < src.length) {
+            const c = src[this.pos];
+            if (c === '"') {
+                this.pos++;
+                return literal ? value : undefined;
+            }
+            if (c === '\n' || c === '\r')
+                break;
+            if (c === '\\') {
+                const next = src[this.pos + 1];
+                const simple = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
+                if (next in simple) {
+                    value += simple[next];
+                    this.pos += 2;
+                }
+                else if (next === 'u' || next === 'U') {
+                    const width = next === 'u' ? 4 : 8;
+                    const hex = src.slice(this.pos + 2, this.pos + 2 + width);
+                    if (!new RegExp(`^[0-9A-Fa-f]{${width}}$`).test(hex)) {
+                        this.fail(`invalid \\${next} escape in string`, this.pos);
+                    }
+                    value += String.fromCodePoint(parseInt(hex, 16));
+                    this.pos += 2 + width;
+                }
+                else {
+                    this.fail(`invalid escape "\\${next ?? ''}" in string`, this.pos);
+                }
+            }
+            else if ((c === '$' || c === '%') && src[this.pos + 1] === c && src[this.pos + 2] === '{') {
+                value += `${c}{`;
+                this.pos += 3;
+            }
+            else if ((c === '$' || c === '%') && src[this.pos + 1] === '{') {
+                literal = false;
+                this.pos += 2;
+                this.scanExpressionTokens({ char: '{', at: this.pos - 2, label: `${c}{` }, false);
+            }
+            else {
+                value += c;
+                this.pos++;
+            }
+        }
+        this.fail('unterminated string', start);
+    }
+    heredocAhead() {
+        return /^<<-?[A-Za-z_][A-Za-z0-9_-]*\r?\n/.test(this.src.slice(this.pos, this.pos + 200));
+    }
+    scanHeredoc() {
+        const src = this.src;
+        const start = this.pos;
+        const m = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n/.exec(src.slice(this.pos));
+        if (!m)
+            this.fail('invalid heredoc', start);
+        const marker = m[1];
+        this.pos += m[0].length;
+        const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*(?=\\r?\\n|$)`);
+        let lineStart = true;
+        while (this.pos < src.length) {
+            if (lineStart) {
+                const close = closing.exec(src.slice(this.pos, this.pos + marker.length + 200));
+                if (close) {
+                    this.pos += close[0].length;
+                    return;
+                }
+            }
+            const c = src[this.pos];
+            lineStart = c === '\n';
+            if ((c === '$' || c === '%') && src[this.pos + 1] === c && src[this.pos + 2] === '{') {
+                this.pos += 3;
+            }
+            else if ((c === '$' || c === '%') && src[this.pos + 1] === '{') {
+                this.pos += 2;
+                this.scanExpressionTokens({ char: '{', at: this.pos - 2, label: `${c}{` }, false);
+            }
+            else {
+                this.pos++;
+            }
+        }
+        this.fail(`heredoc <<${marker} is never closed by a "${marker}" line`, start);
+    }
+}
+/** A token for a message, without quoting string contents (a tfvars file may hold secrets). */
+function describeToken(token) {
+    if (token.kind === 'string')
+        return 'a quoted string';
+    if (token.kind === 'heredoc')
+        return 'a heredoc';
+    return `"${token.text.slice(0, 40)}"`;
+}
+function hclAttributes(text, tokens) {
+    const attributes = [];
+    const seen = new Map();
+    let i = 0;
+    const fail = (message, at) => {
+        const { line, column } = position(text, at);
+        throw new HclSyntaxError(`line ${line}, column ${column}: ${message}`);
+    };
+    while (i < tokens.length) {
+        const token = tokens[i];
+        if (token.kind === 'newline' || token.kind === 'comment') {
+            i++;
+            continue;
+        }
+        if (token.kind !== 'ident') {
+            fail(`expected a variable name, found ${describeToken(token)}`, token.start);
+        }
+        let j = i + 1;
+        while (j < tokens.length && tokens[j].kind === 'comment')
+            j++;
+        if (tokens[j]?.kind !== 'equals') {
+            fail(`expected "=" after "${token.text}"`, tokens[j]?.start ?? text.length);
+        }
+        j++;
+        const value = [];
+        let depth = 0;
+        for (; j < tokens.length; j++) {
+            const t = tokens[j];
+            if (t.kind === 'newline' && depth === 0)
+                break;
+            if (t.kind === 'open')
+                depth++;
+            if (t.kind === 'close')
+                depth--;
+            value.push(t);
+        }
+        const meaningful = value.filter((t) => t.kind !== 'comment' && t.kind !== 'newline');
+        if (meaningful.length === 0)
+            fail(`"${token.text}" has no value after "="`, token.start);
+        const { line } = position(text, token.start);
+        const previous = seen.get(token.text);
+        if (previous !== undefined) {
+            fail(`"${token.text}" is already set on line ${previous}`, token.start);
+        }
+        seen.set(token.text, line);
+        const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
+        attributes.push({
+            name: token.text,
+            line,
+            indent: /^[ \t]*/.exec(text.slice(lineStart, token.start))?.[0] ?? '',
+            valueStart: meaningful[0].start,
+            valueEnd: meaningful[meaningful.length - 1].end,
+            value: meaningful
+        });
+        i = j;
+    }
+    return attributes;
+}
+/** The value of an attribute when it is a plain string or a flat object of plain strings. */
+function hclLiteral(tokens) {
+    if (tokens.length === 1)
+        return tokens[0].kind === 'string' ? tokens[0].literal : undefined;
+    if (tokens[0]?.kind !== 'open' || tokens[0].text !== '{')
+        return undefined;
+    if (tokens[tokens.length - 1].kind !== 'close')
+        return undefined;
+    const map = {};
+    let i = 1;
+    const end = tokens.length - 1;
+    while (i < end) {
+        const key = tokens[i];
+        const keyText = key.kind === 'ident' ? key.text : key.kind === 'string' ? key.literal : undefined;
+        const sep = tokens[i + 1];
+        const value = tokens[i + 2];
+        if (keyText === undefined || !sep || (sep.kind !== 'equals' && sep.kind !== 'colon')) {
+            return undefined;
+        }
+        if (!value || value.kind !== 'string' || value.literal === undefined)
+            return undefined;
+        if (Object.prototype.hasOwnProperty.call(map, keyText))
+            return undefined;
+        map[keyText] = value.literal;
+        i += 3;
+        if (tokens[i]?.kind === 'comma')
+            i++;
+    }
+    return map;
+}
+function hclString(value) {
+    let out = '"';
+    for (const ch of value) {
+        const escapes = {
+            '"': '\\"',
+            '\\': '\\\\',
+            '\n': '\\n',
+            '\r': '\\r',
+            '\t': '\\t'
+        };
+        out += escapes[ch] ?? ch;
+    }
+    // `${` and `%{` would start a template sequence.
+    return out.replace(/([$%])\{/g, '$1$1{') + '"';
+}
+function hclValue(value, indent, unit, eol) {
+    if (typeof value === 'string')
+        return hclString(value);
+    const keys = Object.keys(value).map((k) => [hclString(k), value[k]]);
+    if (keys.length === 0)
+        return '{}';
+    // `terraform fmt` aligns the `=` of consecutive single-line attributes.
+    const width = Math.max(...keys.map(([k]) => k.length));
+    const lines = keys.map(([k, v]) => `${indent}${unit}${k.padEnd(width)} = ${hclString(v)}`);
+    return ['{', ...lines, `${indent}}`].join(eol);
+}
+/**
+ * The file's indentation step: how much deeper the first line inside a bracket that ends its line
+ * is indented than the line of the bracket; two spaces when no bracket spans lines. Read from the
+ * tokens, so a brace inside a heredoc or string does not count.
+ */
+function indentUnitOf(text, tokens) {
+    const indentAt = (offset) => {
+        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+        return /^[ \t]*/.exec(text.slice(lineStart))[0];
+    };
+    for (let i = 0; i < tokens.length; i++) {
+        if (tokens[i].kind !== 'open')
+            continue;
+        let j = i + 1;
+        while (tokens[j]?.kind === 'comment')
+            j++;
+        if (tokens[j]?.kind !== 'newline')
+            continue;
+        while (tokens[j]?.kind === 'newline' || tokens[j]?.kind === 'comment')
+            j++;
+        if (!tokens[j])
+            break;
+        const outer = indentAt(tokens[i].start);
+        const inner = indentAt(tokens[j].start);
+        if (inner.length > outer.length && inner.startsWith(outer)) {
+            const step = inner.slice(outer.length);
+            return step.startsWith('\t') ? '\t' : step;
+        }
+    }
+    return '  ';
+}
+/**
+ * Sets Terraform variables in the text of a `.tfvars` file. Only the value of each named top-level
+ * attribute is replaced (its `=` alignment, trailing comment and line ending stay); a value that
+ * is already equal (same string, same map in any key order or layout) is left as it is; missing
+ * variables are appended. Throws, naming line and column, when the file does not lex.
+ */
+function updateTfvars(text, values) {
+    checkValues(values);
+    let attributes;
+    let tokens;
+    try {
+        tokens = new HclLexer(text).run();
+        attributes = hclAttributes(text, tokens);
+    }
+    catch (error) {
+        if (error instanceof HclSyntaxError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The tfvars file does not parse: ${error.message}`);
+        }
+        throw error;
+    }
+    const eol = lineEndingOf(text);
+    const unit = indentUnitOf(text, tokens);
+    const byName = new Map(attributes.map((a) => [a.name, a]));
+    const edits = [];
+    const missing = [];
+    for (const [name, value] of Object.entries(values)) {
+        const attribute = byName.get(name);
+        if (!attribute) {
+            missing.push(`${name} = ${hclValue(value, '', unit, eol)}`);
+            continue;
+        }
+        if (sameValue(hclLiteral(attribute.value), value))
+            continue;
+        edits.push({
+            start: attribute.valueStart,
+            end: attribute.valueEnd,
+            text: hclValue(value, attribute.indent, unit, eol)
+        });
+    }
+    let out = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    }
+    if (missing.length > 0)
+        out = appendLines(out, missing, eol);
+    return { text: out, changed: out !== text };
+}
+/** Appends lines; a file without a final newline keeps none, a file with one keeps it. */
+function appendLines(text, lines, eol) {
+    const body = lines.join(eol);
+    if (text === '' || text === '\uFEFF')
+        return text + body + eol;
+    if (text.endsWith('\n'))
+        return text + body + eol;
+    return text + eol + body;
+}
+class JsonSyntaxError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
+}
+/** A JSON reader that keeps the extent of each top-level member, with line/column errors. */
+class JsonScanner {
+    src;
+    pos = 0;
+    constructor(src) {
+        this.src = src;
+    }
+    fail(message, at = this.pos) {
+        const { line, column } = position(this.src, at);
+        throw new JsonSyntaxError(`line ${line}, column ${column}: ${message}`);
+    }
+    skipSpace() {
+        while (this.pos < this.src.length && ' \t\r\n\uFEFF'.includes(this.src[this.pos]))
+            this.pos++;
+    }
+    found() {
+        return this.pos < this.src.length ? `"${this.src[this.pos]}"` : 'the end of the file';
+    }
+    topLevel() {
+        this.skipSpace();
+        if (this.src[this.pos] !== '{') {
+            this.fail(`expected a JSON object ("{"), found ${this.found()}`);
+        }
+        const open = this.pos;
+        this.pos++;
+        const members = [];
+        const keys = new Set();
+        this.skipSpace();
+        if (this.src[this.pos] === '}') {
+            this.pos++;
+        }
+        else {
+            for (;;) {
+                this.skipSpace();
+                const keyStart = this.pos;
+                if (this.src[this.pos] !== '"')
+                    this.fail(`expected a property name, found ${this.found()}`);
+                const key = this.string();
+                if (keys.has(key))
+                    this.fail(`"${key}" appears twice`, keyStart);
+                keys.add(key);
+                this.skipSpace();
+                if (this.src[this.pos] !== ':')
+                    this.fail(`expected ":" after "${key}", found ${this.found()}`);
+                this.pos++;
+                this.skipSpace();
+                const valueStart = this.pos;
+                const value = this.value();
+                members.push({ key, keyStart, valueStart, valueEnd: this.pos, value });
+                this.skipSpace();
+                if (this.src[this.pos] === ',') {
+                    this.pos++;
+                    continue;
+                }
+                if (this.src[this.pos] === '}') {
+                    this.pos++;
+                    break;
+                }
+                this.fail(`expected "," or "}", found ${this.found()}`);
+            }
+        }
+        const close = this.pos - 1;
+        this.skipSpace();
+        if (this.pos < this.src.length)
+            this.fail(`unexpected ${this.found()} after the object`);
+        return { open, close, members };
+    }
+    value() {
+        const c = this.src[this.pos];
+        if (c === '"')
+            return this.string();
+        if (c === '{' || c === '[')
+            return this.container();
+        const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.src.slice(this.pos, this.pos + 400));
+        if (!m)
+            this.fail(`expected a JSON value, found ${this.found()}`);
+        this.pos += m[0].length;
+        return JSON.parse(m[0]);
+    }
+    container() {
+        const object = this.src[this.pos] === '{';
+        const close = object ? '}' : ']';
+        const result = {};
+        const items = [];
+        this.pos++;
+        this.skipSpace();
+        if (this.src[this.pos] !== close) {
+            for (;;) {
+                this.skipSpace();
+                if (object) {
+                    if (this.src[this.pos] !== '"') {
+                        this.fail(`expected a property name, found ${this.found()}`);
+                    }
+                    const key = this.string();
+                    this.skipSpace();
+                    if (this.src[this.pos] !== ':')
+                        this.fail(`expected ":", found ${this.found()}`);
+                    this.pos++;
+                    this.skipSpace();
+                    result[key] = this.value();
+                }
+                else {
+                    items.push(this.value());
+                }
+                this.skipSpace();
+                if (this.src[this.pos] !== ',')
+                    break;
+                this.pos++;
+            }
+            if (this.src[this.pos] !== close)
+                this.fail(`expected "," or "${close}", found ${this.found()}`);
+        }
+        this.pos++;
+        return object ? result : items;
+    }
+    string() {
+        const start = this.pos;
+        this.pos++;
+        while (this.pos < this.src.length) {
+            const c = this.src[this.pos];
+            if (c === '"') {
+                this.pos++;
+                try {
+                    return JSON.parse(this.src.slice(start, this.pos));
+                }
+                catch {
+                    this.fail('invalid string: a bad escape or a raw control character', start);
+                }
+            }
+            if (c === '\\')
+                this.pos++;
+            else if (c === '\n')
+                break;
+            this.pos++;
+        }
+        this.fail('unterminated string', start);
+    }
+}
+function jsonMapMatches(existing, value) {
+    if (typeof existing === 'string')
+        return sameValue(existing, value);
+    if (!isPlainObject(existing))
+        return false;
+    if (!Object.values(existing).every((v) => typeof v === 'string'))
+        return false;
+    return sameValue(existing, value);
+}
+/**
+ * Sets Terraform variables in the text of a `.tfvars.json` file: replaces the values of existing
+ * top-level keys in place and appends missing keys, keeping key order, indentation, the key/value
+ * separator and line endings as found. Equal values are left untouched.
+ */
+function updateTfvarsJson(text, values) {
+    checkValues(values);
+    if (text.trim() === '' || text.trim() === '\uFEFF') {
+        const body = jsonObject(values, '', '  ', ': ', '\n');
+        return { text: body + '\n', changed: true };
+    }
+    let top;
+    try {
+        top = new JsonScanner(text).topLevel();
+    }
+    catch (error) {
+        if (error instanceof JsonSyntaxError) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The tfvars JSON file does not parse: ${error.message}`);
+        }
+        throw error;
+    }
+    const eol = lineEndingOf(text);
+    const { members } = top;
+    const first = members[0];
+    // Whitespace before a member's key: a newline plus its indentation, or nothing when compact.
+    const lead = members.length > 1
+        ? text.slice(text.lastIndexOf(',', members[members.length - 1].keyStart) + 1, members[members.length - 1].keyStart)
+        : first
+            ? text.slice(top.open + 1, first.keyStart)
+            : '';
+    const multiline = lead.includes('\n');
+    const indent = multiline ? lead.slice(lead.lastIndexOf('\n') + 1) : '';
+    const unit = indent.startsWith('\t') ? '\t' : indent || '  ';
+    const separator = first
+        ? text.slice(first.keyStart, first.valueStart).replace(/^"(?:[^"\\]|\\.)*"/, '')
+        : ': ';
+    const edits = [];
+    const missing = [];
+    const byKey = new Map(members.map((m) => [m.key, m]));
+    for (const [name, value] of Object.entries(values)) {
+        const member = byKey.get(name);
+        if (!member) {
+            missing.push([name, value]);
+            continue;
+        }
+        if (jsonMapMatches(member.value, value))
+            continue;
+        edits.push({
+            start: member.valueStart,
+            end: member.valueEnd,
+            text: jsonValue(value, multiline ? indent : null, unit, separator, eol)
+        });
+    }
+    if (missing.length > 0) {
+        if (members.length === 0) {
+            // `{}` or `{ }`: lay the members out in the file's line endings, two-space indentation.
+            const body = jsonObject(Object.fromEntries(missing), '', '  ', ': ', eol);
+            edits.push({ start: top.open, end: top.close + 1, text: body });
+        }
+        else {
+            const last = members[members.length - 1];
+            const added = missing
+                .map(([k, v]) => `,${multiline ? eol + indent : lead}${JSON.stringify(k)}${separator}${jsonValue(v, multiline ? indent : null, unit, separator, eol)}`)
+                .join('');
+            edits.push({ start: last.valueEnd, end: last.valueEnd, text: added });
+        }
+    }
+    let out = text;
+    for (const edit of edits.sort((a, b) => b.start - a.start)) {
+        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+    }
+    return { text: out, changed: out !== text };
+}
+/** A value; `indent` is the indentation of the member holding it, null for a compact file. */
+function jsonValue(value, indent, unit, separator, eol) {
+    if (typeof value === 'string')
+        return JSON.stringify(value);
+    if (indent === null) {
+        return `{${Object.entries(value)
+            .map(([k, v]) => `${JSON.stringify(k)}${separator}${JSON.stringify(v)}`)
+            .join(',')}}`;
+    }
+    return jsonObject(value, indent, unit, separator, eol);
+}
+function jsonObject(value, indent, unit, separator, eol) {
+    const entries = Object.entries(value);
+    if (entries.length === 0)
+        return '{}';
+    const lines = entries.map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}${separator}${jsonValue(v, indent + unit, unit, separator, eol)}`);
+    return `{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`;
+}
+
+
+/***/ }),
+
+/***/ 49014:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ run)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+;// CONCATENATED MODULE: ./src/cancellation.ts
+class Cancellation {
+    signals = 0;
+    lastSignal;
+    listeners = new Set();
+    handler = (signal) => {
+        this.signals++;
+        this.lastSignal = signal;
+        for (const listener of this.listeners)
+            listener(signal, this.signals);
+    };
+    get requested() {
+        return this.signals > 0;
+    }
+    get signal() {
+        return this.lastSignal;
+    }
+    /** Listens for SIGINT and SIGTERM; until stop(), they no longer end the process. */
+    start() {
+        process.on('SIGINT', this.handler);
+        process.on('SIGTERM', this.handler);
+        return this;
+    }
+    stop() {
+        process.off('SIGINT', this.handler);
+        process.off('SIGTERM', this.handler);
+    }
+    onSignal(listener) {
+        this.listeners.add(listener);
+        return () => this.listeners.delete(listener);
+    }
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
+// EXTERNAL MODULE: ./src/lifecycle/promote.ts
+var promote = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/lifecycle/retention.ts
+var retention = __webpack_require__(1642);
+// EXTERNAL MODULE: ./src/lifecycle/tfvars.ts
+var tfvars = __webpack_require__(48610);
+;// CONCATENATED MODULE: ./src/inputs.ts
+
+
+
+
+
+
+
+
+
+/** Reads and validates every input; throws an ActionError that names the bad value. */
+function parseInputs(read) {
+    const inputs = {
+        command: parseCommand(read(constants/* Inputs */.G0.Command)),
+        packerVersion: parseVersionSpec(read(constants/* Inputs */.G0.PackerVersion)),
+        releasesUrl: parseReleasesUrl(read(constants/* Inputs */.G0.ReleasesUrl)),
+        releasesSigningKey: read(constants/* Inputs */.G0.ReleasesSigningKey).trim(),
+        workingDirectory: read(constants/* Inputs */.G0.WorkingDirectory).trim() || '.',
+        template: read(constants/* Inputs */.G0.Template).trim() || '.',
+        variables: parseVariables(read(constants/* Inputs */.G0.Variables, true), constants/* Inputs */.G0.Variables),
+        sensitiveVariables: parseVariables(read(constants/* Inputs */.G0.SensitiveVariables, true), constants/* Inputs */.G0.SensitiveVariables),
+        varFiles: parseList(read(constants/* Inputs */.G0.VarFiles), /\r?\n/),
+        only: parseList(read(constants/* Inputs */.G0.Only), /[,\r\n]/),
+        except: parseList(read(constants/* Inputs */.G0.Except), /[,\r\n]/),
+        onError: parseOnError(read(constants/* Inputs */.G0.OnError)),
+        parallelBuilds: parseOptionalInteger(read(constants/* Inputs */.G0.ParallelBuilds), constants/* Inputs */.G0.ParallelBuilds),
+        force: parseBoolean(read(constants/* Inputs */.G0.Force), constants/* Inputs */.G0.Force, false),
+        fmtCheck: parseBoolean(read(constants/* Inputs */.G0.FmtCheck), constants/* Inputs */.G0.FmtCheck, true),
+        githubToken: read(constants/* Inputs */.G0.GithubToken).trim(),
+        cachePlugins: parseBoolean(read(constants/* Inputs */.G0.CachePlugins), constants/* Inputs */.G0.CachePlugins, true),
+        summary: parseBoolean(read(constants/* Inputs */.G0.Summary), constants/* Inputs */.G0.Summary, true),
+        uploadArtifact: read(constants/* Inputs */.G0.UploadArtifact).trim(),
+        manifests: parseList(read(constants/* Inputs */.G0.Manifests), /\r?\n/),
+        tfvarsFile: read(constants/* Inputs */.G0.TfvarsFile).trim(),
+        amiIds: named(constants/* Inputs */.G0.AmiIds, read(constants/* Inputs */.G0.AmiIds).trim(), (v) => v ? (0,tfvars/* parseAmiIds */.nf)(v) : undefined),
+        tfvarsMapping: named(constants/* Inputs */.G0.TfvarsMapping, read(constants/* Inputs */.G0.TfvarsMapping), tfvars/* parseTfvarsMapping */.UO),
+        awsRegions: parseRegions(read(constants/* Inputs */.G0.AwsRegions)),
+        imageNameFilter: read(constants/* Inputs */.G0.ImageNameFilter).trim(),
+        imageTags: named(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), retention/* parseImageTags */.e8),
+        keep: parseOptionalInteger(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep) ?? 5,
+        minAgeMs: named(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? (0,retention/* parseMinAge */.pZ)(v) : undefined),
+        dryRun: parseBoolean(read(constants/* Inputs */.G0.DryRun), constants/* Inputs */.G0.DryRun, false),
+        stage: read(constants/* Inputs */.G0.Stage).trim(),
+        stageTag: read(constants/* Inputs */.G0.StageTag).trim() || 'status',
+        shareWith: named(constants/* Inputs */.G0.ShareWith, read(constants/* Inputs */.G0.ShareWith), promote/* parseAccountIds */.l$)
+    };
+    requireCommandInputs(inputs);
+    if (inputs.only.length && inputs.except.length) {
+        throw new errors/* ActionError */.lZ(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
+    }
+    const names = new Set();
+    for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
+        if (names.has(v.name)) {
+            throw new errors/* ActionError */.lZ(`Variable '${v.name}' is given twice in '${constants/* Inputs */.G0.Variables}' / '${constants/* Inputs */.G0.SensitiveVariables}'`);
+        }
+        names.add(v.name);
+    }
+    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
+    }
+    return inputs;
+}
+/** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
+function named(input, value, parse) {
+    try {
+        return parse(value);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new errors/* ActionError */.lZ(message.startsWith(input)
+            ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
+            : `Input '${input}': ${message}`);
+    }
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function parseRegions(text) {
+    const regions = parseList(text, /[,\r\n]/);
+    for (const region of regions) {
+        if (!REGION.test(region)) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
+        }
+    }
+    return [...new Set(regions)];
+}
+/** What each command cannot run without. */
+function requireCommandInputs(inputs) {
+    const need = (input, present, why) => {
+        if (!present)
+            throw new errors/* ActionError */.lZ(`Input '${input}' is required with command '${inputs.command}': ${why}`);
+    };
+    switch (inputs.command) {
+        case 'merge-manifests':
+            need(constants/* Inputs */.G0.Manifests, inputs.manifests.length > 0, 'the manifest files (or patterns) to merge');
+            break;
+        case 'tfvars':
+            need(constants/* Inputs */.G0.TfvarsFile, inputs.tfvarsFile !== '', 'the .tfvars or .tfvars.json file to update');
+            break;
+        case 'promote':
+            need(constants/* Inputs */.G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
+            break;
+        case 'cleanup':
+            // Without a filter, every image the account owns would be a candidate for deletion.
+            need(constants/* Inputs */.G0.ImageNameFilter, inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0, `give '${constants/* Inputs */.G0.ImageNameFilter}' or '${constants/* Inputs */.G0.ImageTags}' (or both), so that cleanup never considers every image the account owns`);
+            break;
+        default:
+            break;
+    }
+}
+function getInputs() {
+    return parseInputs((name, raw) => core/* getInput */.V4(name, { trimWhitespace: !raw }));
+}
+function parseCommand(value) {
+    const command = value.trim() || constants/* DEFAULT_COMMAND */.YT;
+    if (!constants/* COMMANDS */.Lo.includes(command)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Command}' is '${command}'; expected one of: ${constants/* COMMANDS */.Lo.join(', ')}`);
+    }
+    return command;
+}
+function parseOnError(value) {
+    const choice = value.trim() || 'cleanup';
+    if (choice === 'ask') {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+    }
+    if (!constants/* ON_ERROR */.DD.includes(choice)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is '${choice}'; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+    }
+    return choice;
+}
+function parseVersionSpec(value) {
+    const spec = value.trim() || 'latest';
+    if (spec.toLowerCase() === 'latest')
+        return 'latest';
+    const exact = semver_default().valid(semver_default().clean(spec) ?? '');
+    if (exact)
+        return exact;
+    if (semver_default().validRange(spec))
+        return spec;
+    throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
+        `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`);
+}
+function parseReleasesUrl(value) {
+    const raw = value.trim() || constants/* DEFAULT_RELEASES_URL */.je;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${constants/* DEFAULT_RELEASES_URL */.je}`);
+    }
+    if (url.username || url.password) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
+ * are skipped. Values are never shown in errors, since they may be secret.
+ */
+function parseVariables(text, input) {
+    const variables = [];
+    const lines = text.split('\n');
+    lines.forEach((rawLine, index) => {
+        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+        if (line.trim() === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: expected name=value, found no '='`);
+        }
+        const name = line.slice(0, eq).trim();
+        if (!IDENTIFIER.test(name)) {
+            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`);
+        }
+        variables.push({ name, value: line.slice(eq + 1) });
+    });
+    return variables;
+}
+function parseList(text, separator) {
+    return text
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseBoolean(value, input, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(v))
+        return false;
+    throw new errors/* ActionError */.lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
+}
+function parseOptionalInteger(value, input) {
+    const v = value.trim();
+    if (v === '')
+        return undefined;
+    if (!/^\d+$/.test(v) || Number(v) > 1000) {
+        throw new errors/* ActionError */.lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`);
+    }
+    return Number(v);
+}
+/** Checks that the working directory, template and var-files exist; thin I/O on top of the inputs. */
+/** The absolute working directory, which must exist. */
+function workingDirectoryOf(inputs, workspace) {
+    const workingDirectory = external_node_path_.resolve(workspace, inputs.workingDirectory);
+    if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
+    }
+    return workingDirectory;
+}
+function resolvePaths(inputs, workspace) {
+    const workingDirectory = workingDirectoryOf(inputs, workspace);
+    const template = external_node_path_.resolve(workingDirectory, inputs.template);
+    if (!(0,external_node_fs_.existsSync)(template)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
+    }
+    let kind;
+    if ((0,external_node_fs_.statSync)(template).isDirectory()) {
+        const templates = (0,external_node_fs_.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
+        if (templates.length === 0) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
+                ((0,external_node_fs_.readdirSync)(template).some((f) => f.endsWith('.json'))
+                    ? '; name a legacy JSON template by its file name'
+                    : ''));
+        }
+        kind = 'hcl2-dir';
+    }
+    else if (template.endsWith('.pkr.hcl') || template.endsWith('.pkr.json')) {
+        kind = 'hcl2-file';
+    }
+    else if (template.endsWith('.json')) {
+        kind = 'legacy-json';
+    }
+    else {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`);
+    }
+    const varFiles = inputs.varFiles.map((file) => {
+        const resolved = external_node_path_.resolve(workingDirectory, file);
+        if (!(0,external_node_fs_.existsSync)(resolved) || !(0,external_node_fs_.statSync)(resolved).isFile()) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`);
+        }
+        return resolved;
+    });
+    return { workingDirectory, template, kind, varFiles };
+}
+
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __webpack_require__(44942);
+;// CONCATENATED MODULE: ./src/installer/download.ts
+
+
+
+
+
+
+
+
+const DEFAULT_DOWNLOAD_OPTIONS = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 10000,
+    idleTimeoutMs: 30000,
+    userAgent: 'packer-image-action'
+};
+/** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
+class HttpStatusError extends errors/* ActionError */.lZ {
+    url;
+    status;
+    retryAfterMs;
+    constructor(url, status, retryAfterMs) {
+        super(`GET ${url} answered HTTP ${status}`);
+        this.url = url;
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** A download stopped because another one failed, or the run was cancelled. */
+class DownloadCancelled extends errors/* ActionError */.lZ {
+    url;
+    constructor(url) {
+        super(`GET ${url} was cancelled`);
+        this.url = url;
+    }
+}
+function isRetryable(error) {
+    if (error instanceof DownloadCancelled)
+        return false;
+    if (error instanceof HttpStatusError) {
+        return error.status === 408 || error.status === 429 || error.status >= 500;
+    }
+    // Anything else here is the connection: refused, reset, timed out, or cut short.
+    return true;
+}
+/** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
+function backoffDelay(attempt, options, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, options.maxDelayMs);
+    const exponential = options.baseDelayMs * 2 ** (attempt - 1);
+    const jitter = 0.8 + Math.random() * 0.4;
+    return Math.min(Math.round(exponential * jitter), options.maxDelayMs);
+}
+function parseRetryAfter(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRetries(url, options, cancelled, attempt) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (cancelled())
+                throw new DownloadCancelled(url);
+            if (!isRetryable(error) || n >= options.attempts) {
+                if (error instanceof HttpStatusError || n === 1)
+                    throw error;
+                throw new errors/* ActionError */.lZ(`GET ${url} failed after ${n} attempts: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            }
+            const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
+            core/* info */.pq(`${(0,errors/* getErrorMessage */.u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
+                `(attempt ${n + 1} of ${options.attempts})`);
+            await sleep(delay);
+            if (cancelled())
+                throw new DownloadCancelled(url);
+        }
+    }
+}
+/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
+function guardBody(message, url, ms) {
+    const expected = Number(message.headers['content-length'] ?? NaN);
+    let received = 0;
+    let timer;
+    const fail = (error) => {
+        message.destroy(error);
+    };
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms);
+    };
+    arm();
+    return new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            received += chunk.length;
+            arm();
+            callback(null, chunk);
+        },
+        flush(callback) {
+            clearTimeout(timer);
+            if (Number.isFinite(expected) && received !== expected) {
+                callback(new Error(`${url} ended after ${received} of ${expected} bytes`));
+            }
+            else
+                callback();
+        },
+        destroy(error, callback) {
+            clearTimeout(timer);
+            callback(error);
+        }
+    });
+}
+async function download_open(client, url) {
+    const response = await client.get(url);
+    const status = response.message.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        response.message.resume();
+        throw new HttpStatusError(url, status, parseRetryAfter(response.message.headers['retry-after']));
+    }
+    return response.message;
+}
+function createClient(options) {
+    return new lib/* HttpClient */.Qq(options.userAgent, [], {
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 5,
+        socketTimeout: options.idleTimeoutMs,
+        keepAlive: true
+    });
+}
+class Downloader {
+    options;
+    client;
+    active = new Set();
+    disposed = false;
+    constructor(options = DEFAULT_DOWNLOAD_OPTIONS) {
+        this.options = options;
+        this.client = createClient(options);
+    }
+    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
+    get(url, consume) {
+        return withRetries(url, this.options, () => this.disposed, async () => {
+            const message = this.track(await download_open(this.client, url));
+            const body = guardBody(message, url, this.options.idleTimeoutMs);
+            message.on('error', (error) => body.destroy(error));
+            return consume(message.pipe(body));
+        });
+    }
+    /** GETs a small file into memory. */
+    async fetchBytes(url) {
+        return this.get(url, async (body) => {
+            const chunks = [];
+            for await (const chunk of body)
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        });
+    }
+    /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
+    async downloadFile(url, dest) {
+        return this.get(url, async (body) => {
+            const hash = (0,external_node_crypto_.createHash)('sha256');
+            const hasher = new external_node_stream_.Transform({
+                transform(chunk, _encoding, callback) {
+                    hash.update(chunk);
+                    callback(null, chunk);
+                }
+            });
+            try {
+                await (0,external_node_stream_promises_.pipeline)(body, hasher, (0,external_node_fs_.createWriteStream)(dest));
+            }
+            catch (error) {
+                await (0,promises_.rm)(dest, { force: true });
+                throw error;
+            }
+            return hash.digest('hex');
+        });
+    }
+    track(message) {
+        if (this.disposed) {
+            message.destroy();
+            throw new DownloadCancelled(message.url ?? '');
+        }
+        this.active.add(message);
+        message.once('close', () => this.active.delete(message));
+        return message;
+    }
+    /** Stops every download under way and closes the connections. */
+    dispose() {
+        this.disposed = true;
+        for (const message of this.active)
+            message.destroy(new Error('download cancelled'));
+        this.client.dispose();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/installer/hashicorp-key.ts
+// HashiCorp's release-signing public key, as published at https://www.hashicorp.com/security
+// (fingerprint C874 011F 0AB4 0511 0D02  1055 3436 5D94 72D7 468F). Embedded in the bundle so
+// that no key is fetched over the network at install time.
+const HASHICORP_RELEASE_KEY_FINGERPRINT = 'C874011F0AB405110D02105534365D9472D7468F';
+const HASHICORP_RELEASE_KEY = [
+    '-----BEGIN PGP PUBLIC KEY BLOCK-----',
+    '',
+    'mQINBGB9+xkBEACabYZOWKmgZsHTdRDiyPJxhbuUiKX65GUWkyRMJKi/1dviVxOX',
+    'PG6hBPtF48IFnVgxKpIb7G6NjBousAV+CuLlv5yqFKpOZEGC6sBV+Gx8Vu1CICpl',
+    'Zm+HpQPcIzwBpN+Ar4l/exCG/f/MZq/oxGgH+TyRF3XcYDjG8dbJCpHO5nQ5Cy9h',
+    'QIp3/Bh09kET6lk+4QlofNgHKVT2epV8iK1cXlbQe2tZtfCUtxk+pxvU0UHXp+AB',
+    '0xc3/gIhjZp/dePmCOyQyGPJbp5bpO4UeAJ6frqhexmNlaw9Z897ltZmRLGq1p4a',
+    'RnWL8FPkBz9SCSKXS8uNyV5oMNVn4G1obCkc106iWuKBTibffYQzq5TG8FYVJKrh',
+    'RwWB6piacEB8hl20IIWSxIM3J9tT7CPSnk5RYYCTRHgA5OOrqZhC7JefudrP8n+M',
+    'pxkDgNORDu7GCfAuisrf7dXYjLsxG4tu22DBJJC0c/IpRpXDnOuJN1Q5e/3VUKKW',
+    'mypNumuQpP5lc1ZFG64TRzb1HR6oIdHfbrVQfdiQXpvdcFx+Fl57WuUraXRV6qfb',
+    '4ZmKHX1JEwM/7tu21QE4F1dz0jroLSricZxfaCTHHWNfvGJoZ30/MZUrpSC0IfB3',
+    'iQutxbZrwIlTBt+fGLtm3vDtwMFNWM+Rb1lrOxEQd2eijdxhvBOHtlIcswARAQAB',
+    'tERIYXNoaUNvcnAgU2VjdXJpdHkgKGhhc2hpY29ycC5jb20vc2VjdXJpdHkpIDxz',
+    'ZWN1cml0eUBoYXNoaWNvcnAuY29tPokCVAQTAQoAPgIbAwULCQgHAgYVCgkICwIE',
+    'FgIDAQIeAQIXgBYhBMh0AR8KtAURDQIQVTQ2XZRy10aPBQJplkfQBQkQrOy3AAoJ',
+    'EDQ2XZRy10aPw6gP/3GUEMUa6mCRuuSOT9UnziPIvXYd63mcN6A6Jwmwj8JaB2qu',
+    'OCijvJkw56UbZK3x1FZIbe0hA6VUAwNSNmSIxVJkilgwIYYFO0tnL79XhIeP7jYF',
+    'ydXLZ4rTi1FDl8lltAujTNARdY8UGg4hGlcM9OrEeXEFLWugJNiChL15FVoxZqIS',
+    'jeduaEqyxGfJnyVwy8z3pZfgODeFr7xs2NkUIMSfuRg24VcL4aW8Frt3jW8P45y3',
+    'o/5fsi6Aw2tZ0wD9NSgkVc8VD1NRV9eSZ95Bv+Awf9IXa+Cn5OCjc8Jc+XF+nLfB',
+    'oPswOO7E8dLiuBUw6/GzSLMbVs8qf8BNXB92dOe1VccVTqjCxK2sEpVaHh7e+co8',
+    'd8lDGBIWMGh7NS6XlGORpFb/T6gxjjOYUV3SKd4QDebUUG8kMkb5juLljOoq+YOP',
+    'vgNLDZLZteFpmH+zB9DpOY1YtHZB/OD+DtzLMaSl6VPF2Ln0j5aQGwNDt7sheyAe',
+    'sXbu0qn2H5FxojSfvhT0kUDKZ0mgg5y3Oflg49MiAOhjLGY0JocFpBeMILw27fbw',
+    'fpIBP7siQWFTFJ1O+l2NQiWAwC2x5fX2EakyCBJmrkPV2hr4nEogNqg9/RDskIUq',
+    'cpcOOd/0BntiXMyUCCH2AoCt5acaTQ0WU6CAosZPojOYhtGGgOgeQSdflpMSuQIN',
+    'BGCAXCYBEADW6RNrZVGNXvHVBqSiOWaxl1XOiEoiHPt50Aijt25yXbG+0kHIFSoR',
+    '+1g6Lh20JTCChgfQkGGjzQvEuG1HTw07YhsvLc0pkjNMfu6gJqFox/ogc53mz69O',
+    'xXauzUQ/TZ27GDVpUBu+EhDKt1s3OtA6Bjz/csop/Um7gT0+ivHyvJ/jGdnPEZv8',
+    'tNuSE/Uo+hn/Q9hg8SbveZzo3C+U4KcabCESEFl8Gq6aRi9vAfa65oxD5jKaIz7c',
+    'y+pwb0lizqlW7H9tQlr3dBfdIcdzgR55hTFC5/XrcwJ6/nHVH/xGskEasnfCQX8R',
+    'YKMuy0UADJy72TkZbYaCx+XXIcVB8GTOmJVoAhrTSSVLAZspfCnjwnSxisDn3Zzs',
+    'Yrq3cV6sU8b+QlIX7VAjurE+5cZiVlaxgCjyhKqlGgmonnReWOBacCgL/UvuwMmM',
+    'p5TTLmiLXLT7uxeGojEyoCk4sMrqrU1jevHyGlDJH9Taux15GILDwnYFfAvPF9WC',
+    'id4UZ4Ouwjcaxfys3LxNiZIlUsXNKwS3mhiMRL4TRsbs4k4QE+LIMOsauIvcvm8/',
+    'frydvQ/kUwIhVTH80XGOH909bYtJvY3fudK7ShIwm7ZFTduBJUG473E/Fn3VkhTm',
+    'BX6+PjOC50HR/HybwaRCzfDruMe3TAcE/tSP5CUOb9C7+P+hPzQcDwARAQABiQRy',
+    'BBgBCgAmAhsCFiEEyHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWSAoFCRCqi+QCQMF0',
+    'IAQZAQoAHRYhBDdOx1tIWRNgSoMcx8ggxtXNJ6uHBQJggFwmAAoJEMggxtXNJ6uH',
+    'RfAP/2CGdSyg0K7U66Vygl0dugxrMm8O3/Oe211BKdQsFUSWAznOTRTK/zvMUHO4',
+    'LJAlYvdtZ6xDa4XHl9FYQ8MR9ZV0OuOlAZvU4IJDLPVCU09X/UzX/GEoZL0R5esv',
+    'wPAXopMaRHCfXJeI/gEaB94UhAeYlwpcRn0eSuk1vyZx7GRE6/hog8DCf4hoT40d',
+    'W20gGe58xcvJ+mRYlC0lr16WH08wuUcee6+dgu+4Cg6SG6+zt9cMyl8VnTUL5BK/',
+    'V3MebnYZJK0RFDNnnXDhzStgOd5gOeIL+xBPXHd0/ld/rDM74SFExpuS+hNsyo+x',
+    'MQ/HJavak21MFinul9COwfGEmlAXTGMY30Lf3Pt/eAkbwgmGc966VSoRmOFEXJVl',
+    'Dr+yJR6ru+7j50z8lAv6Lsop7sun1Qysbo0swf6W1qgPf6VWbx91NTFLkw0+gD8j',
+    'xwrU5ZMkeSuntX9dpjuZS29CflXXIRPlvhuiDPicwTpYuIUx37vHveAH5gnowZg2',
+    '47x780Urrsx8duTX8CI9MAnqzm4dFAiRlwE8bvLk+l9wekiXA9gIMZiVNqNlduXI',
+    'qvAG21Wdgq8qyeXKy/XWCVKDQOmEbFAltfNam8E3KEw0fl199x+93d5ckDGcPzUY',
+    'PbNkCuIwngC/ZN96pDafF3Z12fSNfhZUe0C8td8KAszYa96GCRA0Nl2UctdGj1gK',
+    'D/4jOGhEGTg88VyuPVjeK+zkwrTIZSvHdUHfTt/+rTLSNb/RQiBCUQuEZvafj6Fr',
+    'ntS7bAEhccGqH894T3St5K0AXWkvsLd6K+cbIQdlnFA2zb6geJUCk6qx5NgWpRc3',
+    'i0DS7CheGwl+Bwu7+n9pNjNjiHV+rYDgqbQXG0dtGysB0/3qIRgEDHFO0HJu/dct',
+    'e4oXrQIqrZrpOwe8WxqFqdU918JpSUcc8coiFp9YtwpgqQNxGVZ+rhgnTGdZzk1f',
+    '/Yhhimh+2B0ReaFvk3UzVBj3HQ9C6+Ot3MyDEhSgdhjr9e25Tm9S5YfhwtWmghRw',
+    '9RKPyLMSXSxm/Uc0mK1NucAp8TQBwKqKzNpCk5IdrBSWRUbjOoOFyzyCsY6gS285',
+    'GCpSIzI39hTf+3gdwYPlE6fj+F2TZzdhx62DPnzBzBHnByYTVdJ649bx0FFp4Q+5',
+    'TbIWtxu/AQkRDxmWNQfE+6GgeshlrhXWsh6+PGDzt+2raG6zUT913sdz7Ctw4fLj',
+    'msKOTdTz3Xa9pr8lxfI/JuukSgt9o/n3GirhTB3zE1w/I/Xt6k7oASiP3zQSuHtB',
+    '/CYKYHDtOCWwjo7JPEGtb/FkreKNxsk/p20jnlrB8WZxxswdr2Vri9NmFeyMDVX7',
+    'qF3WqT+8aCV9GtS1GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==',
+    '=bov7',
+    '-----END PGP PUBLIC KEY BLOCK-----'
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/installer/platform.ts
+
+const OS_NAMES = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd'
+};
+const ARCH_NAMES = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386'
+};
+/** Maps Node's `process.platform` / `process.arch` to HashiCorp's names. */
+function releasePlatform(platform, arch) {
+    const os = OS_NAMES[platform];
+    const releaseArch = ARCH_NAMES[arch];
+    if (!os || !releaseArch) {
+        throw new errors/* ActionError */.lZ(`Packer has no release for this runner (${platform}/${arch}); HashiCorp publishes ` +
+            `${Object.values(OS_NAMES).join(', ')} on ${Object.values(ARCH_NAMES).join(', ')}`);
+    }
+    return { os, arch: releaseArch };
+}
+function binaryName(platform) {
+    return platform.os === 'windows' ? 'packer.exe' : 'packer';
+}
+
+;// CONCATENATED MODULE: ./src/installer/releases.ts
+
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+function fileName(value, what) {
+    if (typeof value !== 'string' || !SAFE_FILE_NAME.test(value)) {
+        throw new errors/* ActionError */.lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * Reads `<releases-url>/<product>/index.json` as HashiCorp's release server writes it. Entries whose
+ * version is not semver are skipped; file names must be plain names (no path), since every URL is
+ * built from the configured base rather than from the absolute `url` fields a mirror copies unchanged.
+ */
+function parseIndex(document) {
+    const versions = document?.versions;
+    if (typeof versions !== 'object' || versions === null) {
+        throw new errors/* ActionError */.lZ('index.json has no "versions" object');
+    }
+    const index = new Map();
+    for (const [key, raw] of Object.entries(versions)) {
+        const entry = raw;
+        const version = semver_default().valid(typeof entry?.version === 'string' ? entry.version : key);
+        if (!version)
+            continue;
+        const signatures = Array.isArray(entry.shasums_signatures)
+            ? entry.shasums_signatures
+            : entry.shasums_signature
+                ? [entry.shasums_signature]
+                : [];
+        index.set(version, {
+            version,
+            shasums: fileName(entry.shasums ?? `packer_${version}_SHA256SUMS`, 'shasums file name'),
+            shasumsSignatures: signatures.map((s) => fileName(s, 'signature file name')),
+            builds: (Array.isArray(entry.builds) ? entry.builds : []).map((b) => ({
+                os: String(b.os),
+                arch: String(b.arch),
+                filename: fileName(b.filename, 'build file name')
+            }))
+        });
+    }
+    return index;
+}
+function newest(versions, count) {
+    const list = semver_default().rsort([...versions]).slice(0, count);
+    return list.join(', ') + (versions.length > count ? `, … (${versions.length} in all)` : '');
+}
+/**
+ * Resolves `latest`, an exact version or a semver range against the versions that exist.
+ * `latest` and ranges never pick a prerelease; an exact prerelease may be asked for by name.
+ */
+function resolveVersion(available, spec, source) {
+    const versions = [...available];
+    const stable = versions.filter((v) => semver_default().prerelease(v) === null);
+    if (versions.length === 0) {
+        throw new errors/* ActionError */.lZ(`${source} lists no Packer versions`);
+    }
+    if (spec === 'latest') {
+        const latest = semver_default().maxSatisfying(stable, '*');
+        if (!latest)
+            throw new errors/* ActionError */.lZ(`${source} lists no stable Packer release`);
+        return latest;
+    }
+    const exact = semver_default().valid(spec);
+    if (exact) {
+        const found = versions.find((v) => semver_default().eq(v, exact));
+        if (!found) {
+            throw new errors/* ActionError */.lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
+        }
+        return found;
+    }
+    const match = semver_default().maxSatisfying(stable, spec);
+    if (!match) {
+        throw new errors/* ActionError */.lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
+    }
+    return match;
+}
+function selectBuild(release, platform) {
+    const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
+    if (!build) {
+        const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none';
+        throw new errors/* ActionError */.lZ(`Packer ${release.version} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
+    }
+    return build;
+}
+/**
+ * Chooses the signature file to check: one named for a trusted key (`..._SHA256SUMS.72D7468F.sig`)
+ * when the release lists one, else the generic `.sig`.
+ */
+function selectSignatureFile(release, trustedKeyIds) {
+    const ids = trustedKeyIds.map((id) => id.slice(-8).toUpperCase());
+    const named = release.shasumsSignatures.find((name) => ids.some((id) => name.toUpperCase().endsWith(`.${id}.SIG`)));
+    if (named)
+        return named;
+    const generic = `${release.shasums}.sig`;
+    if (release.shasumsSignatures.includes(generic) || release.shasumsSignatures.length === 0) {
+        return generic;
+    }
+    return release.shasumsSignatures[0];
+}
+function indexUrl(base, product) {
+    return `${base}/${product}/index.json`;
+}
+function releaseFileUrl(base, product, version, name) {
+    return `${base}/${product}/${encodeURIComponent(version)}/${name}`;
+}
+
+;// CONCATENATED MODULE: ./src/installer/install.ts
+
+
+
+
+
+
+
+
+
+
+
+function cachedBinary(version, request) {
+    const dir = tool_cache/* find */.I6(constants/* TOOL_NAME */.lH, version, request.cacheArch);
+    return dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
+}
+/**
+ * Installs Packer: resolve the version, use the tool cache when it has it, otherwise download the
+ * release over the configured base URL, check the OpenPGP signature of its SHA256SUMS and the zip's
+ * checksum, and only then extract it into the tool cache. An exact version found in the tool cache
+ * costs no network request.
+ */
+async function installPacker(request) {
+    if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(request.versionSpec)) {
+        const binary = cachedBinary(request.versionSpec, request);
+        if (binary)
+            return { version: request.versionSpec, binary, fromCache: true };
+    }
+    const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS);
+    try {
+        const url = indexUrl(request.releasesUrl, constants/* TOOL_NAME */.lH);
+        const release = await core/* group */.Os(`Resolve Packer ${request.versionSpec}`, async () => {
+            core/* info */.pq(`Reading ${url}`);
+            let body;
+            try {
+                body = await downloader.fetchBytes(url);
+            }
+            catch (error) {
+                if (error instanceof HttpStatusError && error.status === 404) {
+                    throw new errors/* ActionError */.lZ(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
+                }
+                throw error;
+            }
+            let document;
+            try {
+                document = JSON.parse(body.toString('utf8'));
+            }
+            catch {
+                throw new errors/* ActionError */.lZ(`${url} is not JSON`);
+            }
+            const index = parseIndex(document);
+            const version = resolveVersion(index.keys(), request.versionSpec, url);
+            core/* info */.pq(`Packer ${request.versionSpec} resolves to ${version}`);
+            return index.get(version);
+        });
+        const binary = cachedBinary(release.version, request);
+        if (binary) {
+            core/* info */.pq(`Packer ${release.version} is in the tool cache`);
+            return { version: release.version, binary, fromCache: true };
+        }
+        const build = selectBuild(release, request.platform);
+        return await downloadAndCache(downloader, request, release.version, build.filename, release);
+    }
+    finally {
+        downloader.dispose();
+    }
+}
+async function downloadAndCache(downloader, request, version, zipName, release) {
+    const { readTrustedKeys, verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 93227));
+    const trusted = await readTrustedKeys(request.signingKey || HASHICORP_RELEASE_KEY, request.signingKey
+        ? 'the releases-signing-key'
+        : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`);
+    const keyIds = trusted.keys.map((k) => k.getFingerprint());
+    const sigName = selectSignatureFile(release, keyIds);
+    const fileUrl = (name) => releaseFileUrl(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
+    const platform = `${request.platform.os}/${request.platform.arch}`;
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
+    try {
+        const zipPath = external_node_path_.join(temp, zipName);
+        const [sums, signature, zipHash] = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => {
+            for (const name of [release.shasums, sigName, zipName])
+                core/* info */.pq(fileUrl(name));
+            const missing = (name) => (error) => {
+                if (error instanceof HttpStatusError && error.status === 404) {
+                    throw new errors/* ActionError */.lZ(`Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`);
+                }
+                throw error;
+            };
+            // The first failure stops the other downloads rather than letting them run on.
+            return Promise.all([
+                downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
+                downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
+                downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
+            ]).catch((error) => {
+                downloader.dispose();
+                throw error;
+            });
+        });
+        await core/* group */.Os('Verify the download', async () => {
+            const check = await verifyDetachedSignature(sums, signature, trusted, release.shasums);
+            core/* info */.pq(`${release.shasums}: good signature by ${formatFingerprint(check.signingKeyFingerprint)}` +
+                (check.signingKeyFingerprint === check.primaryFingerprint
+                    ? ''
+                    : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`));
+            const expected = expectedSha256(parseSha256Sums(sums.toString('utf8')), zipName, release.shasums);
+            if (expected !== zipHash) {
+                throw new errors/* ActionError */.lZ(`${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
+                    `the signed checksum is ${expected}`);
+            }
+            core/* info */.pq(`${zipName}: SHA-256 ${zipHash} matches`);
+        });
+        const binary = await core/* group */.Os(`Extract Packer ${version}`, () => extractIntoToolCache(zipPath, version, request));
+        return { version, binary, fromCache: false };
+    }
+    finally {
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
+}
+function runnerTemp() {
+    const dir = process.env.RUNNER_TEMP;
+    if (!dir)
+        throw new errors/* ActionError */.lZ('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
+    return dir;
+}
+function toolCacheRoot() {
+    const dir = process.env.RUNNER_TOOL_CACHE;
+    if (!dir)
+        throw new errors/* ActionError */.lZ('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
+    return dir;
+}
+/**
+ * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
+ * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
+ * place and renames it there, rather than extracting and copying as `tc.cacheDir` would, which
+ * would write the 100 MB binary twice. On any failure nothing is left behind.
+ */
+async function extractIntoToolCache(zipPath, version, request) {
+    const toolRoot = external_node_path_.join(toolCacheRoot(), constants/* TOOL_NAME */.lH);
+    const versionDir = external_node_path_.join(toolRoot, version);
+    const finalDir = external_node_path_.join(versionDir, request.cacheArch);
+    const staging = external_node_path_.join(toolRoot, `.staging-${version}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    const name = binaryName(request.platform);
+    let placed = false;
+    try {
+        await (0,promises_.mkdir)(staging, { recursive: true });
+        await tool_cache/* extractZip */.JE(zipPath, staging);
+        const binary = external_node_path_.join(staging, name);
+        const info = await (0,promises_.stat)(binary).catch(() => undefined);
+        if (!info?.isFile()) {
+            const entries = await (0,promises_.readdir)(staging);
+            throw new errors/* ActionError */.lZ(`${external_node_path_.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`);
+        }
+        if (request.platform.os !== 'windows')
+            await (0,promises_.chmod)(binary, 0o755);
+        await (0,promises_.rm)(finalDir, { recursive: true, force: true });
+        await (0,promises_.mkdir)(versionDir, { recursive: true });
+        await (0,promises_.rename)(staging, finalDir);
+        placed = true;
+        await (0,promises_.writeFile)(`${finalDir}.complete`, '');
+        core/* info */.pq(`Packer ${version} is in the tool cache at ${finalDir}`);
+        return external_node_path_.join(finalDir, name);
+    }
+    catch (error) {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        if (placed)
+            await (0,promises_.rm)(finalDir, { recursive: true, force: true });
+        for (const dir of [versionDir, toolRoot])
+            await (0,promises_.rmdir)(dir).catch(() => undefined);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packer/diagnostics.ts
+
+// ---------------------------------------------------------------------------------------------
+// Reading the text
+/** Marks a line that ends any diagnostic block (a machine-readable line of another type). */
+const BREAK = null;
+// eslint-disable-next-line no-control-regex
+const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const MACHINE_READABLE = /^\s*\d{9,},[^,]*,([^,]*),(.*)$/;
+/** `log.Printf` lines that PACKER_LOG=1 interleaves with the UI output. */
+const GO_LOG = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} /;
+function unescapeMachineReadable(data) {
+    return data.replace(/%!\(PACKER_COMMA\)|\\n|\\r/g, (m) => m === '\\n' ? '\n' : m === '\\r' ? '\r' : ',');
+}
+function clean(text) {
+    return text.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, '');
+}
+function prepareLines(text) {
+    const lines = [];
+    for (const raw of clean(text).split('\n')) {
+        const mr = MACHINE_READABLE.exec(raw);
+        if (mr) {
+            const [, type, data] = mr;
+            if (type === 'ui' && data.startsWith('error,')) {
+                lines.push(BREAK, ...clean(unescapeMachineReadable(data.slice('error,'.length))).split('\n'));
+            }
+            lines.push(BREAK);
+            continue;
+        }
+        if (GO_LOG.test(raw))
+            continue;
+        lines.push(raw);
+    }
+    return lines;
+}
+// ---------------------------------------------------------------------------------------------
+// Recognising blocks
+const OCCURRED = /(?:^|[.:]\s*)(\d+ errors? occurred|\d+ error\(s\) occurred):$/;
+function headerOf(raw) {
+    if (raw === BREAK)
+        return undefined;
+    const line = raw.trimEnd();
+    let m = /^(Error|Warning):(?: (.*))?$/.exec(line);
+    if (m) {
+        return {
+            severity: m[1] === 'Warning' ? 'warning' : 'error',
+            kind: 'hcl',
+            title: (m[2] ?? '').trim(),
+            rest: ''
+        };
+    }
+    m = /^Warnings for build '([^']*)':$/.exec(line);
+    if (m)
+        return { severity: 'warning', kind: 'list', title: `Warnings for build '${m[1]}'`, rest: '' };
+    m = /^(Errors validating build '[^']*')\. (.*)$/.exec(line);
+    if (m)
+        return { severity: 'error', kind: 'plain', title: m[1], rest: m[2] };
+    m =
+        /^(Failed to parse template|Failed to initialize build '[^']*'|Error initializing core|Build '[^']*'): ?(.*)$/.exec(line);
+    if (m)
+        return { severity: 'error', kind: 'plain', title: m[1], rest: m[2] };
+    return undefined;
+}
+/** Lines that are surely not part of a diagnostic: shell prompts, make, Packer's build UI. */
+function isNoise(line) {
+    return (line.startsWith('Template validation failed.') ||
+        /^(?:==>|-->) /.test(line) ||
+        /^[$#>](?: |$)/.test(line) ||
+        /^[\w.-]+@[\w.-]+:\S*[$#](?: |$)/.test(line) ||
+        /^make(?:\[\d+\])?: /.test(line) ||
+        /^Build '[^']*' (?:errored|finished)/.test(line));
+}
+function isBlank(line) {
+    return typeof line === 'string' && line.trim() === '';
+}
+/** Index just past the block that starts with a header at `start`. */
+function blockEnd(lines, start) {
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i];
+        if (line === BREAK || isNoise(line) || headerOf(line))
+            break;
+        // Packer ends each diagnostic with one blank line and the last one with two; a detail never
+        // holds two blank lines in a row.
+        if (isBlank(line) && isBlank(lines[i + 1]) && i > start + 1)
+            break;
+    }
+    return i;
+}
+// ---------------------------------------------------------------------------------------------
+// Turning a block into findings
+const ON = /^\s*on (.*?) line (\d+)(?:, in (.*))?:$/;
+/** `file:line,col-endcol` or `file:line,col-endline,endcol`, as HCL prints a range. */
+const RANGE = /((?:[A-Za-z]:)?[^\s:"'()]+?\.(?:hcl|json)):(\d+),(\d+)-(?:(\d+),)?(\d+)/g;
+function firstRange(text) {
+    const m = new RegExp(RANGE.source).exec(text);
+    if (!m)
+        return undefined;
+    const line = Number(m[2]);
+    return {
+        file: m[1],
+        line,
+        column: Number(m[3]),
+        endLine: m[4] ? Number(m[4]) : line,
+        endColumn: Number(m[5])
+    };
+}
+/** Word-wrapped paragraphs back to one line each; bullets and indented lines stay apart. */
+function unwrap(lines) {
+    const paragraphs = [];
+    let current = [];
+    const flush = () => {
+        if (current.length)
+            paragraphs.push(current.join('\n'));
+        current = [];
+    };
+    for (const line of lines) {
+        if (line.trim() === '') {
+            flush();
+        }
+        else if (current.length && !/^\s*(?:[*-] |\t|\s{2,})/.test(line)) {
+            current[current.length - 1] += ' ' + line.trim();
+        }
+        else {
+            current.push(line.trim());
+        }
+    }
+    flush();
+    return paragraphs.join('\n\n');
+}
+/** `* a` / `\t* b` bullets, each with its continuation lines. */
+function bullets(lines) {
+    const items = [];
+    for (const line of lines) {
+        const m = /^\s*\* (.*)$/.exec(line);
+        if (m)
+            items.push([m[1]]);
+        else if (line.trim() !== '' && items.length)
+            items[items.length - 1].push(line);
+    }
+    return items.map((item) => unwrap(item));
+}
+function finding(severity, title, message, location) {
+    const f = { severity, message };
+    if (title)
+        f.title = title;
+    if (location?.file)
+        f.file = location.file;
+    if (location?.line !== undefined)
+        f.line = location.line;
+    if (location?.column !== undefined)
+        f.column = location.column;
+    if (location?.endLine !== undefined)
+        f.endLine = location.endLine;
+    if (location?.endColumn !== undefined)
+        f.endColumn = location.endColumn;
+    return f;
+}
+/** Findings of one block: one per bullet when Packer listed several errors, else one. */
+function blockFindings(header, body) {
+    let location;
+    let lines = body;
+    if (header.kind === 'hcl') {
+        let i = 0;
+        while (i < lines.length && lines[i] === '')
+            i++;
+        const on = ON.exec(lines[i] ?? '');
+        if (on) {
+            // `on  line 0:` is a diagnostic without a real location.
+            if (on[1].trim() && Number(on[2]) > 0)
+                location = { file: on[1].trim(), line: Number(on[2]) };
+            i++;
+            while (i < lines.length && lines[i] !== '')
+                i++; // the source snippet
+        }
+        lines = lines.slice(i);
+    }
+    if (header.kind === 'plain') {
+        const at = lines.findIndex((l) => /^At line \d+, column \d+/.test(l));
+        if (at >= 0) {
+            const m = /^At line (\d+), column (\d+)/.exec(lines[at]);
+            // Go's JSON decoder counts the offending byte as read, so Packer's column is one past it.
+            location = { line: Number(m[1]), column: Math.max(1, Number(m[2]) - 1) };
+            lines = lines.slice(0, at); // what follows is a snippet of the template
+        }
+    }
+    const occurredInHeader = OCCURRED.test(header.rest);
+    const occurredLine = lines.findIndex((l) => OCCURRED.test(l.trim()));
+    const title = header.title.replace(/[.:]$/, '') || undefined;
+    if (header.kind === 'list' || occurredInHeader || occurredLine >= 0) {
+        const items = bullets(occurredLine >= 0 && !occurredInHeader ? lines.slice(occurredLine + 1) : lines);
+        if (items.length) {
+            return items.map((item) => finding(header.severity, title, item, location ?? firstRange(item)));
+        }
+    }
+    const detail = unwrap([header.rest, ...lines]);
+    if (!detail && !title)
+        return [];
+    const message = detail || title;
+    return [
+        finding(header.severity, detail ? title : undefined, message, location ?? firstRange(`${title ?? ''} ${detail}`))
+    ];
+}
+/**
+ * Visits each diagnostic block of prepared lines, and hands every other line to `outside`, which
+ * may return the index of the last line it consumed.
+ */
+function eachBlock(lines, visit, outside) {
+    for (let i = 0; i < lines.length;) {
+        const header = headerOf(lines[i]);
+        if (header) {
+            const end = blockEnd(lines, i);
+            visit(header, lines.slice(i + 1, end).map((l) => l.trimEnd()));
+            i = end;
+        }
+        else {
+            i = (outside?.(i) ?? i) + 1;
+        }
+    }
+}
+/**
+ * Every error and warning in Packer's output, with file paths exactly as Packer printed them
+ * (relative to its working directory). Anything that is not a diagnostic (build progress, shell
+ * prompts, make output, machine-readable lines of other types) is skipped.
+ */
+function parseDiagnostics(text) {
+    const findings = [];
+    eachBlock(prepareLines(text), (header, body) => findings.push(...blockFindings(header, body)));
+    return findings;
+}
+// ---------------------------------------------------------------------------------------------
+// Paths
+function pathApi(...paths) {
+    return paths.some((p) => /^[A-Za-z]:[\\/]|^\\\\/.test(p)) ? external_node_path_.win32 : external_node_path_.posix;
+}
+/**
+ * A path Packer printed, relative to the repository root with forward slashes. A path outside
+ * the repository stays absolute (as given, when Packer printed it absolute).
+ */
+function workspacePath(file, context) {
+    const p = pathApi(context.workspace, context.workingDirectory, file);
+    const root = p.resolve(context.workspace);
+    const absolute = p.resolve(root, context.workingDirectory, file);
+    const relative = p.relative(root, absolute);
+    const outside = relative === '..' || relative.startsWith(`..${p.sep}`) || p.isAbsolute(relative);
+    if (outside)
+        return p.isAbsolute(file) ? file : absolute.split(p.sep).join('/');
+    return relative.split(p.sep).join('/');
+}
+function relocate(finding, context, jsonTemplate) {
+    const out = {
+        ...finding,
+        message: finding.message.replace(RANGE, (whole, file) => workspacePath(file, context) + whole.slice(file.length))
+    };
+    if (finding.file)
+        out.file = workspacePath(finding.file, context);
+    else if (jsonTemplate)
+        out.file = jsonTemplate;
+    else {
+        // A line without a file refers to a template we cannot name.
+        delete out.line;
+        delete out.column;
+        delete out.endLine;
+        delete out.endColumn;
+    }
+    return out;
+}
+function uniqueFindings(findings) {
+    const seen = new Set();
+    return findings.filter((f) => {
+        const key = JSON.stringify([f.severity, f.title, f.message, f.file, f.line, f.column]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/**
+ * The findings of `parseDiagnostics` with every file relative to the repository root, ready for
+ * `core.error` / `core.warning` with `toAnnotationProperties`. Ranges quoted in a message
+ * (`build.pkr.hcl:9,5-17`) get the same path. A finding Packer printed twice is kept once.
+ */
+function findingsFromDiagnostics(text, context) {
+    const jsonTemplate = context.template && /\.json$/i.test(context.template)
+        ? workspacePath(context.template, context)
+        : undefined;
+    return uniqueFindings(parseDiagnostics(text).map((f) => relocate(f, context, jsonTemplate)));
+}
+// ---------------------------------------------------------------------------------------------
+// packer fmt -check [-diff]
+const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
+/** Index just past a unified diff starting at `start` (`--- old/…`), and its first changed line. */
+function readDiff(lines, start) {
+    let i = start;
+    if (typeof lines[i + 1] === 'string' && lines[i + 1].startsWith('+++ '))
+        i += 2;
+    else
+        return { end: start + 1 };
+    let firstChange;
+    for (;;) {
+        const hunk = HUNK.exec(lines[i] ?? '');
+        if (!hunk)
+            break;
+        let oldLine = Number(hunk[1]);
+        let oldLeft = hunk[2] === undefined ? 1 : Number(hunk[2]);
+        let newLeft = hunk[4] === undefined ? 1 : Number(hunk[4]);
+        i++;
+        for (; i < lines.length; i++) {
+            const line = lines[i];
+            if (line === BREAK)
+                break;
+            if (oldLeft <= 0 && newLeft <= 0 && !line.startsWith('\\'))
+                break;
+            const mark = line[0] ?? ' '; // a blank context line may lose its space in a log
+            if (mark === '-') {
+                firstChange ??= oldLine;
+                oldLine++;
+                oldLeft--;
+            }
+            else if (mark === '+') {
+                firstChange ??= Math.max(1, oldLine - 1);
+                newLeft--;
+            }
+            else if (mark !== '\\') {
+                oldLine++;
+                oldLeft--;
+                newLeft--;
+            }
+        }
+    }
+    return { end: i, firstChange };
+}
+/**
+ * The output of `packer fmt -check [-diff] [-recursive] <path>` (stdout and stderr together):
+ * one error finding per file Packer lists as unformatted, at the first line its diff changes, and
+ * any diagnostic Packer printed (a file it could not parse). Packer exits 3 when files need
+ * formatting and 1 on other errors. Note that Packer 1.6.x has no `-recursive` flag.
+ */
+function parseFmtCheck(output, context) {
+    const lines = prepareLines(output);
+    const findings = [];
+    const diffs = [];
+    eachBlock(lines, (header, body) => {
+        for (const f of blockFindings(header, body)) {
+            // Packer names the file it could not parse only in the text: point the annotation at it.
+            const m = /^encountered an error while formatting (.+)$/.exec(f.title ?? '');
+            if (m && !f.file) {
+                const file = workspacePath(m[1], context);
+                f.title = `Cannot format ${file}`;
+                f.message = f.message.split(m[1]).join(file);
+                f.file = m[1];
+            }
+            findings.push(relocate(f, context));
+        }
+    }, (i) => {
+        const line = lines[i];
+        if (line === BREAK || line.trim() === '' || /^\s/.test(line))
+            return;
+        const name = line.trimEnd();
+        const next = lines[i + 1];
+        const hasDiff = typeof next === 'string' && next.startsWith('--- ');
+        if (!hasDiff && !/\.hcl$/i.test(name))
+            return;
+        const { end, firstChange } = hasDiff ? readDiff(lines, i + 1) : { end: i + 1 };
+        const file = workspacePath(name, context);
+        const f = {
+            severity: 'error',
+            title: 'Not formatted',
+            message: `${file} is not formatted; run \`packer fmt\``,
+            file
+        };
+        if (firstChange !== undefined)
+            f.line = firstChange;
+        findings.push(f);
+        // The diff for the log as Packer printed it, but for colour codes and control characters.
+        diffs.push({ file, diff: hasDiff ? lines.slice(i + 1, end).join('\n') : '' });
+        return end - 1;
+    });
+    return { findings, diffs };
+}
+// ---------------------------------------------------------------------------------------------
+// Annotations
+/**
+ * The properties `core.error(message, properties)` / `core.warning` expect. Columns are left out
+ * when the finding spans several lines, which GitHub does not accept.
+ */
+function toAnnotationProperties(finding) {
+    const props = {};
+    if (finding.title)
+        props.title = finding.title;
+    if (!finding.file)
+        return props;
+    props.file = finding.file;
+    if (finding.line === undefined)
+        return props;
+    props.startLine = finding.line;
+    const endLine = finding.endLine ?? finding.line;
+    if (endLine !== finding.line) {
+        props.endLine = endLine;
+        return props;
+    }
+    if (finding.column !== undefined) {
+        props.startColumn = finding.column;
+        if (finding.endColumn !== undefined)
+            props.endColumn = finding.endColumn;
+    }
+    return props;
+}
+
+;// CONCATENATED MODULE: ./src/logger.ts
+
+
+/** Everything the action prints goes through here, so that no secret reaches the log in any form. */
+class Logger {
+    redactor;
+    constructor(redactor) {
+        this.redactor = redactor;
+    }
+    redact(text) {
+        return this.redactor.redact(text);
+    }
+    info(text) {
+        core/* info */.pq(this.redact(text));
+    }
+    notice(text) {
+        core/* notice */.lm(this.redact(text));
+    }
+    finding(finding) {
+        const properties = toAnnotationProperties(finding);
+        if (properties.title)
+            properties.title = this.redact(properties.title);
+        if (finding.severity === 'warning')
+            core/* warning */.$e(this.redact(finding.message), properties);
+        else
+            core/* error */.z3(this.redact(finding.message), properties);
+    }
+    async group(name, fn) {
+        return core/* group */.Os(this.redact(name), fn);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/packer/args.ts
+/** Pure argument building for every Packer command the action runs. */
+
+
+/** What `packer build` / `validate` share: variables, var-files, build selection. */
+function templateOptions(inputs, paths, sensitiveVarFile) {
+    const args = [];
+    for (const variable of inputs.variables)
+        args.push('-var', `${variable.name}=${variable.value}`);
+    for (const file of paths.varFiles)
+        args.push(`-var-file=${file}`);
+    // Sensitive values never go on the command line, where any process could read them.
+    if (sensitiveVarFile)
+        args.push(`-var-file=${sensitiveVarFile}`);
+    if (inputs.only.length)
+        args.push(`-only=${inputs.only.join(',')}`);
+    if (inputs.except.length)
+        args.push(`-except=${inputs.except.join(',')}`);
+    return args;
+}
+/** The template as Packer is given it: relative to the working directory it runs in. */
+function templateArgument(paths) {
+    const relative = external_node_path_.relative(paths.workingDirectory, paths.template);
+    return relative === '' ? '.' : relative;
+}
+function buildArgs(inputs, paths, sensitiveVarFile) {
+    const args = ['build', '-machine-readable', `-on-error=${inputs.onError}`];
+    if (inputs.parallelBuilds !== undefined)
+        args.push(`-parallel-builds=${inputs.parallelBuilds}`);
+    if (inputs.force)
+        args.push('-force');
+    args.push(...templateOptions(inputs, paths, sensitiveVarFile), templateArgument(paths));
+    return args;
+}
+function validateArgs(inputs, paths, sensitiveVarFile) {
+    return ['validate', ...templateOptions(inputs, paths, sensitiveVarFile), templateArgument(paths)];
+}
+/** `packer fmt` has `-recursive` from 1.7 on. */
+function fmtArgs(paths, packerVersion, check) {
+    const args = ['fmt'];
+    if (check)
+        args.push('-check', '-diff');
+    if (semver_default().gte(semver_default().coerce(packerVersion) ?? '0.0.0', '1.7.0') && paths.kind === 'hcl2-dir')
+        args.push('-recursive');
+    args.push(templateArgument(paths));
+    return args;
+}
+function initArgs(paths) {
+    return ['init', templateArgument(paths)];
+}
+/** `packer init` exists from 1.7 on. */
+function hasInit(packerVersion) {
+    return semver_default().gte(semver_default().coerce(packerVersion) ?? '0.0.0', '1.7.0');
+}
+/** Legacy JSON templates are not HCL, so `packer fmt` does not apply to them. */
+function canFormat(paths) {
+    return paths.kind !== 'legacy-json';
+}
+/** The content of the temporary var-file for sensitive variables: JSON, which Packer reads literally. */
+function sensitiveVarFileContent(variables) {
+    return JSON.stringify(Object.fromEntries(variables.map((v) => [v.name, v.value])));
+}
+/** Renders a command line for the log, as @actions/exec would. */
+function commandLine(binary, args) {
+    return [binary, ...args]
+        .map((a) => (/[\s"'`$\\]/.test(a) || a === '' ? JSON.stringify(a) : a))
+        .join(' ');
+}
+
+;// CONCATENATED MODULE: ./src/plugins.ts
+/**
+ * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
+ * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
+ * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
+ */
+
+
+
+
+/**
+ * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
+ * not a pattern, because a quoted string may hold `#` or `//` (a plugin source URL, say).
+ */
+function stripHclComments(text) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"' && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            out += text.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 2;
+            out += ' ';
+        }
+        else {
+            out += c;
+            i++;
+        }
+    }
+    return out;
+}
+/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
+function requiredPluginsBlocks(text) {
+    const stripped = stripHclComments(text);
+    const blocks = [];
+    const re = /\brequired_plugins\s*\{/g;
+    let match;
+    while ((match = re.exec(stripped))) {
+        let depth = 1;
+        let i = match.index + match[0].length;
+        for (; i < stripped.length && depth > 0; i++) {
+            if (stripped[i] === '{')
+                depth++;
+            else if (stripped[i] === '}')
+                depth--;
+        }
+        blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim());
+        re.lastIndex = i;
+    }
+    return blocks;
+}
+/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
+function templateFiles(paths) {
+    if (paths.kind === 'legacy-json')
+        return [];
+    if (paths.kind === 'hcl2-file')
+        return [paths.template];
+    return (0,external_node_fs_.readdirSync)(paths.template)
+        .filter((f) => f.endsWith('.pkr.hcl'))
+        .sort()
+        .map((f) => external_node_path_.join(paths.template, f))
+        .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
+}
+function pluginBlocks(paths) {
+    return templateFiles(paths).flatMap((file) => requiredPluginsBlocks((0,external_node_fs_.readFileSync)(file, 'utf8')));
+}
+function pluginCacheKey(platform, arch, packerVersion, blocks) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
+    return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
+}
+async function loadCache() {
+    return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
+}
+async function restorePlugins(cache, dir, key) {
+    if (!cache.isFeatureAvailable())
+        return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
+    try {
+        const hit = await cache.restoreCache([dir], key);
+        return hit ? { kind: 'hit', key } : { kind: 'miss', key };
+    }
+    catch (error) {
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+    }
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+;// CONCATENATED MODULE: ./src/packer/tree.ts
+/**
+ * The processes under a process, read from /proc (Linux). Packer does not always stop what its
+ * provisioners started when a build is cancelled (a shell-local script's `sleep` runs on), so the
+ * action takes note of Packer's descendants when it cancels and stops any that outlive Packer.
+ */
+
+/** Parses /proc/<pid>/stat; the command may itself contain spaces and parentheses. */
+function parseStat(text) {
+    const open = text.indexOf('(');
+    const close = text.lastIndexOf(')');
+    if (open < 0 || close < open)
+        return undefined;
+    const fields = text.slice(close + 2).split(' ');
+    return {
+        pid: Number(text.slice(0, open).trim()),
+        command: text.slice(open + 1, close),
+        ppid: Number(fields[1]),
+        start: fields[19] ?? ''
+    };
+}
+function readProcesses() {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const list = [];
+    for (const entry of entries) {
+        if (!/^\d+$/.test(entry))
+            continue;
+        try {
+            const info = parseStat((0,external_node_fs_.readFileSync)(`/proc/${entry}/stat`, 'utf8'));
+            if (info)
+                list.push(info);
+        }
+        catch {
+            // Gone meanwhile.
+        }
+    }
+    return list;
+}
+/** Every descendant of `root` (not `root` itself). */
+function descendants(root, processes = readProcesses()) {
+    const children = new Map();
+    for (const p of processes) {
+        const list = children.get(p.ppid) ?? [];
+        list.push(p);
+        children.set(p.ppid, list);
+    }
+    const found = [];
+    const queue = [root];
+    while (queue.length) {
+        for (const child of children.get(queue.shift()) ?? []) {
+            found.push(child);
+            queue.push(child.pid);
+        }
+    }
+    return found;
+}
+/** Those of `noted` that still run (same pid and start time). */
+function stillRunning(noted, processes = readProcesses()) {
+    const now = new Map(processes.map((p) => [p.pid, p]));
+    return noted.filter((p) => now.get(p.pid)?.start === p.start);
+}
+/** Ends the given processes: SIGTERM, then SIGKILL for any still there after `graceMs`. */
+async function stopProcesses(list, graceMs = 1000) {
+    const signal = (sig, targets) => {
+        for (const p of targets) {
+            try {
+                process.kill(p.pid, sig);
+            }
+            catch {
+                // Already gone.
+            }
+        }
+    };
+    signal('SIGTERM', list);
+    await new Promise((resolve) => setTimeout(resolve, graceMs));
+    signal('SIGKILL', stillRunning(list));
+    return list;
+}
+
+;// CONCATENATED MODULE: ./src/packer/run.ts
+/**
+ * Runs Packer. Processes are started with argument arrays and never through a shell.
+ *
+ * Node's child_process is used rather than @actions/exec because cancellation needs the child:
+ * Packer's parent process ignores SIGINT (it expects the terminal to signal the whole process
+ * group), so the action starts Packer in a process group of its own and, on the first signal,
+ * sends SIGINT to that group. Packer then cancels its builds and runs its cleanup while the
+ * action keeps streaming its output, and its provisioner processes stop with it.
+ */
+
+
+function runProcess(binary, args, options) {
+    const group = process.platform !== 'win32';
+    const child = (0,external_node_child_process_.spawn)(binary, args, {
+        cwd: options.cwd,
+        env: options.env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        detached: group,
+        windowsHide: true
+    });
+    let cancelled = false;
+    const noted = new Map();
+    const forward = (signal) => {
+        if (child.exitCode !== null || child.pid === undefined)
+            return;
+        for (const p of descendants(child.pid))
+            noted.set(`${p.pid}:${p.start}`, p);
+        try {
+            if (group)
+                process.kill(-child.pid, signal);
+            else
+                child.kill(signal);
+            options.onForward?.(signal);
+        }
+        catch {
+            // Already gone.
+        }
+    };
+    const unsubscribe = options.cancellation?.onSignal((_signal, count) => {
+        cancelled = true;
+        // First signal: SIGINT to the group starts Packer's own cleanup. Later ones (the runner's
+        // SIGTERM): SIGTERM, which Packer's parent also acts on.
+        forward(count === 1 ? 'SIGINT' : 'SIGTERM');
+    });
+    if (options.cancellation?.requested) {
+        cancelled = true;
+        queueMicrotask(() => forward('SIGINT'));
+    }
+    child.stdout.on('data', options.onStdout);
+    child.stderr.on('data', options.onStderr);
+    return new Promise((resolve, reject) => {
+        child.on('error', (error) => {
+            unsubscribe?.();
+            reject(error);
+        });
+        child.on('close', (code, signal) => {
+            unsubscribe?.();
+            resolve({ exitCode: code ?? 1, signal: signal ?? undefined, cancelled });
+        });
+        child.on('exit', () => {
+            // After a cancel, stop what Packer's provisioners started and Packer left running.
+            const left = stillRunning([...noted.values()]);
+            if (left.length) {
+                options.onLeftovers?.(left);
+                void stopProcesses(left);
+            }
+            // A process Packer started may hold the pipes open after Packer has exited; stop reading then.
+            setTimeout(() => {
+                child.stdout.destroy();
+                child.stderr.destroy();
+            }, 5000).unref();
+        });
+    });
+}
+
+// EXTERNAL MODULE: ./src/packer/aws-resources.ts
+var aws_resources = __webpack_require__(65551);
+// EXTERNAL MODULE: ./src/packer/artifacts.ts
+var packer_artifacts = __webpack_require__(68145);
+;// CONCATENATED MODULE: ./src/packer/stream.ts
+/**
+ * Streaming reader of `packer -machine-readable` output and the run state it describes.
+ *
+ * Each line is `timestamp,target,type,data...`. Packer's MachineReadableUi escapes every data field:
+ * `,` → `%!(PACKER_COMMA)`, CR → `\r`, LF → `\n` (backslashes themselves are not escaped, so a
+ * literal `\n` in a message cannot be told apart from an escaped newline). Pure code: no I/O.
+ */
+
+const PACKER_COMMA = '%!(PACKER_COMMA)';
+/** Undoes Packer's escaping of one data field. */
+function unescapeField(s) {
+    return unescapeRange(s, 0, s.length);
+}
+/**
+ * `unescapeField(text.slice(from, to))`, driven by indexOf: the search for the whole
+ * `%!(PACKER_COMMA)` token and for backslashes runs in native code. `text` is one line, so the
+ * searches never run far past `to`.
+ */
+function unescapeRange(text, from, to) {
+    let comma = nextComma(text, from, to);
+    let slash = nextSlash(text, from, to);
+    if (comma === -1 && slash === -1)
+        return text.slice(from, to);
+    let out = '';
+    let copied = from;
+    while (comma !== -1 || slash !== -1) {
+        if (slash === -1 || (comma !== -1 && comma < slash)) {
+            out += text.slice(copied, comma) + ',';
+            copied = comma + PACKER_COMMA.length;
+            comma = nextComma(text, copied, to);
+        }
+        else {
+            const next = text.charCodeAt(slash + 1);
+            if (slash + 1 < to && (next === 110 || next === 114)) {
+                // \n or \r
+                out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r');
+                copied = slash + 2;
+            }
+            slash = nextSlash(text, slash + (copied > slash ? 2 : 1), to);
+        }
+    }
+    return out + text.slice(copied, to);
+}
+function nextComma(text, from, to) {
+    const at = text.indexOf(PACKER_COMMA, from);
+    return at === -1 || at + PACKER_COMMA.length > to ? -1 : at;
+}
+function nextSlash(text, from, to) {
+    const at = text.indexOf('\\', from);
+    return at === -1 || at >= to ? -1 : at;
+}
+function stream_isBlank(code) {
+    // space, tab, and the byte-order mark a Windows pipe may put in front of the first line
+    return code === 32 || code === 9 || code === 0xfeff;
+}
+function isTypeChar(code) {
+    return ((code >= 97 && code <= 122) || // a-z
+        (code >= 65 && code <= 90) || // A-Z
+        (code >= 48 && code <= 57) || // 0-9
+        code === 45 || // -
+        code === 95 // _
+    );
+}
+/**
+ * One machine-readable line, or undefined for anything else (plugin log lines such as
+ * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
+ * CR are tolerated.
+ */
+function parseMachineReadableLine(text) {
+    // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
+    // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
+    let end = text.length;
+    while (end > 0 && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10))
+        end--;
+    let i = 0;
+    let c = text.charCodeAt(0);
+    while (stream_isBlank(c))
+        c = text.charCodeAt(++i);
+    const start = i;
+    let timestamp = 0;
+    while (c >= 48 && c <= 57) {
+        timestamp = timestamp * 10 + (c - 48);
+        c = text.charCodeAt(++i);
+    }
+    // Unix seconds: at least one digit, and not an absurd number of them.
+    if (c !== 44 || i === start || i - start > 15)
+        return undefined;
+    const targetStart = ++i;
+    while (i < end && text.charCodeAt(i) !== 44)
+        i++;
+    if (i >= end)
+        return undefined;
+    const targetEnd = i;
+    const typeStart = ++i;
+    const target = targetEnd === targetStart ? '' : text.slice(targetStart, targetEnd);
+    if (text.charCodeAt(typeStart) === 117 && // u
+        text.charCodeAt(typeStart + 1) === 105 && // i
+        text.charCodeAt(typeStart + 2) === 44) {
+        // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
+        // the commas of the message. Taking the message whole spares a split and a pass per piece.
+        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end) };
+    }
+    c = text.charCodeAt(i);
+    while (i < end && isTypeChar(c))
+        c = text.charCodeAt(++i);
+    if (i === typeStart || (i < end && c !== 44))
+        return undefined;
+    const typeEnd = i;
+    const type = text.slice(typeStart, typeEnd);
+    let data;
+    if (typeEnd >= end) {
+        data = [];
+    }
+    else if (type === 'ui') {
+        data = uiData(text, typeEnd + 1, end);
+    }
+    else {
+        data = text.slice(typeEnd + 1, end).split(',');
+        for (let k = 0; k < data.length; k++)
+            data[k] = unescapeRange(data[k], 0, data[k].length);
+    }
+    return { timestamp, target, type, data };
+}
+/** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
+function uiData(text, from, end) {
+    // Packer prints only these three kinds; first letter, last letter and the comma after them
+    // tell them apart at less cost than startsWith.
+    switch (text.charCodeAt(from)) {
+        case 115 /* s */:
+            if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
+                return ['say', unescapeRange(text, from + 4, end)];
+            }
+            break;
+        case 109 /* m */:
+            if (text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101 /* e */) {
+                return ['message', unescapeRange(text, from + 8, end)];
+            }
+            break;
+        case 101 /* e */:
+            if (text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114 /* r */) {
+                return ['error', unescapeRange(text, from + 6, end)];
+            }
+            break;
+    }
+    const comma = text.indexOf(',', from);
+    return comma === -1 || comma >= end
+        ? [unescapeRange(text, from, end)]
+        : [text.slice(from, comma), unescapeRange(text, comma + 1, end)];
+}
+/** Every machine-readable line of a whole transcript, in order. */
+function parseMachineReadable(text) {
+    const lines = [];
+    const parser = new MachineReadableParser((line) => lines.push(line));
+    parser.push(text);
+    parser.end();
+    return lines;
+}
+/** The text a `ui` line stands for (the message, unescaped), or undefined for other line types. */
+function renderLine(line) {
+    if (line.type !== 'ui' || line.data.length < 2)
+        return undefined;
+    return line.data.length === 2 ? line.data[1] : line.data.slice(1).join(',');
+}
+const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
+/**
+ * Buffers are decoded at most this many bytes at a time, always up to a newline so that no
+ * character is cut, and the unfinished line is kept as bytes. Measured on a 1 GiB stream under
+ * Node 24 (bench/parser.bench.js): RSS grew 28 MiB with a StringDecoder over whole chunks, 22 MiB
+ * with 8 KiB slices, 9–13 MiB with these.
+ */
+const DECODE_BYTES = 64 * 1024;
+/**
+ * Splits a stream into lines across chunk boundaries and hands each parsed line to `onLine`.
+ * Only the unfinished last line is kept between chunks, and at most `maxLineLength` of it: a
+ * longer line is cut there, reported with `truncated = true`, and counted.
+ */
+class MachineReadableParser {
+    onLine;
+    /** Machine-readable lines handed to `onLine`. */
+    lines = 0;
+    /** Non-blank lines that were not machine-readable. */
+    otherLines = 0;
+    /** Lines cut at `maxLineLength`. */
+    truncatedLines = 0;
+    maxLineLength;
+    onOtherLine;
+    /** The unfinished last line, when fed strings. */
+    partial = '';
+    /** The unfinished last line, when fed Buffers: copies, so no chunk is kept alive. */
+    partialBytes = [];
+    partialByteLength = 0;
+    overflowed = false;
+    constructor(onLine, options = {}) {
+        this.onLine = onLine;
+        this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+        this.onOtherLine = options.onOtherLine;
+    }
+    /** How much of an unfinished line is held: characters, or bytes when fed Buffers. */
+    get buffered() {
+        return this.partial.length + this.partialByteLength;
+    }
+    push(chunk) {
+        if (typeof chunk === 'string') {
+            if (this.partialByteLength > 0)
+                this.bytesToText();
+            this.pushText(chunk);
+            return;
+        }
+        if (this.partial.length > 0)
+            this.textToBytes();
+        const n = chunk.length;
+        let pos = 0;
+        if (this.partialByteLength > 0 || this.overflowed) {
+            const newline = chunk.indexOf(10);
+            if (newline === -1) {
+                this.keepBytes(chunk, 0, n);
+                return;
+            }
+            this.keepBytes(chunk, 0, newline);
+            this.flushPartialBytes();
+            pos = newline + 1;
+        }
+        while (pos < n) {
+            // Whole lines only, so no character is cut: a newline byte is never part of one.
+            let cut = chunk.lastIndexOf(10, Math.min(pos + DECODE_BYTES, n) - 1);
+            if (cut < pos) {
+                cut = chunk.indexOf(10, pos + DECODE_BYTES);
+                if (cut === -1) {
+                    this.keepBytes(chunk, pos, n);
+                    return;
+                }
+            }
+            this.pushText(chunk.toString('utf8', pos, cut + 1));
+            pos = cut + 1;
+        }
+    }
+    /** Flushes the last line when the stream ends without a newline. */
+    end() {
+        if (this.partialByteLength > 0)
+            this.flushPartialBytes();
+        else if (this.partial.length > 0 || this.overflowed)
+            this.flushPartial();
+    }
+    pushText(text) {
+        if (text.length === 0)
+            return;
+        let newline = text.indexOf('\n');
+        if (newline === -1) {
+            this.keep(text, 0, text.length);
+            return;
+        }
+        if (this.partial.length > 0 || this.overflowed) {
+            this.keep(text, 0, newline);
+            this.flushPartial();
+        }
+        else {
+            this.emitSlice(text, 0, newline);
+        }
+        let pos = newline + 1;
+        while ((newline = text.indexOf('\n', pos)) !== -1) {
+            this.emitSlice(text, pos, newline);
+            pos = newline + 1;
+        }
+        if (pos < text.length)
+            this.keep(text, pos, text.length);
+    }
+    keep(text, from, to) {
+        if (this.overflowed)
+            return;
+        const room = this.maxLineLength - this.partial.length;
+        if (to - from <= room) {
+            this.partial += text.slice(from, to);
+        }
+        else {
+            this.partial += text.slice(from, from + room);
+            this.overflowed = true;
+        }
+    }
+    keepBytes(chunk, from, to) {
+        if (this.overflowed || to === from)
+            return;
+        const room = this.maxLineLength - this.partialByteLength;
+        const end = to - from <= room ? to : from + room;
+        if (end < to)
+            this.overflowed = true;
+        this.partialBytes.push(Buffer.from(chunk.subarray(from, end)));
+        this.partialByteLength += end - from;
+    }
+    flushPartial() {
+        const line = this.partial;
+        const truncated = this.overflowed;
+        this.partial = '';
+        this.overflowed = false;
+        this.emit(line, truncated);
+    }
+    flushPartialBytes() {
+        const line = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
+        const truncated = this.overflowed;
+        this.partialBytes = [];
+        this.partialByteLength = 0;
+        this.overflowed = false;
+        this.emit(line, truncated);
+    }
+    /** Mixed input (rare): carry the unfinished line over as text. */
+    bytesToText() {
+        this.partial = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
+        this.partialBytes = [];
+        this.partialByteLength = 0;
+    }
+    /** Mixed input (rare): carry the unfinished line over as bytes. */
+    textToBytes() {
+        const bytes = Buffer.from(this.partial, 'utf8');
+        this.partial = '';
+        this.partialBytes = [bytes];
+        this.partialByteLength = bytes.length;
+    }
+    emitSlice(text, from, to) {
+        if (to - from > this.maxLineLength) {
+            this.emit(text.slice(from, from + this.maxLineLength), true);
+        }
+        else {
+            this.emit(text.slice(from, to), false);
+        }
+    }
+    emit(raw, truncated) {
+        if (truncated)
+            this.truncatedLines++;
+        const line = parseMachineReadableLine(raw);
+        if (line) {
+            this.lines++;
+            this.onLine(line, truncated);
+            return;
+        }
+        const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (text.trim() === '')
+            return;
+        this.otherLines++;
+        this.onOtherLine?.(text, truncated);
+    }
+}
+/** Lists of messages keep at most this many entries, so a noisy run cannot grow memory. */
+const MAX_KEPT_MESSAGES = 100;
+/** Characters kept of one stored message. */
+const MAX_MESSAGE_LENGTH = 64 * 1024;
+/**
+ * Accumulates the run state from machine-readable lines: builds and their status, duration, errors
+ * and artifacts; whole-run errors; the Packer version.
+ *
+ * Packer prints `ui` lines with an empty target and the build name inside the message
+ * (`==> amazon-ebs: …`, `    amazon-ebs: …`, `Build 'amazon-ebs' finished …`), so those messages
+ * are read to follow each build.
+ */
+class BuildTracker {
+    builds = new Map();
+    runErrors = [];
+    uiErrors = [];
+    version;
+    errorCount;
+    /** The first builds seen, in order, for {@link knownBuild}. */
+    firstBuilds = [];
+    recentBuild;
+    interrupted = false;
+    cancelled = false;
+    /** Packer printed its closing summary, so every build has ended. */
+    runEnded = false;
+    consume(line) {
+        switch (line.type) {
+            case 'ui':
+                this.onUi(line);
+                break;
+            case 'artifact':
+                this.onArtifact(line);
+                break;
+            case 'artifact-count': {
+                const build = this.build(line.target);
+                if (!build)
+                    break;
+                build.declaredArtifacts = Number(line.data[0]);
+                this.runEnded = true;
+                break;
+            }
+            case 'error':
+                if (line.target === '')
+                    push(this.runErrors, joined(line.data));
+                else
+                    push(this.build(line.target).errors, joined(line.data));
+                break;
+            case 'error-count':
+                this.errorCount = Number(line.data[0]);
+                this.runEnded = true;
+                break;
+            case 'version':
+                this.version = line.data[0];
+                break;
+            case 'version-prelease':
+            case 'version-prerelease':
+                if (this.version && line.data[0])
+                    this.version = `${this.version}-${line.data[0]}`;
+                break;
+        }
+    }
+    /** Records that the run was interrupted: builds that had not succeeded by now become cancelled. */
+    markCancelled() {
+        this.interrupted = true;
+        this.cancelled = true;
+    }
+    get isCancelled() {
+        return this.cancelled;
+    }
+    /** The run state so far. Artifacts whose `end` line has not come yet are included. */
+    result() {
+        const builds = [];
+        const artifacts = [];
+        for (const state of this.builds.values()) {
+            const own = [...state.artifacts];
+            for (const pending of state.pending.values())
+                this.addArtifact(state, pending, own);
+            const errors = state.errors.length > 0 ? [...state.errors] : [...state.reportedErrors];
+            const result = {
+                name: state.name,
+                builderType: (0,packer_artifacts/* builderTypeOf */.hg)(state.name, own[0]?.builderId ?? ''),
+                status: this.statusOf(state, errors.length > 0),
+                errors,
+                artifacts: own
+            };
+            const end = state.endTimestamp ?? state.lastTimestamp;
+            if (state.firstTimestamp !== undefined && end !== undefined) {
+                result.durationMs = (end - state.firstTimestamp) * 1000;
+            }
+            builds.push(result);
+            artifacts.push(...own);
+        }
+        const summary = {
+            builds,
+            artifacts,
+            runErrors: [...this.runErrors],
+            uiErrors: [...this.uiErrors],
+            cancelled: this.cancelled
+        };
+        if (this.version !== undefined)
+            summary.version = this.version;
+        if (this.errorCount !== undefined)
+            summary.errorCount = this.errorCount;
+        return summary;
+    }
+    statusOf(state, hasErrors) {
+        const failed = hasErrors || state.end === 'errored';
+        if (this.cancelled) {
+            if (state.end !== undefined && !state.endedAfterInterrupt) {
+                return failed ? 'failed' : 'succeeded';
+            }
+            return 'cancelled';
+        }
+        if (failed)
+            return 'failed';
+        if (state.end === 'finished' || state.artifacts.length > 0 || state.pending.size > 0) {
+            return 'succeeded';
+        }
+        if (state.declaredArtifacts !== undefined)
+            return 'succeeded';
+        // Packer lists every failed build at the end; a build it did not list there has succeeded.
+        return this.runEnded ? 'succeeded' : 'failed';
+    }
+    build(name) {
+        if (name === '')
+            return undefined;
+        let state = this.builds.get(name);
+        if (!state) {
+            state = {
+                name,
+                endedAfterInterrupt: false,
+                errors: [],
+                reportedErrors: [],
+                artifacts: [],
+                pending: new Map()
+            };
+            this.builds.set(name, state);
+            if (this.firstBuilds.length < 32)
+                this.firstBuilds.push(state);
+        }
+        return state;
+    }
+    /**
+     * The build, among the first ones seen, whose name follows `==> ` or four blanks and ends with
+     * `: `. The build of the previous match is tried first: output comes in runs from one build.
+     */
+    knownBuild(text) {
+        const recent = this.recentBuild;
+        if (recent !== undefined && nameAt(text, recent.name))
+            return recent;
+        // An indexed loop: for…of wraps the early return in an iterator-closing try block.
+        const builds = this.firstBuilds;
+        for (let k = 0; k < builds.length; k++) {
+            const build = builds[k];
+            if (build !== recent && nameAt(text, build.name)) {
+                this.recentBuild = build;
+                return build;
+            }
+        }
+        return undefined;
+    }
+    onUi(line) {
+        // The common line, progress from a build already seen, takes this short path (kept small so
+        // the JIT inlines it); everything else goes to onOtherUi. Measured at hundreds of MB/s, each
+        // charCodeAt counts: see bench/parser.bench.js.
+        const kind = line.data[0];
+        const message = line.data.length === 2 ? line.data[1] : (renderLine(line) ?? '');
+        if (kind !== 'error' && isProgressPrefix(message)) {
+            const known = this.knownBuild(message);
+            if (known !== undefined) {
+                if (known.lastTimestamp !== line.timestamp)
+                    this.touch(known, line.timestamp);
+                return;
+            }
+        }
+        this.onOtherUi(line, kind, message);
+    }
+    onOtherUi(line, kind, message) {
+        if (kind === 'error')
+            push(this.uiErrors, message);
+        const text = stripLeadingAnsi(message);
+        const first = text.charCodeAt(0);
+        if (first === 66 /* B */) {
+            const lifecycle = buildLifecycle(text);
+            if (lifecycle) {
+                const build = this.build(lifecycle.name);
+                this.touch(build, line.timestamp);
+                if (build.end === undefined || lifecycle.end === 'errored') {
+                    build.end = lifecycle.end;
+                    build.endTimestamp = line.timestamp;
+                    build.endedAfterInterrupt = this.interrupted;
+                }
+                if (lifecycle.error)
+                    push(build.reportedErrors, lifecycle.error);
+                return;
+            }
+        }
+        if (isProgressPrefix(text)) {
+            const known = this.knownBuild(text);
+            if (known !== undefined) {
+                this.touch(known, line.timestamp);
+                return;
+            }
+            const name = buildNameIn(text, 4);
+            if (name) {
+                this.touch(this.build(name), line.timestamp);
+                return;
+            }
+        }
+        if (text.startsWith('--> ')) {
+            // The closing summary: one line per artifact or per failed build.
+            const name = buildNameIn(text, 4);
+            if (name) {
+                this.runEnded = true;
+                if (kind === 'error') {
+                    push(this.build(name).reportedErrors, text.slice(4 + name.length + 2));
+                }
+                return;
+            }
+        }
+        const trimmed = text.trimStart();
+        if (trimmed.startsWith('==> Wait completed') || trimmed.startsWith('==> Builds finished')) {
+            this.runEnded = true;
+            return;
+        }
+        if (trimmed.startsWith('==> Some builds didn'))
+            return;
+        if (trimmed.startsWith('Cancelling build after receiving interrupt')) {
+            this.interrupted = true;
+            this.cancelled = true;
+            return;
+        }
+        if (trimmed.startsWith('Cleanly cancelled builds after being interrupted')) {
+            this.cancelled = true;
+            this.interrupted = true;
+            this.runEnded = true;
+            return;
+        }
+        if (kind === 'error' && line.target === '')
+            push(this.runErrors, message);
+    }
+    touch(build, timestamp) {
+        if (build.firstTimestamp === undefined)
+            build.firstTimestamp = timestamp;
+        if (build.end === undefined)
+            build.lastTimestamp = timestamp;
+    }
+    onArtifact(line) {
+        const build = this.build(line.target);
+        if (!build)
+            return;
+        const [index, key] = line.data;
+        if (index === undefined || key === undefined)
+            return;
+        let pending = build.pending.get(index);
+        if (!pending) {
+            pending = { builderId: '', id: '', description: '', files: [], nil: false };
+            build.pending.set(index, pending);
+        }
+        switch (key) {
+            case 'builder-id':
+                pending.builderId = joined(line.data, 2);
+                break;
+            case 'id':
+                pending.id = joined(line.data, 2);
+                break;
+            case 'string':
+                pending.description = joined(line.data, 2);
+                break;
+            case 'file': {
+                const position = Number(line.data[2]);
+                const name = joined(line.data, 3);
+                if (Number.isInteger(position) && position >= 0 && position < 1_000_000) {
+                    pending.files[position] = name;
+                }
+                else {
+                    pending.files.push(name);
+                }
+                break;
+            }
+            case 'nil':
+                pending.nil = true;
+                break;
+            case 'end':
+                build.pending.delete(index);
+                this.addArtifact(build, pending, build.artifacts);
+                break;
+        }
+    }
+    addArtifact(build, pending, into) {
+        if (pending.nil)
+            return;
+        const files = pending.files.filter((f) => f !== undefined);
+        // The manifest post-processor of older Packer versions passed on an artifact with no builder
+        // id, no id and no files: it names nothing.
+        if (pending.builderId === '' && pending.id === '' && files.length === 0)
+            return;
+        // Packer 1.6+ manifest post-processor hands back the artifact it was given: drop the copy.
+        const duplicate = into.some((a) => a.builderId === pending.builderId &&
+            a.id === pending.id &&
+            a.description === pending.description &&
+            a.files.length === files.length &&
+            a.files.every((f, i) => f === files[i]));
+        if (duplicate)
+            return;
+        into.push((0,packer_artifacts/* makeArtifact */.jN)(build.name, pending.builderId, pending.id, pending.description, files));
+    }
+}
+/** Parses a whole transcript and returns what it reports. */
+function summarizeTranscript(text) {
+    const tracker = new BuildTracker();
+    const parser = new MachineReadableParser((line) => tracker.consume(line));
+    parser.push(text);
+    parser.end();
+    return tracker.result();
+}
+function joined(data, from = 0) {
+    if (data.length === from + 1)
+        return data[from];
+    return data.slice(from).join(',');
+}
+function push(list, message) {
+    if (list.length >= MAX_KEPT_MESSAGES)
+        return;
+    list.push(message.length > MAX_MESSAGE_LENGTH ? `${message.slice(0, MAX_MESSAGE_LENGTH)}…` : message);
+}
+/** Drops leading blanks, newlines and ANSI colour codes (Packer 0.x coloured machine output). */
+function stripLeadingAnsi(s) {
+    let i = 0;
+    for (;;) {
+        const c = s.charCodeAt(i);
+        if (c === 10 || c === 13) {
+            i++;
+        }
+        else if (c === 27 || (c === 32 && s.charCodeAt(i + 1) === 91)) {
+            // ESC[…m, or " […m" where a copy lost the ESC byte
+            const m = s.indexOf('m', i + 2);
+            if (s.charCodeAt(i + 1) !== 91 || m === -1 || m - i > 12)
+                break;
+            i = m + 1;
+        }
+        else {
+            break;
+        }
+    }
+    return i === 0 ? s : s.slice(i);
+}
+/** `==> ` or four blanks: the prefix of a build's progress lines. */
+function isProgressPrefix(text) {
+    const first = text.charCodeAt(0);
+    if (first === 61 /* = */) {
+        return text.charCodeAt(1) === 61 && text.charCodeAt(2) === 62 && text.charCodeAt(3) === 32;
+    }
+    return (first === 32 &&
+        text.charCodeAt(1) === 32 &&
+        text.charCodeAt(2) === 32 &&
+        text.charCodeAt(3) === 32);
+}
+/** `name` at offset 4 of `text`, followed by `:` and a blank or the end. */
+function nameAt(text, name) {
+    const end = 4 + name.length;
+    return (text.charCodeAt(end) === 58 /* : */ &&
+        (end + 1 === text.length || text.charCodeAt(end + 1) === 32) &&
+        text.startsWith(name, 4));
+}
+/**
+ * The build name at `from` in `==> name: …`, `    name: …` or `==> name (post-processor): …`.
+ * Names hold no blanks, which tells them apart from `==> Builds finished.` and the like.
+ */
+function buildNameIn(text, from) {
+    let i = from;
+    const n = text.length;
+    while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c === 58 /* : */) {
+            const next = text.charCodeAt(i + 1);
+            if (i > from && (i + 1 === n || next === 32))
+                return text.slice(from, i);
+            if (next !== 32 && i + 1 < n) {
+                i++;
+                continue;
+            }
+            return undefined;
+        }
+        if (c === 32) {
+            // `name (type):` from a post-processor
+            if (i > from && text.charCodeAt(i + 1) === 40 /* ( */) {
+                const close = text.indexOf('):', i + 2);
+                if (close !== -1 && !text.slice(i + 2, close).includes(' '))
+                    return text.slice(from, i);
+            }
+            return undefined;
+        }
+        if (c === 9 || c === 10)
+            return undefined;
+        i++;
+    }
+    return undefined;
+}
+/** `Build 'x' finished …` / `Build 'x' errored after …: message` / `Build 'x' errored: message`. */
+function buildLifecycle(text) {
+    if (!text.startsWith("Build '"))
+        return undefined;
+    const close = text.indexOf("' ", 7);
+    if (close === -1)
+        return undefined;
+    const name = text.slice(7, close);
+    const rest = text.slice(close + 2);
+    if (rest.startsWith('finished'))
+        return { name, end: 'finished' };
+    if (rest.startsWith('errored') || rest.startsWith('failed')) {
+        const colon = rest.indexOf(': ');
+        return { name, end: 'errored', error: colon === -1 ? rest : rest.slice(colon + 2) };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/packer/commands.ts
+/** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
+
+
+
+
+
+
+
+
+
+class CancelledError extends errors/* ActionError */.lZ {
+    constructor(what) {
+        super(`${what} was cancelled`);
+    }
+}
+function pathContext(ctx) {
+    return {
+        workingDirectory: ctx.paths.workingDirectory,
+        workspace: ctx.workspace,
+        template: external_node_path_.relative(ctx.paths.workingDirectory, ctx.paths.template) || '.'
+    };
+}
+/** Runs a short Packer command, collecting what it prints. */
+async function capture(ctx, args) {
+    if (ctx.cancellation.requested)
+        throw new CancelledError(`packer ${args[0]}`);
+    ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
+    const chunks = [];
+    const result = await runProcess(ctx.binary, args, {
+        cwd: ctx.paths.workingDirectory,
+        env: ctx.env,
+        cancellation: ctx.cancellation,
+        onStdout: (c) => chunks.push(c),
+        onStderr: (c) => chunks.push(c)
+    });
+    const output = Buffer.concat(chunks).toString('utf8');
+    if (output.trim())
+        ctx.log.info(output.trimEnd());
+    if (result.cancelled)
+        throw new CancelledError(`packer ${args[0]}`);
+    return { ...result, output };
+}
+/** `packer fmt -check -diff`: each unformatted file is an annotation, the diff goes to the log. */
+async function fmtCheck(ctx) {
+    if (!canFormat(ctx.paths)) {
+        ctx.log.info('packer fmt does not apply to legacy JSON templates; skipped');
+        return { findings: [] };
+    }
+    return ctx.log.group('packer fmt -check', async () => {
+        const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, true));
+        if (result.exitCode === 0)
+            return { findings: [] };
+        const parsed = parseFmtCheck(result.output, pathContext(ctx));
+        for (const finding of parsed.findings)
+            ctx.log.finding(finding);
+        const files = parsed.diffs.map((d) => d.file);
+        return {
+            findings: parsed.findings,
+            failure: files.length > 0
+                ? `${files.length} file(s) are not formatted: ${files.join(', ')}; run \`packer fmt\``
+                : `packer fmt -check exited with ${result.exitCode}`
+        };
+    });
+}
+/** `packer fmt`: rewrites the files. */
+async function fmtWrite(ctx) {
+    if (!canFormat(ctx.paths))
+        throw new errors/* ActionError */.lZ('packer fmt does not apply to legacy JSON templates');
+    return ctx.log.group('packer fmt', async () => {
+        const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, false));
+        if (result.exitCode !== 0)
+            return { findings: [], failure: `packer fmt exited with ${result.exitCode}` };
+        return { findings: [] };
+    });
+}
+/** `packer validate`: HCL diagnostics become annotations at their file and line. */
+async function validate(ctx) {
+    return ctx.log.group('packer validate', async () => {
+        const result = await capture(ctx, validateArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile));
+        // A valid template can still draw warnings (an undeclared variable in a var-file, a
+        // deprecated option); they become annotations too.
+        const findings = findingsFromDiagnostics(result.output, pathContext(ctx));
+        for (const finding of findings)
+            ctx.log.finding(finding);
+        if (result.exitCode === 0)
+            return { findings };
+        const first = findings.find((f) => f.severity === 'error');
+        return {
+            findings,
+            failure: first
+                ? `packer validate failed: ${first.title ? `${first.title}: ` : ''}${first.message}`
+                : `packer validate exited with ${result.exitCode}`
+        };
+    });
+}
+/**
+ * `packer build -machine-readable`: the stream is parsed as it arrives (constant memory), written
+ * to the log as Packer's human output, and followed build by build. A log group is opened per
+ * build while builds run one at a time; once their output interleaves, lines go ungrouped.
+ */
+async function build(ctx) {
+    if (ctx.cancellation.requested)
+        throw new CancelledError('packer build');
+    const args = buildArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile);
+    ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
+    const logFile = (0,external_node_fs_.createWriteStream)(ctx.logFile, { mode: 0o600 });
+    const tracker = new BuildTracker();
+    const aws = new aws_resources/* AwsResourceTracker */.g_([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? '']);
+    const grouping = new BuildGrouping(ctx.log);
+    const print = (text, build) => {
+        const clean = ctx.log.redact(text);
+        logFile.write(clean + '\n');
+        grouping.line(clean, build);
+    };
+    const parser = new MachineReadableParser((line) => {
+        tracker.consume(line);
+        if (aws.consume(line))
+            ctx.onAwsResources?.(aws.current);
+        const text = renderLine(line);
+        if (text !== undefined)
+            print(text, buildOf(text));
+    }, { onOtherLine: (text) => print(text) });
+    const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
+        onOtherLine: (text) => print(text)
+    });
+    const result = await runProcess(ctx.binary, args, {
+        cwd: ctx.paths.workingDirectory,
+        env: ctx.env,
+        cancellation: ctx.cancellation,
+        onStdout: (chunk) => parser.push(chunk),
+        onStderr: (chunk) => stderr.push(chunk),
+        onForward: (signal) => print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`),
+        onLeftovers: (left) => print(`Stopping ${left.length} process(es) Packer left running: ${left
+            .map((p) => `${p.command} (pid ${p.pid})`)
+            .join(', ')}`)
+    });
+    parser.end();
+    stderr.end();
+    grouping.close();
+    await new Promise((resolve) => logFile.end(resolve));
+    if (result.cancelled)
+        tracker.markCancelled();
+    const summary = tracker.result();
+    const findings = [];
+    const context = pathContext(ctx);
+    for (const message of summary.runErrors) {
+        const found = findingsFromDiagnostics(message, context);
+        findings.push(...(found.length ? found : [{ severity: 'error', message }]));
+    }
+    for (const b of summary.builds) {
+        for (const error of b.errors)
+            findings.push({ severity: 'error', title: `Build '${b.name}' failed`, message: error });
+    }
+    for (const finding of findings)
+        ctx.log.finding(finding);
+    return {
+        exitCode: result.exitCode,
+        cancelled: result.cancelled,
+        summary,
+        findings,
+        primaryAmis: aws.primaryAmis
+    };
+}
+/** The build a rendered ui line speaks of: `==> name: …`, `    name: …`, `Build 'name' …`. */
+function buildOf(text) {
+    const arrow = /^(?:==> |--> |\s{4})([^\s:]+?)(?: \([^)]*\))?: /.exec(text);
+    if (arrow)
+        return arrow[1];
+    const quoted = /^Build '([^']+)' /.exec(text);
+    return quoted?.[1];
+}
+class BuildGrouping {
+    log;
+    open;
+    interleaved = false;
+    finished = new Set();
+    constructor(log) {
+        this.log = log;
+    }
+    line(text, build) {
+        if (build && !this.interleaved && build !== this.open) {
+            if (this.open && !this.finished.has(this.open)) {
+                this.close();
+                this.interleaved = true;
+            }
+            else if (!this.finished.has(build)) {
+                this.close();
+                process.stdout.write(`::group::Build '${this.log.redact(build).replace(/[\r\n]/g, ' ')}'\n`);
+                this.open = build;
+            }
+        }
+        // A line of Packer's that starts with `::` must not be taken for a workflow command.
+        process.stdout.write((text.startsWith('::') ? ` ${text}` : text) + '\n');
+        if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
+            this.finished.add(build);
+            if (build === this.open)
+                this.close();
+        }
+    }
+    close() {
+        if (this.open)
+            process.stdout.write('::endgroup::\n');
+        this.open = undefined;
+    }
+}
+function fileSize(workingDirectory) {
+    return (name) => {
+        try {
+            return (0,external_node_fs_.statSync)(external_node_path_.resolve(workingDirectory, name)).size;
+        }
+        catch {
+            return 0;
+        }
+    };
+}
+/**
+ * `packer init`, with the plugin directory restored from and saved to the Actions cache. Skipped,
+ * with the reason in the log, where Packer has no init (before 1.7) or no template declares
+ * `required_plugins`.
+ */
+async function init(ctx, pluginDir) {
+    if (!hasInit(ctx.version)) {
+        ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
+        return;
+    }
+    const blocks = pluginBlocks(ctx.paths);
+    if (blocks.length === 0) {
+        ctx.log.info('Skipping packer init: no template declares required_plugins');
+        return;
+    }
+    await ctx.log.group('packer init', async () => {
+        const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
+        const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
+        const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined;
+        if (restored?.kind === 'unavailable')
+            ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
+        if (restored?.kind === 'hit')
+            ctx.log.info(`Plugins restored from the cache (${key})`);
+        const result = await capture(ctx, initArgs(ctx.paths));
+        if (result.exitCode !== 0)
+            throw new errors/* ActionError */.lZ(`packer init failed (exit code ${result.exitCode})`);
+        if (cache && restored?.kind === 'miss') {
+            try {
+                await cache.saveCache([pluginDir], key);
+                ctx.log.info(`Plugins saved to the cache (${key})`);
+            }
+            catch (error) {
+                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            }
+        }
+    });
+}
+
+// EXTERNAL MODULE: ./src/packer/manifest.ts
+var packer_manifest = __webpack_require__(58277);
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __webpack_require__(7729);
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
+ * The runner masks what `core.setSecret` registered, but only in the log and only in the exact form;
+ * Packer before 1.15.1 prints secrets in machine-readable mode, escaped (`,` as `%!(PACKER_COMMA)`),
+ * so the action redacts every form itself as well.
+ */
+class Redactor {
+    secrets = new Set();
+    add(secret) {
+        if (secret.length < 3)
+            return; // a one- or two-character "secret" would blank out ordinary text
+        this.secrets.add(secret);
+        this.secrets.add(secret.replace(/,/g, '%!(PACKER_COMMA)'));
+        this.secrets.add(JSON.stringify(secret).slice(1, -1));
+        this.secrets.add(secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
+    }
+    get size() {
+        return this.secrets.size;
+    }
+    redact(text) {
+        if (this.secrets.size === 0 || text.length === 0)
+            return text;
+        let out = text;
+        // Longest first, so that a secret containing another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        }
+        return out;
+    }
+    /**
+     * Every string inside a plain data value redacted, for data that is escaped before it is shown
+     * (the job summary): once escaped, a secret would no longer match.
+     */
+    redactDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
+    }
+}
+
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(28855);
+;// CONCATENATED MODULE: ./src/upload.ts
+
+
+/** Uploads files with @actions/artifact; where the artifact service is not there, says so instead of failing. */
+async function uploadFiles(name, files, env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return { kind: 'unavailable', reason: 'the artifact service is not available on this runner' };
+    }
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
+        const client = new DefaultArtifactClient();
+        const root = external_node_path_.dirname(files[0]);
+        const result = await client.uploadArtifact(name, files, root);
+        return { kind: 'uploaded', id: result.id, size: result.size };
+    }
+    catch (error) {
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The action's main step. The one place that fails the step. */
+async function run() {
+    const started = Date.now();
+    // The post step runs the same bundle; this tells it apart.
+    core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
+    const cancellation = new Cancellation().start();
+    const redactor = new Redactor();
+    let report;
+    let lifecycle;
+    let failure;
+    let writeReport = false;
+    try {
+        const inputs = getInputs();
+        // Every secret is masked before anything could print it.
+        for (const variable of inputs.sensitiveVariables) {
+            core/* setSecret */.Pq(variable.value);
+            redactor.add(variable.value);
+        }
+        if (inputs.githubToken) {
+            core/* setSecret */.Pq(inputs.githubToken);
+            redactor.add(inputs.githubToken);
+        }
+        const log = new Logger(redactor);
+        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+        if ((0,constants/* isLifecycleCommand */._4)(inputs.command)) {
+            lifecycle = { command: inputs.command, report: {} };
+            writeReport = inputs.summary;
+            // Loaded only here: it brings the AWS SDK, which a build does not need.
+            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 30505));
+            await runLifecycleCommand(inputs.command, {
+                inputs,
+                workingDirectory: workingDirectoryOf(inputs, workspace),
+                runDir: await createRunDir(),
+                log,
+                env: process.env
+            }, lifecycle.report);
+            return;
+        }
+        // Paths are checked before anything is downloaded.
+        const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace);
+        if (paths) {
+            report = {
+                command: inputs.command,
+                templates: [external_node_path_.relative(workspace, paths.template) || '.'],
+                status: 'succeeded',
+                builds: [],
+                validateFindings: [],
+                fmtFindings: []
+            };
+            writeReport = inputs.summary;
+        }
+        const installation = await installPacker({
+            versionSpec: inputs.packerVersion,
+            releasesUrl: inputs.releasesUrl,
+            signingKey: inputs.releasesSigningKey,
+            platform: releasePlatform(process.platform, process.arch),
+            cacheArch: process.arch
+        });
+        if (installation.fromCache) {
+            core/* info */.pq(`Packer ${installation.version} from the tool cache: ${installation.binary}`);
+        }
+        core/* addPath */.fM(external_node_path_.dirname(installation.binary));
+        core/* setOutput */.uH(constants/* Outputs */.tY.PackerVersion, installation.version);
+        core/* setOutput */.uH(constants/* Outputs */.tY.PackerPath, installation.binary);
+        if (!paths || !report)
+            return;
+        report.packerVersion = installation.version;
+        await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation, report });
+    }
+    catch (error) {
+        const cancelled = error instanceof CancelledError || cancellation.requested;
+        const message = redactor.redact(cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u1)(error)}` : (0,errors/* getErrorMessage */.u1)(error));
+        if (report) {
+            report.status = cancelled ? 'cancelled' : 'failed';
+            report.error = message;
+        }
+        failure = message;
+        core/* setFailed */.C1(message);
+    }
+    finally {
+        if (report && writeReport) {
+            report.durationMs = Date.now() - started;
+            await writeSummary(redactor.redact((0,summary/* renderSummary */.Br)(redactor.redactDeep(report))));
+        }
+        if (lifecycle && writeReport) {
+            await writeSummary(redactor.redact(lifecycleSummary(lifecycle.command, lifecycle.report, failure, started)));
+        }
+        cancellation.stop();
+    }
+}
+/** A lifecycle command's own markdown, or the builds it read, and why it failed if it did. */
+function lifecycleSummary(command, report, failure, started) {
+    if (report.markdown === undefined || report.builds) {
+        return (0,summary/* renderSummary */.Br)({
+            command,
+            templates: [],
+            status: failure ? 'failed' : 'succeeded',
+            durationMs: Date.now() - started,
+            builds: report.builds ?? [],
+            ...(failure ? { error: failure } : {})
+        });
+    }
+    return failure
+        ? `${report.markdown}\n\n**Failed:** ${(0,summary/* escapeHtml */.ZD)(failure)}\n`
+        : `${report.markdown}\n`;
+}
+/** The job summary is a report, not the job: a runner without one only gets a debug line. */
+async function writeSummary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) {
+        core/* debug */.Yz('No GITHUB_STEP_SUMMARY file: the job summary is not written');
+        return;
+    }
+    try {
+        await core/* summary */.z.addRaw(markdown, true).write();
+    }
+    catch (error) {
+        core/* warning */.$e(`The job summary could not be written: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
+async function createRunDir() {
+    const runDir = external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), `packer-image-action-${(0,external_node_crypto_.randomUUID)()}`);
+    await (0,promises_.mkdir)(runDir, { recursive: true });
+    return runDir;
+}
+async function runTemplateCommand(inputs, paths, installation, runtime) {
+    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const runDir = await createRunDir();
+    const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
+    const pluginDir = process.env.PACKER_PLUGIN_PATH || external_node_path_.join(external_node_os_.homedir(), '.config', 'packer', 'plugins');
+    const ctx = {
+        inputs,
+        paths,
+        binary: installation.binary,
+        version: installation.version,
+        workspace: runtime.workspace,
+        log: runtime.log,
+        cancellation: runtime.cancellation,
+        logFile: external_node_path_.join(runDir, 'packer-build.log'),
+        env: {
+            ...process.env,
+            CHECKPOINT_DISABLE: '1',
+            PACKER_PLUGIN_PATH: pluginDir,
+            ...(inputs.githubToken ? { PACKER_GITHUB_API_TOKEN: inputs.githubToken } : {})
+        }
+    };
+    try {
+        if (inputs.sensitiveVariables.length) {
+            // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
+            ctx.sensitiveVarFile = external_node_path_.join(secretsDir, 'sensitive.pkrvars.json');
+            await (0,promises_.writeFile)(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
+                mode: 0o600
+            });
+            await (0,promises_.chmod)(ctx.sensitiveVarFile, 0o600);
+        }
+        switch (inputs.command) {
+            case 'init':
+                await init(ctx, pluginDir);
+                return;
+            case 'fmt': {
+                const result = inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx);
+                runtime.report.fmtFindings = result.findings;
+                if (result.failure)
+                    throw new Error(result.failure);
+                return;
+            }
+            case 'validate': {
+                await init(ctx, pluginDir);
+                const failures = [];
+                if (inputs.fmtCheck) {
+                    const fmt = await fmtCheck(ctx);
+                    runtime.report.fmtFindings = fmt.findings;
+                    if (fmt.failure)
+                        failures.push(fmt.failure);
+                }
+                const checked = await validate(ctx);
+                runtime.report.validateFindings = checked.findings;
+                if (checked.failure)
+                    failures.push(checked.failure);
+                if (failures.length)
+                    throw new Error(failures.join('; '));
+                runtime.log.info('The template is valid.');
+                return;
+            }
+            case 'build': {
+                await init(ctx, pluginDir);
+                // `packer build` runs the same checks as `packer validate` (every builder, provisioner and
+                // post-processor is prepared before any build starts, so nothing is created on a bad
+                // template), and its diagnostics become the same annotations. A separate validate would
+                // start Packer twice and double the action's overhead on short builds.
+                await buildAndReport(ctx, runDir, runtime.report);
+                return;
+            }
+        }
+    }
+    finally {
+        await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
+    }
+}
+async function buildAndReport(ctx, runDir, report) {
+    let tracked = false;
+    const run = await build({
+        ...ctx,
+        // Saved as they appear: if the runner kills Packer and the action outright, the post step
+        // deletes what this run left behind.
+        onAwsResources: (resources) => {
+            tracked = true;
+            core/* saveState */.LZ(constants/* State */.Uw.AwsResources, JSON.stringify(resources));
+        }
+    });
+    // Packer exited on its own and ran its cleanup (or kept the resources as on-error asked).
+    if (tracked)
+        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+    const { artifacts } = run.summary;
+    report.builds = run.summary.builds;
+    report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
+    // Outputs are set for the builds that succeeded even when another failed.
+    const manifest = (0,packer_manifest/* manifestFromArtifacts */.r6)(artifacts, {
+        runUuid: (0,external_node_crypto_.randomUUID)(),
+        buildTime: Math.floor(Date.now() / 1000),
+        fileSize: fileSize(ctx.paths.workingDirectory)
+    });
+    const manifestFile = external_node_path_.join(runDir, 'manifest.json');
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
+    core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
+    if (ctx.inputs.uploadArtifact) {
+        const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
+        if (outcome.kind === 'unavailable')
+            ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
+        else
+            ctx.log.info(`Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`);
+    }
+    if (run.cancelled)
+        throw new CancelledError('packer build');
+    if (run.exitCode !== 0) {
+        const failed = run.summary.builds.filter((b) => b.status === 'failed');
+        const first = run.findings.find((f) => f.severity === 'error');
+        throw new Error(failed.length
+            ? `${failed.length} of ${run.summary.builds.length} build(s) failed: ${failed
+                .map((b) => `${b.name}${b.errors[0] ? ` (${b.errors[0]})` : ''}`)
+                .join('; ')}`
+            : `packer build failed (exit code ${run.exitCode})${first ? `: ${first.message}` : ''}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 7729:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ setImageOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
+/* harmony import */ var _packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68145);
+/** The image outputs, set the same way after a build and after a merge of manifests. */
+
+
+
+/**
+ * Sets `ami-id`, `ami-ids`, `artifacts` and `manifest`, and tells later steps of the job where the
+ * manifest is (tfvars and promote read it when their `ami-ids` input is empty).
+ */
+function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, (0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .firstAmiId */ .D8)(artifacts, primaryAmis) ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiIds, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .amiIdsByBuild */ .vQ)(artifacts))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsOutput */ .Zw)(artifacts))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Manifest, manifestFile);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_ENV */ .Ed, manifestFile);
+}
+
+
+/***/ }),
+
+/***/ 68145:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   D8: () => (/* binding */ firstAmiId),
+/* harmony export */   Zw: () => (/* binding */ artifactsOutput),
+/* harmony export */   hg: () => (/* binding */ builderTypeOf),
+/* harmony export */   jN: () => (/* binding */ makeArtifact),
+/* harmony export */   vQ: () => (/* binding */ amiIdsByBuild)
+/* harmony export */ });
+/* unused harmony export parseArtifact */
+/** Builder ids Packer prints in `artifact,N,builder-id,…`, mapped to the builder type they belong to. */
+const BUILDER_TYPE_BY_ID = {
+    'mitchellh.amazonebs': 'amazon-ebs',
+    'mitchellh.amazon.ebssurrogate': 'amazon-ebssurrogate',
+    'mitchellh.amazon.ebsvolume': 'amazon-ebsvolume',
+    'mitchellh.amazon.instance': 'amazon-instance',
+    'mitchellh.amazon.chroot': 'amazon-chroot',
+    'Azure.ResourceManagement.VMImage': 'azure-arm',
+    'packer.googlecompute': 'googlecompute',
+    'packer.docker': 'docker',
+    // The docker builder with `commit = true` reports its image under the docker-import id, and the
+    // docker-tag / docker-push post-processors only accept docker artifacts.
+    'packer.post-processor.docker-import': 'docker',
+    'packer.post-processor.docker-tag': 'docker',
+    'transcend.qemu': 'qemu',
+    'mitchellh.virtualbox': 'virtualbox-iso',
+    'mitchellh.vmware': 'vmware-iso',
+    'mitchellh.vmware-esx': 'vmware-iso',
+    'packer.file': 'file',
+    'fnoeding.null': 'null'
+};
+/** Builders and post-processors whose artifact id is `region:ami-…[,region:ami-…]`. */
+const AMAZON_AMI_IDS = new Set([
+    'mitchellh.amazonebs',
+    'mitchellh.amazon.ebssurrogate',
+    'mitchellh.amazon.instance',
+    'mitchellh.amazon.chroot',
+    'packer.post-processor.amazon-import'
+]);
+const AMAZON_AMI_TYPES = new Set([
+    'amazon-ebs',
+    'amazon-ebssurrogate',
+    'amazon-instance',
+    'amazon-chroot'
+]);
+const AZURE_IDS = new Set(['Azure.ResourceManagement.VMImage']);
+const GOOGLE_IDS = new Set(['packer.googlecompute']);
+const DOCKER_IDS = new Set([
+    'packer.docker',
+    'packer.post-processor.docker-import',
+    'packer.post-processor.docker-tag'
+]);
+/** Builders and post-processors whose artifact is the set of files they wrote. */
+const FILE_IDS = new Set([
+    'transcend.qemu',
+    'mitchellh.virtualbox',
+    'mitchellh.vmware',
+    'mitchellh.vmware-esx',
+    'packer.file',
+    'mitchellh.post-processor.vagrant'
+]);
+const FILE_TYPES = new Set([
+    'qemu',
+    'virtualbox-iso',
+    'virtualbox-ovf',
+    'virtualbox-vm',
+    'vmware-iso',
+    'vmware-vmx',
+    'file',
+    'vagrant',
+    'hyperv-iso',
+    'hyperv-vmcx',
+    'parallels-iso',
+    'parallels-pvm'
+]);
+/** Builder types recognised as the first or second segment of an HCL2 build name. */
+const KNOWN_BUILDER_TYPES = new Set([
+    ...Object.values(BUILDER_TYPE_BY_ID),
+    ...AMAZON_AMI_TYPES,
+    ...FILE_TYPES,
+    'azure-chroot',
+    'azure-dtl',
+    'vsphere-iso',
+    'vsphere-clone',
+    'vsphere-supervisor',
+    'proxmox-iso',
+    'proxmox-clone',
+    'digitalocean',
+    'hcloud',
+    'linode',
+    'oracle-oci',
+    'oracle-classic',
+    'openstack',
+    'alicloud-ecs',
+    'tencentcloud-cvm',
+    'scaleway',
+    'lxc',
+    'lxd',
+    'tart-cli',
+    'vultr',
+    'yandex'
+]);
+const TYPE_SHAPE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/**
+ * The builder type of a build: from its name (`amazon-ebs`, `amazon-ebs.example`,
+ * `my-build.amazon-ebs.example`) when the name carries it, else from the artifact's builder id
+ * (legacy JSON templates may name a build anything), else ''.
+ */
+function builderTypeOf(build, builderId) {
+    if (KNOWN_BUILDER_TYPES.has(build))
+        return build;
+    const segments = build.split('.');
+    if (segments.length > 1) {
+        const known = segments.slice(0, 2).find((s) => KNOWN_BUILDER_TYPES.has(s));
+        if (known)
+            return known;
+    }
+    const byId = BUILDER_TYPE_BY_ID[builderId];
+    if (byId)
+        return byId;
+    // An HCL2 name from a plugin we do not know: `type.source` or `build.type.source`.
+    if (segments.length === 2 && TYPE_SHAPE.test(segments[0]))
+        return segments[0];
+    if (segments.length >= 3 && TYPE_SHAPE.test(segments[1]))
+        return segments[1];
+    return '';
+}
+const REGION_AMI = /^([a-z]{2}(?:-[a-z]+)+-\d+):(ami-[0-9a-f]+)$/;
+const REGION_AMI_IN_TEXT = /^\s*([a-z]{2}(?:-[a-z]+)+-\d+): (ami-[0-9a-f]+)\s*$/;
+/** `us-east-1:ami-1,us-west-2:ami-2` → `{ 'us-east-1': 'ami-1', 'us-west-2': 'ami-2' }`; undefined unless every part is one. */
+function parseAmiList(id) {
+    if (id === '')
+        return undefined;
+    const amis = {};
+    for (const part of id.split(',')) {
+        const m = REGION_AMI.exec(part.trim());
+        if (!m)
+            return undefined;
+        amis[m[1]] = m[2];
+    }
+    return amis;
+}
+/** The `region: ami-…` lines of "AMIs were created:\n…" (amazon builder's `String()`). */
+function amisFromDescription(description) {
+    const amis = {};
+    for (const line of description.split('\n')) {
+        const m = REGION_AMI_IN_TEXT.exec(line);
+        if (m)
+            amis[m[1]] = m[2];
+    }
+    return amis;
+}
+const AZURE_RESOURCE = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\//i;
+const AZURE_MANAGED_IMAGE = /^\/subscriptions\/[^/]+\/resourceGroups\/([^/]+)\/providers\/Microsoft\.Compute\/images\/([^/]+)$/i;
+const AZURE_GALLERY_VERSION = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.Compute\/galleries\/[^/]+\/images\/[^/]+\/versions\/[^/]+$/i;
+/** `Key: value` lines of the azure-arm artifact's `String()`. */
+function keyValues(description) {
+    const values = new Map();
+    for (const line of description.split('\n')) {
+        const colon = line.indexOf(': ');
+        if (colon > 0 && !line.slice(0, colon).includes(' ')) {
+            values.set(line.slice(0, colon), line.slice(colon + 2).trim());
+        }
+    }
+    return values;
+}
+function parseAzure(id, description) {
+    const values = keyValues(description);
+    const parsed = { kind: 'azure' };
+    const managedImageId = values.get('ManagedImageId') || (AZURE_MANAGED_IMAGE.test(id) ? id : '');
+    if (managedImageId) {
+        parsed.managedImageId = managedImageId;
+        const m = AZURE_MANAGED_IMAGE.exec(managedImageId);
+        parsed.managedImageResourceGroup = values.get('ManagedImageResourceGroupName') || m?.[1];
+        parsed.managedImageName = values.get('ManagedImageName') || m?.[2];
+    }
+    const gallery = values.get('ManagedImageSharedImageGalleryId') || (AZURE_GALLERY_VERSION.test(id) ? id : '');
+    if (gallery)
+        parsed.galleryImageVersionId = gallery;
+    const vhd = values.get('OSDiskUri') || (/^https?:\/\//i.test(id) ? id : '');
+    if (vhd)
+        parsed.vhdUri = vhd;
+    return dropUndefined(parsed);
+}
+const GCE_PROJECT_IN_DESCRIPTION = /^A disk image was created in the '([^']*)' project: (\S+)/;
+const GCE_IMAGE_PATH = /(?:^|\/)projects\/([^/]+)\/global\/images\/([^/]+)$/;
+function parseGoogle(id, description) {
+    const path = GCE_IMAGE_PATH.exec(id);
+    if (path)
+        return { kind: 'googlecompute', image: path[2], project: path[1] };
+    const described = GCE_PROJECT_IN_DESCRIPTION.exec(description);
+    if (described && (id === '' || id === described[2])) {
+        return { kind: 'googlecompute', image: described[2], project: described[1] };
+    }
+    const image = id || /^A disk image was created: (\S+)/.exec(description)?.[1] || '';
+    return { kind: 'googlecompute', image };
+}
+const DOCKER_IMAGE_ID = /^sha256:[0-9a-f]{64}$/;
+function parseDocker(id, files) {
+    if (DOCKER_IMAGE_ID.test(id))
+        return { kind: 'docker', imageId: id };
+    // `export_path`: the docker builder's ExportArtifact has the id "Container" and one file.
+    if (files.length > 0 && (id === 'Container' || id === ''))
+        return { kind: 'files', files };
+    if (id === '')
+        return { kind: 'other' };
+    return { kind: 'docker', repositoryTag: id };
+}
+/**
+ * Reads an artifact id the way its builder wrote it. `builderId` may be '' (artifacts rebuilt from a
+ * manifest carry only the builder type), in which case `builderType` decides, and the shape of the
+ * id is the last resort (`region:ami-…`, an Azure resource id, `sha256:…`).
+ */
+function parseArtifact(builderId, id, files, description, build, builderType = builderTypeOf(build, builderId)) {
+    const known = builderId !== '' && builderId in BUILDER_TYPE_BY_ID;
+    const type = known || builderId === '' ? builderType : '';
+    if (AMAZON_AMI_IDS.has(builderId) || AMAZON_AMI_TYPES.has(type)) {
+        return { kind: 'amazon', amis: parseAmiList(id) ?? amisFromDescription(description) };
+    }
+    if (AZURE_IDS.has(builderId) || type === 'azure-arm')
+        return parseAzure(id, description);
+    if (GOOGLE_IDS.has(builderId) || type === 'googlecompute')
+        return parseGoogle(id, description);
+    if (DOCKER_IDS.has(builderId) || type === 'docker')
+        return parseDocker(id, files);
+    if (FILE_IDS.has(builderId) || FILE_TYPES.has(type))
+        return { kind: 'files', files };
+    const amis = parseAmiList(id);
+    if (amis)
+        return { kind: 'amazon', amis };
+    if (AZURE_RESOURCE.test(id))
+        return parseAzure(id, description);
+    if (DOCKER_IMAGE_ID.test(id))
+        return { kind: 'docker', imageId: id };
+    if (files.length > 0)
+        return { kind: 'files', files };
+    return { kind: 'other' };
+}
+/** An `Artifact` with its builder type and parsed id filled in. */
+function makeArtifact(build, builderId, id, description, files, builderType = builderTypeOf(build, builderId)) {
+    return {
+        build,
+        builderType,
+        builderId,
+        id,
+        description,
+        files,
+        parsed: parseArtifact(builderId, id, files, description, build, builderType)
+    };
+}
+/** `{ "<build>": { "<region>": "ami-…" } }` over every Amazon artifact. */
+function amiIdsByBuild(artifacts) {
+    const byBuild = {};
+    for (const artifact of artifacts) {
+        if (artifact.parsed.kind !== 'amazon')
+            continue;
+        const amis = Object.entries(artifact.parsed.amis);
+        if (amis.length === 0)
+            continue;
+        const regions = (byBuild[artifact.build] ??= {});
+        for (const [region, ami] of amis)
+            regions[region] = ami;
+    }
+    return byBuild;
+}
+/**
+ * The AMI of the first Amazon artifact: the one built in the build's own region where the stream
+ * said which it was (`primaryAmis`, by build), else the first region's (Packer lists regions in
+ * sorted order, so with `ami_regions` that can be a copy).
+ */
+function firstAmiId(artifacts, primaryAmis = {}) {
+    for (const artifact of artifacts) {
+        if (artifact.parsed.kind !== 'amazon')
+            continue;
+        const amis = Object.values(artifact.parsed.amis);
+        const primary = primaryAmis[artifact.build];
+        if (primary && amis.includes(primary))
+            return primary;
+        if (amis[0])
+            return amis[0];
+    }
+    return undefined;
+}
+/** The JSON-ready value of the `artifacts` step output: identity fields plus the parsed fields flattened. */
+function artifactsOutput(artifacts) {
+    return artifacts.map((a) => ({
+        build: a.build,
+        builderType: a.builderType,
+        builderId: a.builderId,
+        id: a.id,
+        files: a.files,
+        ...a.parsed
+    }));
+}
+function dropUndefined(value) {
+    for (const key of Object.keys(value)) {
+        if (value[key] === undefined)
+            delete value[key];
+    }
+    return value;
+}
+
+
+/***/ }),
+
+/***/ 65551:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   tK: () => (/* binding */ parseResources)
+/* harmony export */ });
+/* unused harmony export emptyResources */
+function emptyResources() {
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [] };
+}
+function hasResources(r) {
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length > 0;
+}
+const PATTERNS = [
+    ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
+    ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
+    ['instances', /Instance ID: (i-[0-9a-f]+)/]
+];
+const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
+class AwsResourceTracker {
+    resources = emptyResources();
+    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+    primaryAmis = {};
+    /**
+     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
+     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
+     */
+    constructor(regions = []) {
+        this.resources.regions = [...new Set(regions.filter(Boolean))];
+    }
+    /** Follows one machine-readable line; true when a resource was added. */
+    consume(line) {
+        if (line.type !== 'ui' || line.data.length < 2)
+            return false;
+        const text = line.data[1];
+        const ami = CREATED_AMI.exec(text)?.[1];
+        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1];
+        if (ami && build && !(build in this.primaryAmis))
+            this.primaryAmis[build] = ami;
+        let added = false;
+        for (const [kind, pattern] of PATTERNS) {
+            const match = pattern.exec(text);
+            if (match && !this.resources[kind].includes(match[1])) {
+                this.resources[kind].push(match[1]);
+                added = true;
+            }
+        }
+        return added;
+    }
+    get current() {
+        return {
+            regions: [...this.resources.regions],
+            instances: [...this.resources.instances],
+            keyPairs: [...this.resources.keyPairs],
+            securityGroups: [...this.resources.securityGroups]
+        };
+    }
+}
+/** Reads the saved state back; anything malformed counts as nothing saved. */
+function parseResources(text) {
+    if (!text)
+        return emptyResources();
+    try {
+        const value = JSON.parse(text);
+        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        return {
+            regions: list(value.regions),
+            instances: list(value.instances),
+            keyPairs: list(value.keyPairs),
+            securityGroups: list(value.securityGroups)
+        };
+    }
+    catch {
+        return emptyResources();
+    }
+}
+
+
+/***/ }),
+
+/***/ 58277:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ng: () => (/* binding */ parseManifest),
+/* harmony export */   XM: () => (/* binding */ duplicateBuilds),
+/* harmony export */   jk: () => (/* binding */ lastRunOf),
+/* harmony export */   r6: () => (/* binding */ manifestFromArtifacts),
+/* harmony export */   tr: () => (/* binding */ mergeManifests),
+/* harmony export */   wd: () => (/* binding */ manifestToArtifacts)
+/* harmony export */ });
+/* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68145);
+/**
+ * The manifest format of Packer's `manifest` post-processor: reading one Packer wrote, writing one
+ * for this run, merging several (matrix legs), and turning entries back into artifacts. Pure code.
+ */
+
+/**
+ * A manifest for this run, one entry per artifact as Packer's post-processor writes them. Entries
+ * carry the full build name (`amazon-ebs.example`), not only the source name Packer's
+ * post-processor writes for HCL2 templates, so they match the action's outputs.
+ */
+function manifestFromArtifacts(artifacts, options) {
+    const builds = artifacts.map((artifact) => ({
+        name: artifact.build,
+        builder_type: artifact.builderType,
+        build_time: options.buildTime,
+        files: artifact.files.length === 0
+            ? null
+            : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
+        artifact_id: artifact.id,
+        packer_run_uuid: options.runUuid,
+        custom_data: options.customData ?? null
+    }));
+    return { builds, last_run_uuid: options.runUuid };
+}
+/**
+ * The last run of each manifest (matrix legs, in order) as one manifest of one run: every entry
+ * gets `runUuid`, which is also the `last_run_uuid`, so that a reader applying the manifest rule
+ * (only entries of the last run count) sees them all. Where an entry came from stays in its
+ * `custom_data` (`merged_from`, `source_run_uuid`).
+ */
+function mergeManifests(sources, runUuid) {
+    const builds = sources.flatMap(({ source, manifest }) => lastRunOf(manifest).builds.map((b) => ({
+        ...b,
+        packer_run_uuid: runUuid,
+        custom_data: {
+            ...(b.custom_data ?? {}),
+            merged_from: source,
+            source_run_uuid: b.packer_run_uuid
+        }
+    })));
+    return { builds, last_run_uuid: runUuid };
+}
+/** Build names that more than one source produced: their outputs would overwrite each other. */
+function duplicateBuilds(sources) {
+    const seen = new Map();
+    for (const { source, manifest } of sources) {
+        for (const name of new Set(lastRunOf(manifest).builds.map((b) => b.name))) {
+            seen.set(name, [...(seen.get(name) ?? []), source]);
+        }
+    }
+    return new Map([...seen].filter(([, where]) => where.length > 1));
+}
+/** Reads a manifest file's text. Throws an Error that names the offending entry and field. */
+function parseManifest(text) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch (error) {
+        throw new Error(`The manifest is not valid JSON: ${error.message}`);
+    }
+    if (!isObject(value))
+        throw new Error('The manifest is not a JSON object');
+    if (!Array.isArray(value.builds))
+        throw new Error('The manifest has no "builds" array');
+    const lastRun = value.last_run_uuid ?? '';
+    if (typeof lastRun !== 'string')
+        throw new Error('The manifest\'s "last_run_uuid" is not a string');
+    return { builds: value.builds.map(readBuild), last_run_uuid: lastRun };
+}
+/** Only the entries of the manifest's last run (Packer appends every run to the same file). */
+function lastRunOf(manifest) {
+    return {
+        builds: manifest.builds.filter((b) => b.packer_run_uuid === manifest.last_run_uuid),
+        last_run_uuid: manifest.last_run_uuid
+    };
+}
+/**
+ * Manifest entries as artifacts, so outputs can come from a manifest as well as from the stream.
+ * A manifest has no builder id: the artifact id is read by the builder type.
+ */
+function manifestToArtifacts(manifest) {
+    return manifest.builds.map((b) => (0,_artifacts_js__WEBPACK_IMPORTED_MODULE_0__/* .makeArtifact */ .jN)(b.name, '', b.artifact_id, '', (b.files ?? []).map((f) => f.name), b.builder_type));
+}
+function readBuild(value, index) {
+    const where = `The manifest's builds[${index}]`;
+    if (!isObject(value))
+        throw new Error(`${where} is not an object`);
+    const text = (field, required) => {
+        const v = value[field];
+        if (v === undefined && !required)
+            return '';
+        if (typeof v !== 'string')
+            throw new Error(`${where}.${field} is not a string`);
+        return v;
+    };
+    const buildTime = value.build_time ?? 0;
+    if (typeof buildTime !== 'number')
+        throw new Error(`${where}.build_time is not a number`);
+    let files = null;
+    if (value.files !== null && value.files !== undefined) {
+        if (!Array.isArray(value.files))
+            throw new Error(`${where}.files is not a list`);
+        files = value.files.map((f, i) => {
+            if (!isObject(f) || typeof f.name !== 'string') {
+                throw new Error(`${where}.files[${i}].name is not a string`);
+            }
+            const size = f.size ?? 0;
+            if (typeof size !== 'number')
+                throw new Error(`${where}.files[${i}].size is not a number`);
+            return { name: f.name, size };
+        });
+    }
+    const build = {
+        name: text('name', true),
+        builder_type: text('builder_type', true),
+        build_time: buildTime,
+        files,
+        artifact_id: text('artifact_id', true),
+        packer_run_uuid: text('packer_run_uuid', false)
+    };
+    if ('custom_data' in value) {
+        const custom = value.custom_data;
+        if (custom !== null && !isObject(custom))
+            throw new Error(`${where}.custom_data is not an object`);
+        build.custom_data = custom === null ? null : stringValues(custom);
+    }
+    return build;
+}
+function stringValues(value) {
+    const out = {};
+    for (const [key, v] of Object.entries(value))
+        out[key] = typeof v === 'string' ? v : String(v);
+    return out;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 28855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   ZD: () => (/* binding */ escapeHtml)
+/* harmony export */ });
+/* unused harmony exports MAX_ROWS, MAX_TEXT, formatDuration */
+/** Rows shown per table; the rest are counted, the log has them all. */
+const MAX_ROWS = 50;
+/** Characters shown of one error text. */
+const MAX_TEXT = 4000;
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '[': '&#91;',
+    ']': '&#93;',
+    '*': '&#42;',
+    _: '&#95;',
+    '~': '&#126;'
+};
+/** Text made inert in both HTML and markdown: it renders as the characters it holds. */
+function escapeHtml(value) {
+    return value.replace(/[&<>"'|`\\[\]*_~]/g, (c) => ENTITIES[c]);
+}
+/** Escaped, on one line: for table cells, where a newline would end the table. */
+function inline(value) {
+    return escapeHtml(value.replace(/\r\n?/g, '\n').trim()).replace(/\n/g, '<br>');
+}
+function code(value) {
+    return `<code>${inline(value)}</code>`;
+}
+/** `1m 05s`, `42s`, `2h 03m 07s`. */
+function formatDuration(ms) {
+    if (ms === undefined || !Number.isFinite(ms) || ms < 0)
+        return '—';
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    const pad = (n) => String(n).padStart(2, '0');
+    if (h > 0)
+        return `${h}h ${pad(m)}m ${pad(s)}s`;
+    if (m > 0)
+        return `${m}m ${pad(s)}s`;
+    return `${s}s`;
+}
+const STATUS = {
+    succeeded: '✓ succeeded',
+    failed: '✗ failed',
+    cancelled: '⊘ cancelled'
+};
+function statusText(status) {
+    return STATUS[status] ?? inline(String(status));
+}
+function table(headers, rows) {
+    const shown = rows.slice(0, MAX_ROWS);
+    const lines = [
+        `| ${headers.join(' | ')} |`,
+        `| ${headers.map(() => '---').join(' | ')} |`,
+        ...shown.map((cells) => `| ${cells.map((c) => c || '—').join(' | ')} |`)
+    ];
+    if (rows.length > shown.length) {
+        lines.push('', `…and ${rows.length - shown.length} more; the step log has them all.`);
+    }
+    return lines.join('\n');
+}
+function pre(text) {
+    const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n… (cut; the step log has it all)` : text;
+    return `<pre>${escapeHtml(clipped.replace(/\r\n?/g, '\n').trimEnd())}</pre>`;
+}
+/** The rows of one artifact: one per AMI region, image, tag or file list. */
+function artifactRows(artifact) {
+    const build = inline(artifact.build);
+    const row = (kind, where, id) => [
+        build,
+        kind,
+        where ? inline(where) : '',
+        code(id)
+    ];
+    const parsed = artifact.parsed;
+    const rows = [];
+    switch (parsed.kind) {
+        case 'amazon':
+            for (const [region, ami] of Object.entries(parsed.amis))
+                rows.push(row('AMI', region, ami));
+            break;
+        case 'azure':
+            if (parsed.managedImageId || parsed.managedImageName) {
+                rows.push(row('Managed image', parsed.managedImageResourceGroup, (parsed.managedImageId ?? parsed.managedImageName)));
+            }
+            if (parsed.galleryImageVersionId) {
+                rows.push(row('Gallery image version', undefined, parsed.galleryImageVersionId));
+            }
+            if (parsed.vhdUri)
+                rows.push(row('VHD', undefined, parsed.vhdUri));
+            break;
+        case 'googlecompute':
+            rows.push(row('Image', parsed.project, parsed.image));
+            break;
+        case 'docker':
+            if (parsed.imageId)
+                rows.push(row('Image', undefined, parsed.imageId));
+            if (parsed.repositoryTag)
+                rows.push(row('Tag', undefined, parsed.repositoryTag));
+            break;
+        case 'files': {
+            const files = parsed.files.slice(0, 20).map(code);
+            if (parsed.files.length > files.length)
+                files.push(`…and ${parsed.files.length - 20} more`);
+            if (files.length)
+                rows.push([build, 'Files', '', files.join('<br>')]);
+            break;
+        }
+        default:
+            break;
+    }
+    if (rows.length === 0 && (artifact.id || artifact.description)) {
+        rows.push(row(inline(artifact.builderType || 'Artifact'), undefined, artifact.id || artifact.description));
+    }
+    return rows;
+}
+function location(finding) {
+    if (!finding.file)
+        return '';
+    return code(finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`);
+}
+function findingsTable(findings) {
+    return table(['Severity', 'Location', 'Message'], findings.map((f) => [
+        f.severity === 'warning' ? 'warning' : 'error',
+        location(f),
+        f.title ? `<strong>${inline(f.title)}</strong>: ${inline(f.message)}` : inline(f.message)
+    ]));
+}
+/** The job summary of one run. */
+function renderSummary(report) {
+    const validateFindings = report.validateFindings ?? [];
+    const fmtFindings = report.fmtFindings ?? [];
+    const artifacts = report.builds.flatMap((b) => b.artifacts);
+    const sections = [];
+    sections.push(`### Packer ${inline(report.command)}: ${statusText(report.status)}`);
+    sections.push(table(['Packer', 'Template', 'Duration'], [
+        [
+            report.packerVersion ? inline(report.packerVersion) : '',
+            report.templates.map(code).join('<br>'),
+            formatDuration(report.durationMs)
+        ]
+    ]));
+    if (report.error)
+        sections.push(`**Error**\n\n${pre(report.error)}`);
+    if (report.builds.length) {
+        sections.push('#### Builds', table(['Build', 'Builder', 'Status', 'Duration', 'Artifacts'], report.builds.map((b) => [
+            inline(b.name),
+            inline(b.builderType),
+            statusText(b.status),
+            formatDuration(b.durationMs),
+            String(b.artifacts.length)
+        ])));
+        for (const b of report.builds.filter((b) => b.errors.length)) {
+            sections.push(`**Errors of ${inline(b.name)}**\n\n${pre(b.errors.join('\n'))}`);
+        }
+    }
+    const artifactTable = artifacts.flatMap(artifactRows);
+    if (artifactTable.length) {
+        sections.push('#### Artifacts', table(['Build', 'Artifact', 'Where', 'ID'], artifactTable));
+    }
+    if (validateFindings.length) {
+        sections.push('#### Validation', findingsTable(validateFindings));
+    }
+    if (fmtFindings.length) {
+        sections.push('#### Formatting', findingsTable(fmtFindings));
+    }
+    if (!report.builds.length && !validateFindings.length && !fmtFindings.length && !report.error) {
+        sections.push('No builds and no findings.');
+    }
+    return sections.join('\n\n') + '\n';
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,618 @@
+export const id = 505;
+export const ids = [505];
+export const modules = {
+
+/***/ 30505:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  runLifecycleCommand: () => (/* binding */ runLifecycleCommand)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/glob.ts
+/**
+ * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
+ * `**` for any number of segments. A pattern without wildcards names one file, which must exist.
+ */
+
+
+const WILDCARD = /[*?]/;
+/** The pattern as a regular expression over `/`-separated paths. Pure. */
+function globToRegExp(pattern) {
+    let re = '';
+    const segments = pattern.split('/');
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**') {
+            re += last ? '.*' : '(?:[^/]+/)*';
+            return;
+        }
+        for (const c of segment) {
+            if (c === '*')
+                re += '[^/]*';
+            else if (c === '?')
+                re += '[^/]';
+            else
+                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+        if (!last)
+            re += '/';
+    });
+    return new RegExp(`^${re}$`);
+}
+/** The fixed directory a pattern starts from: its segments before the first wildcard. */
+function patternBase(pattern) {
+    const segments = pattern.split('/');
+    const first = segments.findIndex((s) => WILDCARD.test(s));
+    return segments.slice(0, first < 0 ? segments.length - 1 : first).join('/') || '.';
+}
+function walk(dir, into) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const full = external_node_path_.join(dir, entry.name);
+        if (entry.isDirectory())
+            walk(full, into);
+        else if (entry.isFile())
+            into.push(full);
+    }
+}
+/**
+ * The files the patterns name, absolute, each once, in pattern order and then by name. `missing`
+ * lists the patterns that matched nothing.
+ */
+function expandPatterns(patterns, cwd) {
+    const files = [];
+    const missing = [];
+    for (const raw of patterns) {
+        const pattern = raw.replace(/\\/g, '/');
+        const absolute = external_node_path_.resolve(cwd, pattern);
+        if (!WILDCARD.test(pattern)) {
+            let isFile = false;
+            try {
+                isFile = (0,external_node_fs_.statSync)(absolute).isFile();
+            }
+            catch {
+                isFile = false;
+            }
+            if (isFile)
+                files.push(absolute);
+            else
+                missing.push(raw);
+            continue;
+        }
+        const base = external_node_path_.resolve(cwd, patternBase(pattern));
+        const matcher = globToRegExp(external_node_path_.resolve(cwd, pattern).split(external_node_path_.sep).join('/'));
+        const found = [];
+        walk(base, found);
+        const matched = found
+            .filter((f) => matcher.test(f.split(external_node_path_.sep).join('/')))
+            .sort((a, b) => a.localeCompare(b));
+        if (matched.length === 0)
+            missing.push(raw);
+        files.push(...matched);
+    }
+    return { files: [...new Set(files)], missing };
+}
+
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __webpack_require__(7729);
+// EXTERNAL MODULE: ./src/summary.ts
+var summary = __webpack_require__(28855);
+// EXTERNAL MODULE: ./src/packer/artifacts.ts
+var artifacts = __webpack_require__(68145);
+// EXTERNAL MODULE: ./src/packer/manifest.ts
+var packer_manifest = __webpack_require__(58277);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
+var dist_cjs = __webpack_require__(35193);
+// EXTERNAL MODULE: ./src/lifecycle/retention.ts
+var lifecycle_retention = __webpack_require__(1642);
+;// CONCATENATED MODULE: ./src/lifecycle/ec2.ts
+/**
+ * The EC2 calls of the lifecycle commands, through `@aws-sdk/client-ec2`. Thin I/O: listing what
+ * the pure planners need and carrying out their plans, capturing each item's failure so that one
+ * snapshot in use or one region down does not stop the rest.
+ */
+
+
+
+/**
+ * A client for one region. Everything else comes from the SDK's default chain, so the runner's
+ * credentials, `AWS_REGION` and `AWS_ENDPOINT_URL_EC2` apply as they do for the AWS CLI.
+ */
+function ec2Client(region, config = {}) {
+    return new dist_cjs/* EC2Client */.gu5(region ? { ...config, region } : config);
+}
+/** The region the SDK resolves from the environment when none is given. */
+async function defaultRegion(client = new dist_cjs/* EC2Client */.gu5({})) {
+    return client.config.region();
+}
+
+function toImage(region, image) {
+    const tags = {};
+    for (const tag of image.Tags ?? [])
+        if (tag.Key !== undefined)
+            tags[tag.Key] = tag.Value ?? '';
+    return {
+        id: image.ImageId ?? '',
+        name: image.Name ?? '',
+        region,
+        creationDate: image.CreationDate ?? '',
+        state: image.State ?? '',
+        tags,
+        snapshotIds: (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []),
+        owner: image.OwnerId ?? ''
+    };
+}
+/** Every image this account owns in the client's region, disabled ones included, page by page. */
+async function describeOwnImages(client, region, pageSize) {
+    const images = [];
+    const pages = (0,dist_cjs/* paginateDescribeImages */.XiR)({ client, pageSize }, { Owners: ['self'], IncludeDisabled: true });
+    for await (const page of pages) {
+        for (const image of page.Images ?? [])
+            images.push(toImage(region, image));
+    }
+    return images;
+}
+/**
+ * The described state of the given own AMIs. By filter rather than `ImageIds`, so that a missing
+ * id is simply absent instead of failing the whole call with InvalidAMIID.NotFound.
+ */
+async function describeImagesById(client, region, imageIds) {
+    if (imageIds.length === 0)
+        return [];
+    const images = [];
+    const pages = (0,dist_cjs/* paginateDescribeImages */.XiR)({ client }, { Owners: ['self'], Filters: [{ Name: 'image-id', Values: imageIds }] });
+    for await (const page of pages) {
+        for (const image of page.Images ?? [])
+            images.push(toImage(region, image));
+    }
+    return images;
+}
+// Every state an instance can be started again from keeps its image in use.
+const INSTANCE_STATES = ['pending', 'running', 'stopping', 'stopped'];
+/**
+ * Why images are in use in the client's region: instances not terminated that were launched from
+ * them, and the latest and default versions of launch templates (an Auto Scaling group may use
+ * either, as `$Latest` or `$Default`).
+ */
+async function imagesInUse(client, pageSize) {
+    const instances = [];
+    const instancePages = (0,dist_cjs/* paginateDescribeInstances */.H0T)({ client, pageSize }, { Filters: [{ Name: 'instance-state-name', Values: INSTANCE_STATES }] });
+    for await (const page of instancePages) {
+        for (const reservation of page.Reservations ?? []) {
+            for (const i of reservation.Instances ?? []) {
+                if (i.InstanceId && i.ImageId)
+                    instances.push({ instanceId: i.InstanceId, imageId: i.ImageId });
+            }
+        }
+    }
+    const templates = [];
+    for await (const page of (0,dist_cjs/* paginateDescribeLaunchTemplates */.dij)({ client }, {})) {
+        for (const template of page.LaunchTemplates ?? []) {
+            if (!template.LaunchTemplateId)
+                continue;
+            const versions = (0,dist_cjs/* paginateDescribeLaunchTemplateVersions */.ZY3)({ client }, { LaunchTemplateId: template.LaunchTemplateId, Versions: ['$Latest', '$Default'] });
+            const seen = new Set();
+            for await (const versionPage of versions) {
+                for (const v of versionPage.LaunchTemplateVersions ?? []) {
+                    const imageId = v.LaunchTemplateData?.ImageId;
+                    if (!imageId || v.VersionNumber === undefined || seen.has(v.VersionNumber))
+                        continue;
+                    seen.add(v.VersionNumber);
+                    templates.push({
+                        launchTemplateId: template.LaunchTemplateId,
+                        version: v.VersionNumber,
+                        imageId
+                    });
+                }
+            }
+        }
+    }
+    return (0,lifecycle_retention/* inUseReasons */.QI)(instances, templates);
+}
+/**
+ * Deregisters each image, then deletes its snapshots. An image that cannot be deregistered keeps
+ * its snapshots (they would be refused as in use anyway); each failure is recorded and the rest
+ * goes on.
+ */
+async function deleteImages(client, deletions) {
+    const deleted = [];
+    const failures = [];
+    for (const d of deletions) {
+        try {
+            await client.send(new dist_cjs/* DeregisterImageCommand */.x2c({ ImageId: d.imageId }));
+        }
+        catch (error) {
+            failures.push({ region: d.region, resourceId: d.imageId, message: (0,errors/* awsErrorMessage */.X_)(error) });
+            continue;
+        }
+        const snapshotIds = [];
+        for (const snapshotId of d.snapshotIds) {
+            try {
+                await client.send(new dist_cjs/* DeleteSnapshotCommand */.tZN({ SnapshotId: snapshotId }));
+                snapshotIds.push(snapshotId);
+            }
+            catch (error) {
+                failures.push({ region: d.region, resourceId: snapshotId, message: (0,errors/* awsErrorMessage */.X_)(error) });
+            }
+        }
+        deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds });
+    }
+    return { deleted, failures };
+}
+/**
+ * Plans and (unless a dry run) carries out retention in one region. A failure to list the
+ * region's images or what uses them is returned as a failure of the whole region, with nothing
+ * deleted there: deleting without knowing what is in use would not be safe.
+ */
+async function cleanupRegion(client, options) {
+    const { region, dryRun, pageSize, ...retention } = options;
+    let plan;
+    try {
+        const [images, inUse] = await Promise.all([
+            describeOwnImages(client, region, pageSize),
+            imagesInUse(client, pageSize)
+        ]);
+        plan = (0,lifecycle_retention/* planRetention */.SA)({ ...retention, images, inUse });
+    }
+    catch (error) {
+        return { deleted: [], kept: [], failures: [{ region, message: (0,errors/* awsErrorMessage */.X_)(error) }] };
+    }
+    if (dryRun) {
+        return {
+            deleted: plan.delete.map(({ region, imageId, name, snapshotIds }) => ({
+                region,
+                imageId,
+                name,
+                snapshotIds
+            })),
+            kept: plan.keep,
+            failures: []
+        };
+    }
+    const { deleted, failures } = await deleteImages(client, plan.delete);
+    return { deleted, kept: plan.keep, failures };
+}
+/** Tags the resources (an AMI and its snapshots) in one call. */
+async function tagResources(client, resourceIds, tags) {
+    const entries = Object.entries(tags);
+    if (resourceIds.length === 0 || entries.length === 0)
+        return;
+    await client.send(new dist_cjs/* CreateTagsCommand */.RmG({
+        Resources: resourceIds,
+        Tags: entries.map(([Key, Value]) => ({ Key, Value }))
+    }));
+}
+/** Adds launch permission for the accounts; adding one that exists changes nothing. */
+async function shareImage(client, imageId, accountIds) {
+    if (accountIds.length === 0)
+        return;
+    await client.send(new dist_cjs/* ModifyImageAttributeCommand */.FE3({
+        ImageId: imageId,
+        LaunchPermission: { Add: accountIds.map((UserId) => ({ UserId })) }
+    }));
+}
+
+// EXTERNAL MODULE: ./src/lifecycle/promote.ts
+var promote = __webpack_require__(1056);
+// EXTERNAL MODULE: ./src/lifecycle/tfvars.ts
+var tfvars = __webpack_require__(48610);
+;// CONCATENATED MODULE: ./src/lifecycle/tfvars-file.ts
+/** The file side of `command: tfvars`: read, update with the pure functions, write atomically. */
+
+
+
+
+
+/**
+ * Writes the values into the file. An unchanged file is not written at all, so its mtime stays
+ * and tools watching it see nothing. A changed file is replaced by rename from a temporary file
+ * in the same directory, so a reader never sees half a file; a symlink is followed so that the
+ * file it points to is updated rather than the link replaced.
+ */
+async function applyTfvars({ file, values }) {
+    let target = file;
+    let text = '';
+    let mode;
+    try {
+        target = await (0,promises_.realpath)(file);
+        text = await (0,promises_.readFile)(target, 'utf8');
+        mode = (await (0,promises_.stat)(target)).mode & 0o7777;
+    }
+    catch (error) {
+        if (error.code !== 'ENOENT') {
+            throw new errors/* ActionError */.lZ(`Cannot read tfvars file ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        }
+    }
+    const update = file.endsWith('.json') ? tfvars/* updateTfvarsJson */.Wt : tfvars/* updateTfvars */.wj;
+    let result;
+    try {
+        result = update(text, values);
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+    if (!result.changed)
+        return { changed: false, file };
+    const dir = external_node_path_default().dirname(target);
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
+    try {
+        await (0,promises_.writeFile)(temp, result.text, mode === undefined ? {} : { mode });
+        await (0,promises_.rename)(temp, target);
+    }
+    catch (error) {
+        await (0,promises_.rm)(temp, { force: true });
+        throw new errors/* ActionError */.lZ(`Cannot write tfvars file ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+    return { changed: true, file };
+}
+
+;// CONCATENATED MODULE: ./src/lifecycle/commands.ts
+/**
+ * The commands that work on what builds produced: `merge-manifests`, `tfvars`, `cleanup` and
+ * `promote`. Orchestration only: the decisions are the pure planners' (manifest.ts, tfvars.ts,
+ * retention.ts, promote.ts), the EC2 calls are ec2.ts's.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs the command; what it has to report is in `report` even when it fails part-way. */
+async function runLifecycleCommand(command, ctx, report) {
+    switch (command) {
+        case 'merge-manifests':
+            Object.assign(report, await mergeManifestFiles(ctx));
+            return;
+        case 'tfvars':
+            Object.assign(report, await updateTfvarsFile(ctx));
+            return;
+        case 'cleanup':
+            await cleanupImages(ctx, report);
+            return;
+        case 'promote':
+            Object.assign(report, await promoteImages(ctx));
+            return;
+    }
+}
+async function readManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Cannot read the manifest ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+    try {
+        return { source: file, manifest: (0,packer_manifest/* parseManifest */.Ng)(text) };
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+async function mergeManifestFiles(ctx) {
+    const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory);
+    if (missing.length > 0) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
+    }
+    const sources = await Promise.all(files.map(readManifest));
+    const relative = sources.map((s) => ({
+        ...s,
+        source: external_node_path_.relative(ctx.workingDirectory, s.source) || s.source
+    }));
+    for (const [build, where] of (0,packer_manifest/* duplicateBuilds */.XM)(relative)) {
+        core/* warning */.$e(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
+    }
+    const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
+    const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(merged, null, 2) + '\n');
+    const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)(merged);
+    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v));
+    ctx.log.info(`Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`);
+    const byBuild = new Map();
+    for (const artifact of artifacts) {
+        const build = byBuild.get(artifact.build) ?? {
+            name: artifact.build,
+            builderType: artifact.builderType,
+            status: 'succeeded',
+            errors: [],
+            artifacts: []
+        };
+        build.artifacts.push(artifact);
+        byBuild.set(artifact.build, build);
+    }
+    return { builds: [...byBuild.values()] };
+}
+/** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
+async function amiIdsOf(ctx) {
+    if (ctx.inputs.amiIds)
+        return ctx.inputs.amiIds;
+    const manifestFile = ctx.env[constants/* MANIFEST_ENV */.Ed];
+    if (!manifestFile) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
+    }
+    const { manifest } = await readManifest(manifestFile);
+    ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
+    return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
+}
+async function updateTfvarsFile(ctx) {
+    const amiIds = await amiIdsOf(ctx);
+    const values = (0,tfvars/* selectTfvarsValues */.Bv)(amiIds, ctx.inputs.tfvarsMapping);
+    const file = external_node_path_.resolve(ctx.workingDirectory, ctx.inputs.tfvarsFile);
+    const result = await applyTfvars({ file, values });
+    core/* setOutput */.uH(constants/* Outputs */.tY.Changed, String(result.changed));
+    core/* setOutput */.uH(constants/* Outputs */.tY.TfvarsFile, file);
+    for (const [variable, value] of Object.entries(values)) {
+        ctx.log.info(`${variable} = ${JSON.stringify(value)}`);
+    }
+    ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`);
+    const rows = Object.entries(values).map(([variable, value]) => `| <code>${(0,summary/* escapeHtml */.ZD)(variable)}</code> | ${typeof value === 'string'
+        ? `<code>${(0,summary/* escapeHtml */.ZD)(value)}</code>`
+        : Object.entries(value)
+            .map(([region, ami]) => `${(0,summary/* escapeHtml */.ZD)(region)}: <code>${(0,summary/* escapeHtml */.ZD)(ami)}</code>`)
+            .join('<br>')} |`);
+    return {
+        markdown: [
+            `### Terraform variables: ${result.changed ? 'updated' : 'unchanged'}`,
+            '',
+            `<code>${(0,summary/* escapeHtml */.ZD)(external_node_path_.relative(ctx.workingDirectory, file) || file)}</code>`,
+            '',
+            '| Variable | Value |',
+            '| --- | --- |',
+            ...rows
+        ].join('\n')
+    };
+}
+async function cleanupImages(ctx, report) {
+    const { inputs } = ctx;
+    let regions = inputs.awsRegions;
+    if (regions.length === 0) {
+        let region;
+        try {
+            region = await defaultRegion();
+        }
+        catch {
+            region = undefined;
+        }
+        if (!region) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' is empty and no region is configured (AWS_REGION); name the regions to clean up`);
+        }
+        regions = [region];
+    }
+    const deleted = [];
+    const kept = [];
+    const failures = [];
+    const now = new Date();
+    for (const region of regions) {
+        await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
+            const result = await cleanupRegion(ec2Client(region), {
+                region,
+                dryRun: inputs.dryRun,
+                keep: inputs.keep,
+                ...(inputs.minAgeMs === undefined ? {} : { minAgeMs: inputs.minAgeMs }),
+                now,
+                ...(inputs.imageNameFilter ? { nameFilter: inputs.imageNameFilter } : {}),
+                ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {})
+            });
+            for (const d of result.deleted) {
+                ctx.log.info(`${inputs.dryRun ? 'Would delete' : 'Deleted'} ${d.imageId} (${d.name})${d.snapshotIds.length ? ` and snapshot(s) ${d.snapshotIds.join(', ')}` : ''}`);
+            }
+            for (const k of result.kept)
+                ctx.log.info(`Kept ${k.imageId} (${k.name}): ${k.reason}`);
+            for (const f of result.failures) {
+                core/* error */.z3(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`, {
+                    title: 'cleanup'
+                });
+            }
+            deleted.push(...result.deleted);
+            kept.push(...result.kept);
+            failures.push(...result.failures);
+        });
+    }
+    core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(deleted));
+    core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))));
+    const markdown = [
+        `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
+        '',
+        '| Region | AMI | Name | Snapshots | Outcome |',
+        '| --- | --- | --- | --- | --- |',
+        ...deleted.map((d) => `| ${(0,summary/* escapeHtml */.ZD)(d.region)} | <code>${(0,summary/* escapeHtml */.ZD)(d.imageId)}</code> | ${(0,summary/* escapeHtml */.ZD)(d.name)} | ${d.snapshotIds.map(summary/* escapeHtml */.ZD).join('<br>') || '—'} | ${inputs.dryRun ? 'would be deleted' : 'deleted'} |`),
+        ...kept.map((k) => `| ${(0,summary/* escapeHtml */.ZD)(k.region)} | <code>${(0,summary/* escapeHtml */.ZD)(k.imageId)}</code> | ${(0,summary/* escapeHtml */.ZD)(k.name)} | — | kept: ${(0,summary/* escapeHtml */.ZD)(k.reason)} |`),
+        ...failures.map((f) => `| ${(0,summary/* escapeHtml */.ZD)(f.region)} | ${f.resourceId ? `<code>${(0,summary/* escapeHtml */.ZD)(f.resourceId)}</code>` : '—'} | — | — | failed: ${(0,summary/* escapeHtml */.ZD)(f.message)} |`)
+    ].join('\n');
+    report.markdown = markdown;
+    if (failures.length > 0) {
+        throw new errors/* ActionError */.lZ(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
+    }
+}
+async function promoteImages(ctx) {
+    const { inputs } = ctx;
+    const amiIds = await amiIdsOf(ctx);
+    const idsByRegion = new Map();
+    for (const regions of Object.values(amiIds)) {
+        for (const [region, ami] of Object.entries(regions)) {
+            idsByRegion.set(region, (idsByRegion.get(region) ?? new Set()).add(ami));
+        }
+    }
+    const images = [];
+    for (const [region, ids] of idsByRegion) {
+        try {
+            images.push(...(await describeImagesById(ec2Client(region), region, [...ids])));
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot describe the AMIs in ${region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
+        }
+    }
+    const promotions = (0,promote/* planPromotion */.z)({
+        amiIds,
+        stage: inputs.stage,
+        stageTag: inputs.stageTag,
+        runUrl: (0,promote/* runUrlOf */.Qm)(ctx.env),
+        now: new Date(),
+        images,
+        shareWith: inputs.shareWith
+    });
+    for (const p of promotions) {
+        const client = ec2Client(p.region);
+        try {
+            if (p.changed)
+                await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags);
+            await shareImage(client, p.imageId, p.shareWith);
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
+        }
+        ctx.log.info(p.changed
+            ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
+            : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`);
+    }
+    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify((0,promote/* promotedOutput */.G2)(promotions, inputs.stage)));
+    return {
+        markdown: [
+            `### Promoted to ${(0,summary/* escapeHtml */.ZD)(inputs.stage)}`,
+            '',
+            '| Build | Region | AMI | Changed |',
+            '| --- | --- | --- | --- |',
+            ...promotions.map((p) => `| ${(0,summary/* escapeHtml */.ZD)(p.build)} | ${(0,summary/* escapeHtml */.ZD)(p.region)} | <code>${(0,summary/* escapeHtml */.ZD)(p.imageId)}</code> | ${p.changed ? 'yes' : 'no (already at this stage)'} |`)
+        ].join('\n')
+    };
+}
+
+
+/***/ })
+
+};
