@@ -1198,6 +1198,8 @@ function jsonObject(value, indent, unit, separator, eol) {
 /***/ 49014:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {

@@ -92,104 +92,6 @@ const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'];
 
 /***/ }),
 
-/***/ 79407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(27242);
-/* harmony import */ var _warm_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(81158);
-
-
-if (process.env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.IsPost}`] === 'true') {
-    const { runPost } = await __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661));
-    await runPost();
-}
-else if (!(0,_warm_js__WEBPACK_IMPORTED_MODULE_1__/* .runWarm */ .Rh)()) {
-    const { run } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49014));
-    await run();
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 81158:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rh: () => (/* binding */ runWarm)
-/* harmony export */ });
-/* unused harmony exports fileCommandRecord, toolCachePath */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27242);
-/**
- * The warm path: `command: install` of an exact version that the tool cache already holds.
- *
- * It uses Node's built-ins only. Loading `@actions/core` costs about 60 ms on its own (it pulls in
- * an HTTP client for OIDC), two to three times Node's whole start-up, and a cached install needs
- * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
- * returns false and the full action runs.
- */
-
-
-
-const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
-function input(env, name) {
-    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
-}
-/**
- * The runner's file-command format for a multi-line-safe `name<<delimiter` record. The delimiter
- * only has to differ from every line of the value, which is checked; `node:crypto` is not loaded
- * for it, since that alone costs a sixth of Node's start-up.
- */
-function fileCommandRecord(name, value) {
-    let delimiter;
-    do {
-        delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-    } while (value.split(/\r?\n/).includes(delimiter));
-    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
-}
-/** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
-function toolCachePath(root, tool, version, arch) {
-    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, tool, version, arch);
-}
-function runWarm(env = process.env) {
-    try {
-        if ((input(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.Command) || _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_COMMAND */ .YT) !== 'install')
-            return false;
-        const match = EXACT_VERSION.exec(input(env, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Inputs */ .G0.PackerVersion));
-        const root = env.RUNNER_TOOL_CACHE;
-        const outputFile = env.GITHUB_OUTPUT;
-        const pathFile = env.GITHUB_PATH;
-        if (!match || !root || !outputFile || !pathFile)
-            return false;
-        const version = match[1];
-        const dir = toolCachePath(root, _constants_js__WEBPACK_IMPORTED_MODULE_2__/* .TOOL_NAME */ .lH, version, process.arch);
-        const binary = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(`${dir}.complete`) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(binary))
-            return false;
-        // The post step runs the same bundle and tells itself apart by this state.
-        if (env.GITHUB_STATE)
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(env.GITHUB_STATE, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .State */ .Uw.IsPost, 'true'));
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(pathFile, `${dir}\n`);
-        env.PATH = `${dir}${node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter}${env.PATH ?? ''}`;
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.appendFileSync)(outputFile, fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.PackerVersion, version) +
-            fileCommandRecord(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .Outputs */ .tY.PackerPath, binary));
-        process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-
-
-/***/ }),
-
 /***/ 42613:
 /***/ ((module) => {
 
@@ -596,75 +498,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
 /******/ 
-/******/ /* webpack/runtime/async module */
-/******/ (() => {
-/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
-/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
-/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
-/******/ 	var resolveQueue = (queue) => {
-/******/ 		if(queue && queue.d < 1) {
-/******/ 			queue.d = 1;
-/******/ 			queue.forEach((fn) => (fn.r--));
-/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
-/******/ 		}
-/******/ 	}
-/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
-/******/ 		if(dep !== null && typeof dep === "object") {
-/******/ 			if(dep[webpackQueues]) return dep;
-/******/ 			if(dep.then) {
-/******/ 				var queue = [];
-/******/ 				queue.d = 0;
-/******/ 				dep.then((r) => {
-/******/ 					obj[webpackExports] = r;
-/******/ 					resolveQueue(queue);
-/******/ 				}, (e) => {
-/******/ 					obj[webpackError] = e;
-/******/ 					resolveQueue(queue);
-/******/ 				});
-/******/ 				var obj = {};
-/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
-/******/ 				return obj;
-/******/ 			}
-/******/ 		}
-/******/ 		var ret = {};
-/******/ 		ret[webpackQueues] = x => {};
-/******/ 		ret[webpackExports] = dep;
-/******/ 		return ret;
-/******/ 	}));
-/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
-/******/ 		var queue;
-/******/ 		hasAwait && ((queue = []).d = -1);
-/******/ 		var depQueues = new Set();
-/******/ 		var exports = module.exports;
-/******/ 		var currentDeps;
-/******/ 		var outerResolve;
-/******/ 		var reject;
-/******/ 		var promise = new Promise((resolve, rej) => {
-/******/ 			reject = rej;
-/******/ 			outerResolve = resolve;
-/******/ 		});
-/******/ 		promise[webpackExports] = exports;
-/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
-/******/ 		module.exports = promise;
-/******/ 		body((deps) => {
-/******/ 			currentDeps = wrapDeps(deps);
-/******/ 			var fn;
-/******/ 			var getResult = () => (currentDeps.map((d) => {
-/******/ 				if(d[webpackError]) throw d[webpackError];
-/******/ 				return d[webpackExports];
-/******/ 			}))
-/******/ 			var promise = new Promise((resolve) => {
-/******/ 				fn = () => (resolve(getResult));
-/******/ 				fn.r = 0;
-/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
-/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
-/******/ 			});
-/******/ 			return fn.r ? promise : getResult();
-/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
-/******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
 /******/ /* webpack/runtime/compat get default export */
 /******/ (() => {
 /******/ 	// getDefaultExport function for compatibility with non-harmony modules
@@ -830,10 +663,92 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
 /******/ })();
 /******/ 
 /************************************************************************/
-/******/ 
-/******/ // startup
-/******/ // Load entry module and return exports
-/******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(79407);
-/******/ __webpack_exports__ = await __webpack_exports__;
-/******/ 
+var __webpack_exports__ = {};
+
+// EXTERNAL MODULE: external "node:module"
+var external_node_module_ = __nccwpck_require__(98995);
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __nccwpck_require__(27242);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+;// CONCATENATED MODULE: ./src/warm.ts
+/**
+ * The warm path: `command: install` of an exact version that the tool cache already holds.
+ *
+ * It uses Node's built-ins only. Loading `@actions/core` costs about 60 ms on its own (it pulls in
+ * an HTTP client for OIDC), two to three times Node's whole start-up, and a cached install needs
+ * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
+ * returns false and the full action runs.
+ */
+
+
+
+const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
+function input(env, name) {
+    return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
+}
+/**
+ * The runner's file-command format for a multi-line-safe `name<<delimiter` record. The delimiter
+ * only has to differ from every line of the value, which is checked; `node:crypto` is not loaded
+ * for it, since that alone costs a sixth of Node's start-up.
+ */
+function fileCommandRecord(name, value) {
+    let delimiter;
+    do {
+        delimiter = `ghadelimiter_${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+    } while (value.split(/\r?\n/).includes(delimiter));
+    return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
+}
+/** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
+function toolCachePath(root, tool, version, arch) {
+    return external_node_path_.join(root, tool, version, arch);
+}
+function runWarm(env = process.env) {
+    try {
+        if ((input(env, constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT) !== 'install')
+            return false;
+        const match = EXACT_VERSION.exec(input(env, constants/* Inputs */.G0.PackerVersion));
+        const root = env.RUNNER_TOOL_CACHE;
+        const outputFile = env.GITHUB_OUTPUT;
+        const pathFile = env.GITHUB_PATH;
+        if (!match || !root || !outputFile || !pathFile)
+            return false;
+        const version = match[1];
+        const dir = toolCachePath(root, constants/* TOOL_NAME */.lH, version, process.arch);
+        const binary = external_node_path_.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
+        if (!(0,external_node_fs_.existsSync)(`${dir}.complete`) || !(0,external_node_fs_.existsSync)(binary))
+            return false;
+        // The post step runs the same bundle and tells itself apart by this state.
+        if (env.GITHUB_STATE)
+            (0,external_node_fs_.appendFileSync)(env.GITHUB_STATE, fileCommandRecord(constants/* State */.Uw.IsPost, 'true'));
+        (0,external_node_fs_.appendFileSync)(pathFile, `${dir}\n`);
+        env.PATH = `${dir}${external_node_path_.delimiter}${env.PATH ?? ''}`;
+        (0,external_node_fs_.appendFileSync)(outputFile, fileCommandRecord(constants/* Outputs */.tY.PackerVersion, version) +
+            fileCommandRecord(constants/* Outputs */.tY.PackerPath, binary));
+        // Straight to the descriptor: setting up process.stdout costs more than the rest of this path.
+        (0,external_node_fs_.writeSync)(1, `Packer ${version} from the tool cache: ${binary}\n`);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/index.ts
+// The entry stays free of top-level await: the bundler would otherwise wrap every module in its
+// async-module machinery, which the warm path (src/warm.ts) pays for on each run.
+
+
+
+if (process.env[`STATE_${constants/* State */.Uw.IsPost}`] === 'true') {
+    (0,external_node_module_.enableCompileCache)?.();
+    void __nccwpck_require__.e(/* import() */ 661).then(__nccwpck_require__.bind(__nccwpck_require__, 86661)).then(({ runPost }) => runPost());
+}
+else if (!runWarm()) {
+    // V8's code cache for the chunks: later steps of the job (and self-hosted runners) start faster.
+    (0,external_node_module_.enableCompileCache)?.();
+    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(14)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49014)).then(({ run }) => run());
+}
+

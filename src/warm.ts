@@ -6,7 +6,7 @@
  * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
  * returns false and the full action runs.
  */
-import { appendFileSync, existsSync } from 'node:fs'
+import { appendFileSync, existsSync, writeSync } from 'node:fs'
 import * as path from 'node:path'
 import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './constants.js'
 
@@ -56,7 +56,8 @@ export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
       fileCommandRecord(Outputs.PackerVersion, version) +
         fileCommandRecord(Outputs.PackerPath, binary)
     )
-    process.stdout.write(`Packer ${version} from the tool cache: ${binary}\n`)
+    // Straight to the descriptor: setting up process.stdout costs more than the rest of this path.
+    writeSync(1, `Packer ${version} from the tool cache: ${binary}\n`)
     return true
   } catch {
     return false
