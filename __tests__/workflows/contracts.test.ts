@@ -270,9 +270,16 @@ describe('release.yml', () => {
   })
 })
 
-describe('docs/workflows.md', () => {
-  const text = readFileSync(path.join(ROOT, 'docs/workflows.md'), 'utf8')
-  const sections = text.split(/^## /m)
+describe("README's reusable workflows", () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+  const start = readme.indexOf('\n## Reusable workflows\n')
+  const end = readme.indexOf('\n## ', start + 1)
+  const text = readme.slice(start, end)
+  const sections = text.split(/^### /m)
+
+  it('has the section', () => {
+    expect(start).toBeGreaterThan(0)
+  })
 
   it.each([...ctx.reusable.keys()])('documents every input, secret and output of %s', (name) => {
     const section = sections.find((s) => s.startsWith(`${name}\n`))
@@ -295,7 +302,7 @@ describe('docs/workflows.md', () => {
     expect(callers.length).toBeGreaterThanOrEqual(6)
     for (const block of callers) {
       const doc = parseYaml(block) as Workflow
-      const file = { rel: 'docs/workflows.md', text: block, doc }
+      const file = { rel: 'README.md', text: block, doc }
       expect([
         ...validCalls(file, ctx),
         ...pinnedActions(file, ctx),
