@@ -200,9 +200,13 @@ describe('cleanup and promote against the EC2 double', () => {
     AWS_MAX_ATTEMPTS: '2'
   })
 
-  /** Six images per region: two too old but in use or shared, the rest plain history. */
+  /**
+   * Seven images per region. In us-east-1, web-5 runs an instance, web-4 is the latest version of
+   * a launch template, and web-6 shares its only snapshot with db-1, which the filter leaves out.
+   */
   function seed() {
     const made: Record<string, ReturnType<Ec2Double['seedImage']>> = {}
+    const shared = double.seedSnapshot({ region: 'us-east-1' }).snapshotId
     for (const region of ['us-east-1', 'eu-west-1']) {
       for (const [name, days] of [
         ['web-1', 1],
@@ -216,17 +220,32 @@ describe('cleanup and promote against the EC2 double', () => {
           region,
           name,
           creationDate: ago(days),
-          tags: { app: 'web' }
+          tags: { app: 'web' },
+          ...(region === 'us-east-1' && name === 'web-6' ? { snapshotIds: [shared] } : {})
         })
       }
-      made[`${region}/db-1`] = double.seedImage({ region, name: 'db-1', creationDate: ago(90) })
+      made[`${region}/db-1`] = double.seedImage({
+        region,
+        name: 'db-1',
+        creationDate: ago(90),
+        ...(region === 'us-east-1' ? { snapshotIds: [shared] } : {})
+      })
     }
     double.seedInstance({ region: 'us-east-1', imageId: made['us-east-1/web-5'].imageId })
-    return made
+    double.seedLaunchTemplate({
+      region: 'us-east-1',
+      name: 'web',
+      versions: [
+        { imageId: made['us-east-1/web-6'].imageId },
+        { imageId: made['us-east-1/web-4'].imageId }
+      ],
+      defaultVersion: 1
+    })
+    return { made, shared }
   }
 
   it('a dry run lists what would go and deletes nothing; the real run deletes exactly that', async () => {
-    const made = seed()
+    const { made, shared } = seed()
     const inputs = {
       command: 'cleanup',
       'aws-regions': 'us-east-1, eu-west-1',
@@ -236,24 +255,34 @@ describe('cleanup and promote against the EC2 double', () => {
     }
     const dry = await runStep({ inputs: { ...inputs, 'dry-run': 'true' }, env: awsEnv() })
     expect(errors(dry)).toBe('')
-    const wouldDelete = JSON.parse(dry.outputs.deleted) as { region: string; imageId: string }[]
-    const expected = [
-      'us-east-1/web-4',
-      'us-east-1/web-6',
-      'eu-west-1/web-4',
-      'eu-west-1/web-5',
-      'eu-west-1/web-6'
-    ]
+    const wouldDelete = JSON.parse(dry.outputs.deleted) as {
+      region: string
+      imageId: string
+      snapshotIds: string[]
+    }[]
+    // us-east-1: web-4 (launch template's latest) and web-5 (instance) stay, and web-6 is the
+    // default version of the template, so it stays too: nothing there goes.
+    const expected = ['eu-west-1/web-4', 'eu-west-1/web-5', 'eu-west-1/web-6']
       .map((k) => `${k.split('/')[0]} ${made[k].imageId}`)
       .sort()
     expect(wouldDelete.map((d) => `${d.region} ${d.imageId}`).sort()).toEqual(expected)
     expect(double.callsOf('DeregisterImage')).toEqual([])
     expect(double.callsOf('DeleteSnapshot')).toEqual([])
     expect(dry.summary).toContain('dry run: nothing was deleted')
-    const kept = JSON.parse(dry.outputs.kept) as { imageId: string; reason: string }[]
-    expect(kept.find((k) => k.imageId === made['us-east-1/web-5'].imageId)?.reason).toMatch(
-      /^in use by instance i-/
+    const reasons = Object.fromEntries(
+      (JSON.parse(dry.outputs.kept) as { imageId: string; reason: string }[]).map((k) => [
+        k.imageId,
+        k.reason
+      ])
     )
+    expect(reasons[made['us-east-1/web-5'].imageId]).toMatch(/^in use by instance i-/)
+    expect(reasons[made['us-east-1/web-4'].imageId]).toMatch(
+      /^used by launch template lt-\w+ version 2$/
+    )
+    expect(reasons[made['us-east-1/web-6'].imageId]).toMatch(
+      /^used by launch template lt-\w+ version 1$/
+    )
+    expect(reasons[made['us-east-1/web-3'].imageId]).toMatch(/newest|younger/)
 
     const real = await runStep({ inputs, env: awsEnv() })
     expect(errors(real)).toBe('')
@@ -274,19 +303,49 @@ describe('cleanup and promote against the EC2 double', () => {
       'us-east-1/web-1',
       'us-east-1/web-2',
       'us-east-1/web-3',
+      'us-east-1/web-4',
       'us-east-1/web-5',
+      'us-east-1/web-6',
       'eu-west-1/db-1',
       'eu-west-1/web-1',
       'eu-west-1/web-2',
       'eu-west-1/web-3'
     ])
-    // Every snapshot of a deleted image is gone; those of the others are all there.
+    // Every snapshot of a remaining image is there; those only deleted images used are gone.
     const snapshots = new Set(double.snapshots().map((s) => s.snapshotId))
-    for (const key of Object.keys(made)) {
-      const ids = made[key].blockDevices.map((b) => b.snapshotId)
-      const deleted = expected.includes(`${key.split('/')[0]} ${made[key].imageId}`)
-      for (const id of ids) expect(snapshots.has(id)).toBe(!deleted)
+    const remaining = new Set(
+      double.images().flatMap((i) => i.blockDevices.map((b) => b.snapshotId))
+    )
+    expect(remaining.has(shared)).toBe(true)
+    for (const id of remaining) expect(snapshots.has(id)).toBe(true)
+    for (const key of expected) {
+      const image = Object.values(made).find((i) => `${i.region} ${i.imageId}` === key)!
+      for (const b of image.blockDevices) expect(snapshots.has(b.snapshotId)).toBe(false)
     }
+  })
+
+  it('never deletes a snapshot another image still uses', async () => {
+    const { made, shared } = seed()
+    // Without the launch template's protection web-6 goes, but its snapshot is db-1's too.
+    double.world.region('us-east-1').launchTemplates.clear()
+    const result = await runStep({
+      inputs: {
+        command: 'cleanup',
+        'aws-regions': 'us-east-1',
+        'image-name-filter': 'web-*',
+        keep: '2',
+        'min-age': '7d'
+      },
+      env: awsEnv()
+    })
+    expect(errors(result)).toBe('')
+    const deleted = JSON.parse(result.outputs.deleted) as {
+      imageId: string
+      snapshotIds: string[]
+    }[]
+    const web6 = deleted.find((d) => d.imageId === made['us-east-1/web-6'].imageId)
+    expect(web6?.snapshotIds).toEqual([])
+    expect(double.snapshots('us-east-1').map((s) => s.snapshotId)).toContain(shared)
   })
 
   it('refuses to consider every image the account owns', async () => {
@@ -298,6 +357,7 @@ describe('cleanup and promote against the EC2 double', () => {
 
   it('reports a region that fails and still cleans the others, then fails the step', async () => {
     seed()
+    double.world.region('us-east-1').launchTemplates.clear()
     double.fail('DescribeImages', {
       code: 'UnauthorizedOperation',
       message: 'You are not authorized to perform this operation.',
