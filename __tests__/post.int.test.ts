@@ -131,6 +131,36 @@ describe('post step', () => {
     expect(ec2.calls.length).toBe(calls)
   })
 
+  it('names what it cannot delete without credentials, without failing the job', async () => {
+    const dirs = workspace()
+    const resources = {
+      regions: ['us-east-1'],
+      instances: ['i-0fedcba9876543210'],
+      keyPairs: ['packer_00000000-0000-0000-0000-000000000001'],
+      securityGroups: ['packer_00000000-0000-0000-0000-000000000002']
+    }
+    writeFileSync(dirs.files.state, `isPost=true\nawsResources=${JSON.stringify(resources)}\n`)
+    const post = await runStep({
+      dirs,
+      post: true,
+      inputs: inputs(),
+      // No keys, no profile, and no instance metadata to fall back on.
+      env: {
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_EC2: ec2.url,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_SHARED_CREDENTIALS_FILE: '/nonexistent',
+        AWS_CONFIG_FILE: '/nonexistent'
+      }
+    })
+    expect(post.exitCode).toBe(0)
+    const warning = post.annotations.find((a) => a.level === 'warning')
+    expect(warning?.message).toMatch(/credential/i)
+    for (const id of [...resources.instances, ...resources.keyPairs, ...resources.securityGroups])
+      expect(warning?.message).toContain(id)
+    expect(ec2.calls).toEqual([])
+  })
+
   it('names what it cannot delete when EC2 is out of reach, without failing the job', async () => {
     const dirs = workspace()
     const resources = {
