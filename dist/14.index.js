@@ -4014,7 +4014,8 @@ async function run() {
                 workingDirectory: workingDirectoryOf(inputs, workspace),
                 runDir: await createRunDir(),
                 log,
-                env: process.env
+                env: process.env,
+                cancelled: () => cancellation.requested
             }, lifecycle.report);
             return;
         }

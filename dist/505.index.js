@@ -236,12 +236,15 @@ async function imagesInUse(client, pageSize) {
 /**
  * Deregisters each image, then deletes its snapshots. An image that cannot be deregistered keeps
  * its snapshots (they would be refused as in use anyway); each failure is recorded and the rest
- * goes on.
+ * goes on. Once `stop()` says so (the job is being cancelled), no further image is started, but an
+ * image already deregistered still loses its snapshots, so none is left orphaned.
  */
-async function deleteImages(client, deletions) {
+async function deleteImages(client, deletions, stop = () => false) {
     const deleted = [];
     const failures = [];
-    for (const d of deletions) {
+    for (const [index, d] of deletions.entries()) {
+        if (stop())
+            return { deleted, failures, notStarted: deletions.slice(index) };
         try {
             await client.send(new dist_cjs/* DeregisterImageCommand */.x2c({ ImageId: d.imageId }));
         }
@@ -261,7 +264,7 @@ async function deleteImages(client, deletions) {
         }
         deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds });
     }
-    return { deleted, failures };
+    return { deleted, failures, notStarted: [] };
 }
 /**
  * Plans and (unless a dry run) carries out retention in one region. A failure to list the
@@ -269,7 +272,7 @@ async function deleteImages(client, deletions) {
  * deleted there: deleting without knowing what is in use would not be safe.
  */
 async function cleanupRegion(client, options) {
-    const { region, dryRun, pageSize, ...retention } = options;
+    const { region, dryRun, pageSize, stop, ...retention } = options;
     let plan;
     try {
         const [images, inUse] = await Promise.all([
@@ -279,7 +282,12 @@ async function cleanupRegion(client, options) {
         plan = (0,lifecycle_retention/* planRetention */.SA)({ ...retention, images, inUse });
     }
     catch (error) {
-        return { deleted: [], kept: [], failures: [{ region, message: (0,errors/* awsErrorMessage */.X_)(error) }] };
+        return {
+            deleted: [],
+            kept: [],
+            failures: [{ region, message: (0,errors/* awsErrorMessage */.X_)(error) }],
+            notStarted: []
+        };
     }
     if (dryRun) {
         return {
@@ -290,11 +298,12 @@ async function cleanupRegion(client, options) {
                 snapshotIds
             })),
             kept: plan.keep,
-            failures: []
+            failures: [],
+            notStarted: []
         };
     }
-    const { deleted, failures } = await deleteImages(client, plan.delete);
-    return { deleted, kept: plan.keep, failures };
+    const { deleted, failures, notStarted } = await deleteImages(client, plan.delete, stop);
+    return { deleted, kept: plan.keep, failures, notStarted };
 }
 /** Tags the resources (an AMI and its snapshots) in one call. */
 async function tagResources(client, resourceIds, tags) {
@@ -516,8 +525,12 @@ async function cleanupImages(ctx, report) {
     const deleted = [];
     const kept = [];
     const failures = [];
+    const notStarted = [];
     const now = new Date();
     for (const region of regions) {
+        // A cancelled job starts no further region; an image in progress is finished (see deleteImages).
+        if (ctx.cancelled())
+            break;
         await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
             const result = await cleanupRegion(ec2Client(region), {
                 region,
@@ -526,8 +539,10 @@ async function cleanupImages(ctx, report) {
                 ...(inputs.minAgeMs === undefined ? {} : { minAgeMs: inputs.minAgeMs }),
                 now,
                 ...(inputs.imageNameFilter ? { nameFilter: inputs.imageNameFilter } : {}),
-                ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {})
+                ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {}),
+                stop: ctx.cancelled
             });
+            notStarted.push(...result.notStarted);
             for (const d of result.deleted) {
                 ctx.log.info(`${inputs.dryRun ? 'Would delete' : 'Deleted'} ${d.imageId} (${d.name})${d.snapshotIds.length ? ` and snapshot(s) ${d.snapshotIds.join(', ')}` : ''}`);
             }
@@ -555,6 +570,9 @@ async function cleanupImages(ctx, report) {
         ...failures.map((f) => `| ${(0,summary/* escapeHtml */.ZD)(f.region)} | ${f.resourceId ? `<code>${(0,summary/* escapeHtml */.ZD)(f.resourceId)}</code>` : '—'} | — | — | failed: ${(0,summary/* escapeHtml */.ZD)(f.message)} |`)
     ].join('\n');
     report.markdown = markdown;
+    if (ctx.cancelled()) {
+        throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
+    }
     if (failures.length > 0) {
         throw new errors/* ActionError */.lZ(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
     }

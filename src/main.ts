@@ -70,7 +70,8 @@ export async function run(): Promise<void> {
           workingDirectory: workingDirectoryOf(inputs, workspace),
           runDir: await createRunDir(),
           log,
-          env: process.env
+          env: process.env,
+          cancelled: () => cancellation.requested
         },
         lifecycle.report
       )

@@ -172,6 +172,21 @@ describe('cleanupRegion against the EC2 double', () => {
     expect(double.liveInstances('us-east-1')).toHaveLength(2)
   })
 
+  it('starts no further image once stopped, and finishes the snapshots of the one in progress', async () => {
+    const result = await cleanupRegion(client('us-east-1'), {
+      ...options,
+      region: 'us-east-1',
+      dryRun: false,
+      stop: () => double.callsOf('DeregisterImage').length >= 1
+    })
+    expect(result.deleted.map((d) => d.name)).toEqual(['web-e8'])
+    expect(result.notStarted.map((d) => d.name)).toEqual(['web-e10', 'web-e7', 'web-e6'])
+    expect(double.callsOf('DeregisterImage')).toHaveLength(1)
+    // web-e8's own snapshot is shared with a kept image; web-e10's were never touched.
+    const left = new Set(double.snapshots('us-east-1').map((s) => s.snapshotId))
+    for (const b of history.terminatedFrom.blockDevices) expect(left.has(b.snapshotId)).toBe(true)
+  })
+
   it('records a snapshot failure and a region failure, and carries on with the rest', async () => {
     const { terminatedFrom, east: seeded } = history
     const failing = terminatedFrom.blockDevices[0].snapshotId
@@ -224,7 +239,8 @@ describe('cleanupRegion against the EC2 double', () => {
           region: 'eu-west-1',
           message: 'UnauthorizedOperation: You are not authorized to perform this operation.'
         }
-      ]
+      ],
+      notStarted: []
     })
     expect(double.callsOf('DeregisterImage', 'eu-west-1')).toEqual([])
   })

@@ -35,6 +35,7 @@ import {
   type DeletedImage,
   type Failure
 } from './ec2.js'
+import type { Deletion } from './retention.js'
 import { planPromotion, promotedOutput, runUrlOf } from './promote.js'
 import type { Image, Kept } from './retention.js'
 import { applyTfvars } from './tfvars-file.js'
@@ -48,6 +49,8 @@ export interface LifecycleContext {
   runDir: string
   log: Logger
   env: NodeJS.ProcessEnv
+  /** True once the job is being cancelled. */
+  cancelled: () => boolean
 }
 
 /** What a lifecycle command tells the job summary. */
@@ -202,8 +205,11 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
   const deleted: DeletedImage[] = []
   const kept: Kept[] = []
   const failures: Failure[] = []
+  const notStarted: Deletion[] = []
   const now = new Date()
   for (const region of regions) {
+    // A cancelled job starts no further region; an image in progress is finished (see deleteImages).
+    if (ctx.cancelled()) break
     await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
       const result = await cleanupRegion(ec2Client(region), {
         region,
@@ -212,8 +218,10 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
         ...(inputs.minAgeMs === undefined ? {} : { minAgeMs: inputs.minAgeMs }),
         now,
         ...(inputs.imageNameFilter ? { nameFilter: inputs.imageNameFilter } : {}),
-        ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {})
+        ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {}),
+        stop: ctx.cancelled
       })
+      notStarted.push(...result.notStarted)
       for (const d of result.deleted) {
         ctx.log.info(
           `${inputs.dryRun ? 'Would delete' : 'Deleted'} ${d.imageId} (${d.name})${d.snapshotIds.length ? ` and snapshot(s) ${d.snapshotIds.join(', ')}` : ''}`
@@ -256,6 +264,11 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
     )
   ].join('\n')
   report.markdown = markdown
+  if (ctx.cancelled()) {
+    throw new ActionError(
+      `Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`
+    )
+  }
   if (failures.length > 0) {
     throw new ActionError(
       `Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`

@@ -160,15 +160,18 @@ export interface Failure {
 /**
  * Deregisters each image, then deletes its snapshots. An image that cannot be deregistered keeps
  * its snapshots (they would be refused as in use anyway); each failure is recorded and the rest
- * goes on.
+ * goes on. Once `stop()` says so (the job is being cancelled), no further image is started, but an
+ * image already deregistered still loses its snapshots, so none is left orphaned.
  */
 export async function deleteImages(
   client: EC2Client,
-  deletions: Deletion[]
-): Promise<{ deleted: DeletedImage[]; failures: Failure[] }> {
+  deletions: Deletion[],
+  stop: () => boolean = () => false
+): Promise<{ deleted: DeletedImage[]; failures: Failure[]; notStarted: Deletion[] }> {
   const deleted: DeletedImage[] = []
   const failures: Failure[] = []
-  for (const d of deletions) {
+  for (const [index, d] of deletions.entries()) {
+    if (stop()) return { deleted, failures, notStarted: deletions.slice(index) }
     try {
       await client.send(new DeregisterImageCommand({ ImageId: d.imageId }))
     } catch (error) {
@@ -186,7 +189,7 @@ export async function deleteImages(
     }
     deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds })
   }
-  return { deleted, failures }
+  return { deleted, failures, notStarted: [] }
 }
 
 export interface CleanupRegionOptions extends Omit<RetentionOptions, 'images' | 'inUse'> {
@@ -194,12 +197,16 @@ export interface CleanupRegionOptions extends Omit<RetentionOptions, 'images' | 
   dryRun: boolean
   /** DescribeImages / DescribeInstances page size; the SDK's default when absent. */
   pageSize?: number
+  /** True once no further image should be deleted (the job is being cancelled). */
+  stop?: () => boolean
 }
 
 export interface CleanupResult {
   deleted: DeletedImage[]
   kept: Kept[]
   failures: Failure[]
+  /** Planned deletions not started because `stop` said so. */
+  notStarted: Deletion[]
 }
 
 /**
@@ -211,7 +218,7 @@ export async function cleanupRegion(
   client: EC2Client,
   options: CleanupRegionOptions
 ): Promise<CleanupResult> {
-  const { region, dryRun, pageSize, ...retention } = options
+  const { region, dryRun, pageSize, stop, ...retention } = options
   let plan
   try {
     const [images, inUse] = await Promise.all([
@@ -220,7 +227,12 @@ export async function cleanupRegion(
     ])
     plan = planRetention({ ...retention, images, inUse })
   } catch (error) {
-    return { deleted: [], kept: [], failures: [{ region, message: awsErrorMessage(error) }] }
+    return {
+      deleted: [],
+      kept: [],
+      failures: [{ region, message: awsErrorMessage(error) }],
+      notStarted: []
+    }
   }
   if (dryRun) {
     return {
@@ -231,11 +243,12 @@ export async function cleanupRegion(
         snapshotIds
       })),
       kept: plan.keep,
-      failures: []
+      failures: [],
+      notStarted: []
     }
   }
-  const { deleted, failures } = await deleteImages(client, plan.delete)
-  return { deleted, kept: plan.keep, failures }
+  const { deleted, failures, notStarted } = await deleteImages(client, plan.delete, stop)
+  return { deleted, kept: plan.keep, failures, notStarted }
 }
 
 /** Tags the resources (an AMI and its snapshots) in one call. */
