@@ -123,6 +123,20 @@ describe('variables', () => {
     }
   })
 
+  it('hands Packer the github-token as PACKER_GITHUB_API_TOKEN, and never prints it', async () => {
+    const result = await packer.step({ files: '__tests__/data/templates/token' })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('plugin token: ***')
+    expect(result.stdout).toContain(`::add-mask::${FAKE_GITHUB_TOKEN}`)
+    const elsewhere = [
+      result.stdout.replace(`::add-mask::${FAKE_GITHUB_TOKEN}\n`, ''),
+      result.stderr,
+      result.summary,
+      JSON.stringify(result.outputs)
+    ].join('\n')
+    expect(elsewhere).not.toContain(FAKE_GITHUB_TOKEN)
+  })
+
   it('refuses a variable line without =, naming the line but not the value', async () => {
     const result = await packer.step({
       files: '__tests__/data/templates/vars',
