@@ -16,6 +16,7 @@ import {
   DeregisterImageCommand,
   DescribeAddressesCommand,
   DescribeImagesCommand,
+  type DescribeImagesCommandInput,
   DescribeInstancesCommand,
   DescribeInstanceStatusCommand,
   DescribeKeyPairsCommand,
@@ -257,7 +258,7 @@ describe('images', () => {
       ec2.seedImage({ region, name: 'web*literal', state: 'pending' }),
       ec2.seedImage({ region, name: 'web-2026-11-03', ownerId: '099720109477' })
     ]
-    const names = async (input: ConstructorParameters<typeof DescribeImagesCommand>[0]) =>
+    const names = async (input: DescribeImagesCommandInput) =>
       ((await client(region).send(new DescribeImagesCommand(input))).Images ?? [])
         .map((i: Image) => i.Name)
         .sort()

@@ -317,10 +317,10 @@ describe('cleanup and promote against the EC2 double', () => {
       double.images().flatMap((i) => i.blockDevices.map((b) => b.snapshotId))
     )
     expect(remaining.has(shared)).toBe(true)
-    for (const id of remaining) expect(snapshots.has(id)).toBe(true)
+    for (const id of remaining) expect(snapshots.has(id ?? '')).toBe(true)
     for (const key of expected) {
       const image = Object.values(made).find((i) => `${i.region} ${i.imageId}` === key)!
-      for (const b of image.blockDevices) expect(snapshots.has(b.snapshotId)).toBe(false)
+      for (const b of image.blockDevices) expect(snapshots.has(b.snapshotId ?? '')).toBe(false)
     }
   })
 

@@ -7,7 +7,13 @@ import { promisify } from 'node:util'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { createSigningKey, MIRROR_VERSION, startMirror, SUMS_NAME, ZIP_NAME } from '../__tests__/support/mirror.ts'
+import {
+  createSigningKey,
+  MIRROR_VERSION,
+  startMirror,
+  SUMS_NAME,
+  ZIP_NAME
+} from '../__tests__/support/mirror.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const node = process.execPath
@@ -27,9 +33,14 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
   return Number(process.hrtime.bigint() - start) / 1e6
 }
 
-function runnerEnv(base: string, toolCache: string, inputs: Record<string, string>): NodeJS.ProcessEnv {
+function runnerEnv(
+  base: string,
+  toolCache: string,
+  inputs: Record<string, string>
+): NodeJS.ProcessEnv {
   for (const d of ['temp', 'files']) mkdirSync(path.join(base, d), { recursive: true })
-  for (const f of ['output', 'path', 'state', 'env', 'summary']) writeFileSync(path.join(base, 'files', f), '')
+  for (const f of ['output', 'path', 'state', 'env', 'summary'])
+    writeFileSync(path.join(base, 'files', f), '')
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -70,9 +81,23 @@ for (let i = 0; i < 5; i++) {
   floor.push(
     await time(async () => {
       const url = `${mirror.url}/packer/${MIRROR_VERSION}`
-      await run('curl', ['-sfS', '-o', `${f}/${SUMS_NAME}`, `${url}/${SUMS_NAME}`, '-o', `${f}/${sigName}`, `${url}/${sigName}`, '-o', `${f}/${ZIP_NAME}`, `${url}/${ZIP_NAME}`])
+      await run('curl', [
+        '-sfS',
+        '-o',
+        `${f}/${SUMS_NAME}`,
+        `${url}/${SUMS_NAME}`,
+        '-o',
+        `${f}/${sigName}`,
+        `${url}/${sigName}`,
+        '-o',
+        `${f}/${ZIP_NAME}`,
+        `${url}/${ZIP_NAME}`
+      ])
       await run('gpgv', ['--keyring', keyring, `${f}/${sigName}`, `${f}/${SUMS_NAME}`])
-      await run('sh', ['-c', `cd "${f}" && grep " ${ZIP_NAME}$" ${SUMS_NAME} | sha256sum -c --status`])
+      await run('sh', [
+        '-c',
+        `cd "${f}" && grep " ${ZIP_NAME}$" ${SUMS_NAME} | sha256sum -c --status`
+      ])
       await run('unzip', ['-o', '-q', `${f}/${ZIP_NAME}`, '-d', `${f}/out`])
     })
   )
@@ -85,21 +110,39 @@ const warm: number[] = []
 const bare: number[] = []
 const before = mirror.requests.length
 for (let i = 0; i < 30; i++) {
-  warm.push(await time(() => run(node, [dist], { env: runnerEnv(warmBase, path.join(warmBase, 'toolcache'), inputs) })))
+  warm.push(
+    await time(() =>
+      run(node, [dist], { env: runnerEnv(warmBase, path.join(warmBase, 'toolcache'), inputs) })
+    )
+  )
   bare.push(await time(() => run(node, ['-e', '0'])))
 }
 const warmRequests = mirror.requests.length - before
 await mirror.close()
 rmSync(work, { recursive: true, force: true })
 
-const report = (name: string, value: number, unit: string, target: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, target, ...extra }))
+const report = (
+  name: string,
+  value: number,
+  unit: string,
+  target: string,
+  extra: Record<string, unknown> = {}
+) =>
+  console.log(
+    JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, target, ...extra })
+  )
 report('install-warm-ratio', median(warm) / median(bare), 'x node -e 0', '<= 1.2', {
   warmMs: median(warm),
   nodeMs: median(bare),
   networkRequests: warmRequests
 })
-report('install-cold-ratio', median(cold) / median(floor), 'x curl+gpgv+sha256sum+unzip', '<= 1.3', {
-  coldMs: median(cold),
-  floorMs: median(floor)
-})
+report(
+  'install-cold-ratio',
+  median(cold) / median(floor),
+  'x curl+gpgv+sha256sum+unzip',
+  '<= 1.3',
+  {
+    coldMs: median(cold),
+    floorMs: median(floor)
+  }
+)

