@@ -11,7 +11,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
 import { MIRROR_VERSION } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
-import { createRunnerDirs, ROOT, startStep, type StepResult } from './support/runner.js'
+import { createRunnerDirs, errors, ROOT, startStep, type StepResult } from './support/runner.js'
 
 const REGIONS_TEMPLATE = '__tests__/data/templates/aws-regions'
 const PARALLEL_TEMPLATE = '__tests__/data/templates/aws-parallel'
@@ -48,13 +48,6 @@ afterEach(async () => {
 
 function variables(): string {
   return `endpoint=${ec2.url}\nsource_ami=${sourceAmi}`
-}
-
-function errors(result: { annotations: { level: string; message: string }[] }): string {
-  return result.annotations
-    .filter((a) => a.level === 'error')
-    .map((a) => a.message)
-    .join('\n')
 }
 
 /** AMIs the builds made (not the seeded source), as `{region: ami}` per AMI name. */

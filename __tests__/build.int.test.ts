@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process'
 import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
-import { createRunnerDirs, FAKE_GITHUB_TOKEN, ROOT, startStep } from './support/runner.js'
+import { createRunnerDirs, errors, FAKE_GITHUB_TOKEN, ROOT, startStep } from './support/runner.js'
 
 let packer: PackerFixture
 
@@ -284,13 +284,6 @@ describe('cancellation', () => {
     expect(left).toEqual([])
   })
 })
-
-function errors(result: { annotations: { level: string; message: string }[] }): string {
-  return result.annotations
-    .filter((a) => a.level === 'error')
-    .map((a) => a.message)
-    .join('\n')
-}
 
 /** How often a value appears inside the runner's own `::add-mask::` commands, the one place it may. */
 function countMasks(stdout: string, value: string): number {

@@ -8,16 +8,15 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
-import { createRunnerDirs, runStep, type RunnerDirs, type StepResult } from './support/runner.js'
+import {
+  createRunnerDirs,
+  errors,
+  type RunnerDirs,
+  runStep,
+  type StepResult
+} from './support/runner.js'
 
 const DAY = 86_400_000
-
-function errors(result: StepResult): string {
-  return result.annotations
-    .filter((a) => a.level === 'error')
-    .map((a) => a.message)
-    .join('\n')
-}
 
 /** A manifest as Packer's post-processor leaves it: an older run, then the last one. */
 function legManifest(build: string, region: string, ami: string): string {

@@ -138,6 +138,14 @@ export function parseAnnotations(stdout: string): Annotation[] {
   return found
 }
 
+/** The messages of a step's error annotations, one per line. */
+export function errors(result: { annotations: Annotation[] }): string {
+  return result.annotations
+    .filter((a) => a.level === 'error')
+    .map((a) => a.message)
+    .join('\n')
+}
+
 /** The token the harness gives `${{ github.token }}`, as the runner gives the job's token. */
 export const FAKE_GITHUB_TOKEN = 'ghs_FakeJobToken0123456789abcdefABCDEF'
 
