@@ -42,7 +42,11 @@ for (const [name, spec] of Object.entries(action.inputs)) {
   inputs[`INPUT_${key}`] =
     process.env[`INPUT_${key}`] ??
     process.env[`INPUT_${key.replace(/-/g, '_')}`] ??
-    String(spec.default ?? '')
+    // Expressions in defaults are the runner's to evaluate: here the job token is GITHUB_TOKEN, if any.
+    String(spec.default ?? '').replace(
+      /\$\{\{\s*github\.token\s*\}\}/g,
+      process.env.GITHUB_TOKEN ?? ''
+    )
 }
 if ('INPUT_TEMPLATE' in inputs && !process.env.INPUT_TEMPLATE) inputs.INPUT_TEMPLATE = 'example'
 
