@@ -60,6 +60,17 @@ function builtAmis(name: string): Record<string, string> {
   )
 }
 
+/** No snapshot of an AMI the build made is left (the seeded source image's stay). */
+function expectNoSnapshotsOfTheBuild(): void {
+  const built = new Set(
+    ec2
+      .images(undefined, { includeDeregistered: true })
+      .filter((i) => i.name === 'app-e2e')
+      .flatMap((i) => i.blockDevices.map((b) => b.snapshotId))
+  )
+  expect(ec2.snapshots().filter((s) => built.has(s.snapshotId))).toEqual([])
+}
+
 /** The AMIs the build made that are still registered, as `region state`. */
 function amisLeft(): string[] {
   return ec2
@@ -343,7 +354,8 @@ describe('cancellation', () => {
         'releases-url': 'http://127.0.0.1:9',
         variables: variables()
       },
-      env: AWS_ENV
+      // The action's own EC2 calls (deleting what Packer leaves) go where the template's do.
+      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
     })
     try {
       await moment()
@@ -383,9 +395,11 @@ describe('cancellation', () => {
       await ec2.waitForCall('DescribeImages', (c) => c.params['ImageId.1'] === pending)
     })
     expect(ec2.callsOf('CopyImage')).toEqual([])
-    // The AMI stays, and will become available: Packer 1.6.6 deregisters an AMI on cancel only
-    // once it has seen it available.
-    expect(amisLeft()).toEqual(['us-east-1 pending'])
+    // Packer 1.6.6 deregisters an AMI on cancel only once it has seen it available; the action
+    // deregisters the pending one it left, and its snapshot.
+    expect(amisLeft()).toEqual([])
+    expect(result.stdout).toMatch(/Deregistered ami-[0-9a-f]+ in us-east-1 and deleted snapshot/)
+    expectNoSnapshotsOfTheBuild()
     expectNothingLeft(result)
   })
 
@@ -399,11 +413,16 @@ describe('cancellation', () => {
     })
     expect(ec2.instances()).toHaveLength(1)
     // Packer deregisters the AMI it made in us-east-1 and deletes its snapshot, but not the copies
-    // it was still waiting for: those (and their snapshots) stay, and are billed.
-    expect(amisLeft()).toEqual(['eu-central-1 pending', 'us-west-2 pending'])
-    expect(ec2.images('us-east-1', { includeDeregistered: true })).toContainEqual(
-      expect.objectContaining({ name: 'app-e2e', state: 'deregistered' })
-    )
+    // it was still waiting for; the action deregisters those, in their regions, with their
+    // snapshots.
+    expect(amisLeft()).toEqual([])
+    for (const region of ['eu-central-1', 'us-west-2']) {
+      expect(ec2.images(region, { includeDeregistered: true })).toContainEqual(
+        expect.objectContaining({ name: 'app-e2e', state: 'deregistered' })
+      )
+      expect(result.stdout).toMatch(new RegExp(`Deregistered ami-[0-9a-f]+ in ${region}`))
+    }
+    expectNoSnapshotsOfTheBuild()
     expectNothingLeft(result)
   })
 })

@@ -178,7 +178,7 @@ describe('post step', () => {
     })
     expect(post.exitCode).toBe(0)
     const warning = post.annotations.find((a) => a.level === 'warning')
-    expect(warning?.message).toMatch(/^Could not delete everything the stopped build created/)
+    expect(warning?.message).toMatch(/^Could not delete everything the build left/)
     for (const id of [...resources.instances, ...resources.keyPairs, ...resources.securityGroups])
       expect(warning?.message).toContain(id)
   })

@@ -2617,6 +2617,8 @@ function commandLine(binary, args) {
         .join(' ');
 }
 
+// EXTERNAL MODULE: ./src/packer/aws-resources.ts
+var aws_resources = __webpack_require__(65551);
 ;// CONCATENATED MODULE: ./src/plugins.ts
 /**
  * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
@@ -2876,8 +2878,6 @@ function runProcess(binary, args, options) {
     });
 }
 
-// EXTERNAL MODULE: ./src/packer/aws-resources.ts
-var aws_resources = __webpack_require__(65551);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
 var packer_artifacts = __webpack_require__(68145);
 ;// CONCATENATED MODULE: ./src/packer/stream.ts
@@ -3980,6 +3980,7 @@ async function uploadFiles(name, files, env = process.env) {
 
 
 
+
 /** The action's main step. The one place that fails the step. */
 async function run() {
     const started = Date.now();
@@ -4180,20 +4181,44 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
     }
 }
+/**
+ * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
+ * still pending when the build was cancelled or failed, and copies it was still waiting for in
+ * other regions; they are billed. With `on-error: cleanup` they are deleted here. With `abort` the
+ * user asked to keep what a failed build made, so they are only named.
+ */
+async function handleLeftovers(ctx, run, left) {
+    if (!(0,aws_resources/* hasResources */.MP)(left)) {
+        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+        return;
+    }
+    if (!run.cancelled && run.exitCode === 0) {
+        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+        return;
+    }
+    if (ctx.inputs.onError === 'abort') {
+        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+        ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
+        return;
+    }
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    const remaining = await deleteLeftovers(left, ctx.env, `The ${run.cancelled ? 'cancelled' : 'failed'} build left AMIs registered`);
+    // What could not be deleted stays in the state for the post step to try again.
+    core/* saveState */.LZ(constants/* State */.Uw.AwsResources, (0,aws_resources/* hasResources */.MP)(remaining) ? JSON.stringify(remaining) : '');
+}
 async function buildAndReport(ctx, runDir, report) {
-    let tracked = false;
+    let tracked;
     const run = await build({
         ...ctx,
         // Saved as they appear: if the runner kills Packer and the action outright, the post step
         // deletes what this run left behind.
         onAwsResources: (resources) => {
-            tracked = true;
+            tracked = resources;
             core/* saveState */.LZ(constants/* State */.Uw.AwsResources, JSON.stringify(resources));
         }
     });
-    // Packer exited on its own and ran its cleanup (or kept the resources as on-error asked).
     if (tracked)
-        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+        await handleLeftovers(ctx, run, (0,aws_resources/* afterPackerExit */.Rf)(tracked));
     const { artifacts } = run.summary;
     report.builds = run.summary.builds;
     report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
@@ -4569,15 +4594,16 @@ function dropUndefined(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
 /* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
-/* unused harmony export emptyResources */
 function emptyResources() {
-    return { regions: [], instances: [], keyPairs: [], securityGroups: [] };
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
 }
 function hasResources(r) {
-    return r.instances.length + r.keyPairs.length + r.securityGroups.length > 0;
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
 }
 const PATTERNS = [
     ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
@@ -4585,7 +4611,12 @@ const PATTERNS = [
     ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ];
 const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
+const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/** The builder is done and its artifact is final: post-processors start, or the build ends. */
+const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
 const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
+const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
@@ -4597,34 +4628,67 @@ class AwsResourceTracker {
     constructor(regions = []) {
         this.resources.regions = [...new Set(regions.filter(Boolean))];
     }
-    /** Follows one machine-readable line; true when a resource was added. */
+    /** Follows one machine-readable line; true when what is saved should change. */
     consume(line) {
         if (line.type !== 'ui' || line.data.length < 2)
             return false;
         const text = line.data[1];
-        const ami = CREATED_AMI.exec(text)?.[1];
         // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
-        const build = line.target || BUILD_PREFIX.exec(text)?.[1];
-        if (ami && build && !(build in this.primaryAmis))
-            this.primaryAmis[build] = ami;
-        let added = false;
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
+        let changed = false;
         for (const [kind, pattern] of PATTERNS) {
             const match = pattern.exec(text);
             if (match && !this.resources[kind].includes(match[1])) {
                 this.resources[kind].push(match[1]);
-                added = true;
+                changed = true;
             }
         }
-        return added;
+        const created = CREATED_AMI.exec(text)?.[1];
+        if (created && build) {
+            if (!(build in this.primaryAmis))
+                this.primaryAmis[build] = created;
+            changed = this.addAmi({ id: created, region: '', build }) || changed;
+        }
+        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`).
+        for (const copy of text.matchAll(ABANDONED_COPY)) {
+            changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+        }
+        const deregistered = DEREGISTERED.exec(text)?.[1];
+        if (deregistered)
+            changed = this.dropAmis((a) => a.id === deregistered) || changed;
+        if (BUILDER_DONE.test(text)) {
+            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
+            changed = this.dropAmis((a) => a.build === done) || changed;
+        }
+        return changed;
     }
     get current() {
         return {
             regions: [...this.resources.regions],
             instances: [...this.resources.instances],
             keyPairs: [...this.resources.keyPairs],
-            securityGroups: [...this.resources.securityGroups]
+            securityGroups: [...this.resources.securityGroups],
+            amis: this.resources.amis.map((a) => ({ ...a }))
         };
     }
+    addAmi(ami) {
+        if (this.resources.amis.some((a) => a.id === ami.id))
+            return false;
+        this.resources.amis.push(ami);
+        return true;
+    }
+    dropAmis(match) {
+        const before = this.resources.amis.length;
+        this.resources.amis = this.resources.amis.filter((a) => !match(a));
+        return this.resources.amis.length !== before;
+    }
+}
+/**
+ * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
+ * security group and instance. AMIs it left registered remain.
+ */
+function afterPackerExit(resources) {
+    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
 }
 /** Reads the saved state back; anything malformed counts as nothing saved. */
 function parseResources(text) {
@@ -4633,11 +4697,19 @@ function parseResources(text) {
     try {
         const value = JSON.parse(text);
         const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        const amis = Array.isArray(value.amis)
+            ? value.amis.filter((a) => typeof a === 'object' &&
+                a !== null &&
+                typeof a.id === 'string' &&
+                typeof a.region === 'string' &&
+                typeof a.build === 'string')
+            : [];
         return {
             regions: list(value.regions),
             instances: list(value.instances),
             keyPairs: list(value.keyPairs),
-            securityGroups: list(value.securityGroups)
+            securityGroups: list(value.securityGroups),
+            amis
         };
     }
     catch {

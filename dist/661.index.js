@@ -7,15 +7,16 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
 /* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
-/* unused harmony export emptyResources */
 function emptyResources() {
-    return { regions: [], instances: [], keyPairs: [], securityGroups: [] };
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
 }
 function hasResources(r) {
-    return r.instances.length + r.keyPairs.length + r.securityGroups.length > 0;
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
 }
 const PATTERNS = [
     ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
@@ -23,7 +24,12 @@ const PATTERNS = [
     ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ];
 const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
+const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/** The builder is done and its artifact is final: post-processors start, or the build ends. */
+const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
 const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
+const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
@@ -35,34 +41,67 @@ class AwsResourceTracker {
     constructor(regions = []) {
         this.resources.regions = [...new Set(regions.filter(Boolean))];
     }
-    /** Follows one machine-readable line; true when a resource was added. */
+    /** Follows one machine-readable line; true when what is saved should change. */
     consume(line) {
         if (line.type !== 'ui' || line.data.length < 2)
             return false;
         const text = line.data[1];
-        const ami = CREATED_AMI.exec(text)?.[1];
         // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
-        const build = line.target || BUILD_PREFIX.exec(text)?.[1];
-        if (ami && build && !(build in this.primaryAmis))
-            this.primaryAmis[build] = ami;
-        let added = false;
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
+        let changed = false;
         for (const [kind, pattern] of PATTERNS) {
             const match = pattern.exec(text);
             if (match && !this.resources[kind].includes(match[1])) {
                 this.resources[kind].push(match[1]);
-                added = true;
+                changed = true;
             }
         }
-        return added;
+        const created = CREATED_AMI.exec(text)?.[1];
+        if (created && build) {
+            if (!(build in this.primaryAmis))
+                this.primaryAmis[build] = created;
+            changed = this.addAmi({ id: created, region: '', build }) || changed;
+        }
+        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`).
+        for (const copy of text.matchAll(ABANDONED_COPY)) {
+            changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+        }
+        const deregistered = DEREGISTERED.exec(text)?.[1];
+        if (deregistered)
+            changed = this.dropAmis((a) => a.id === deregistered) || changed;
+        if (BUILDER_DONE.test(text)) {
+            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
+            changed = this.dropAmis((a) => a.build === done) || changed;
+        }
+        return changed;
     }
     get current() {
         return {
             regions: [...this.resources.regions],
             instances: [...this.resources.instances],
             keyPairs: [...this.resources.keyPairs],
-            securityGroups: [...this.resources.securityGroups]
+            securityGroups: [...this.resources.securityGroups],
+            amis: this.resources.amis.map((a) => ({ ...a }))
         };
     }
+    addAmi(ami) {
+        if (this.resources.amis.some((a) => a.id === ami.id))
+            return false;
+        this.resources.amis.push(ami);
+        return true;
+    }
+    dropAmis(match) {
+        const before = this.resources.amis.length;
+        this.resources.amis = this.resources.amis.filter((a) => !match(a));
+        return this.resources.amis.length !== before;
+    }
+}
+/**
+ * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
+ * security group and instance. AMIs it left registered remain.
+ */
+function afterPackerExit(resources) {
+    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
 }
 /** Reads the saved state back; anything malformed counts as nothing saved. */
 function parseResources(text) {
@@ -71,11 +110,19 @@ function parseResources(text) {
     try {
         const value = JSON.parse(text);
         const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        const amis = Array.isArray(value.amis)
+            ? value.amis.filter((a) => typeof a === 'object' &&
+                a !== null &&
+                typeof a.id === 'string' &&
+                typeof a.region === 'string' &&
+                typeof a.build === 'string')
+            : [];
         return {
             regions: list(value.regions),
             instances: list(value.instances),
             keyPairs: list(value.keyPairs),
-            securityGroups: list(value.securityGroups)
+            securityGroups: list(value.securityGroups),
+            amis
         };
     }
     catch {
@@ -107,8 +154,8 @@ async function runPost(env = process.env) {
     const resources = (0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
     if (!(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
         return;
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
-    await deleteLeftovers(resources, env);
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    await deleteLeftovers(resources, env, 'The build was stopped before Packer could clean up');
 }
 
 

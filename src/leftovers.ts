@@ -1,8 +1,16 @@
-/** Deletes the temporary AWS resources a killed build left (see post.ts). Thin I/O on the SDK. */
+/**
+ * Deletes AWS resources a build left behind (see packer/aws-resources.ts): after the runner killed
+ * Packer (the post step), and the AMIs Packer leaves registered after a cancel or a failure (the
+ * main step). Thin I/O on the SDK. It never throws: what it cannot delete is named in a warning so
+ * that a person can, and returned.
+ */
 import * as core from '@actions/core'
 import {
   DeleteKeyPairCommand,
   DeleteSecurityGroupCommand,
+  DeleteSnapshotCommand,
+  DeregisterImageCommand,
+  DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeSecurityGroupsCommand,
   EC2Client,
@@ -10,7 +18,7 @@ import {
   waitUntilInstanceTerminated
 } from '@aws-sdk/client-ec2'
 import { awsErrorMessage } from './errors.js'
-import type { AwsResources } from './packer/aws-resources.js'
+import { emptyResources, hasResources, type AwsResources } from './packer/aws-resources.js'
 
 /** How long to wait for instances to terminate before their security group can go. */
 const TERMINATE_WAIT_SECONDS = 300
@@ -21,7 +29,7 @@ function regionsToSearch(resources: AwsResources, env: NodeJS.ProcessEnv): strin
   ].filter(Boolean)
 }
 
-/** The instances of the list that exist in the client's region (terminated ones included). */
+/** The instances of the list that exist in the client's region and are not terminated. */
 async function instancesIn(client: EC2Client, ids: string[]): Promise<string[]> {
   if (ids.length === 0) return []
   const found = await client.send(
@@ -34,26 +42,62 @@ async function instancesIn(client: EC2Client, ids: string[]): Promise<string[]> 
   )
 }
 
+/** Deregisters the AMIs of the list that exist in the client's region, then their snapshots. */
+async function deregisterIn(client: EC2Client, region: string, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return []
+  const found = await client.send(
+    new DescribeImagesCommand({ Filters: [{ Name: 'image-id', Values: ids }] })
+  )
+  const done: string[] = []
+  for (const image of found.Images ?? []) {
+    if (!image.ImageId) continue
+    await client.send(new DeregisterImageCommand({ ImageId: image.ImageId }))
+    const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) =>
+      m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []
+    )
+    for (const snapshot of snapshots) {
+      await client.send(new DeleteSnapshotCommand({ SnapshotId: snapshot }))
+    }
+    done.push(image.ImageId)
+    core.info(
+      `Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`
+    )
+  }
+  return done
+}
+
+/**
+ * Deletes what `resources` names, region by region; returns what is still there (or could not be
+ * checked). `why` opens the log line, e.g. why the resources were left.
+ */
 export async function deleteLeftovers(
   resources: AwsResources,
-  env: NodeJS.ProcessEnv
-): Promise<void> {
+  env: NodeJS.ProcessEnv,
+  why: string
+): Promise<AwsResources> {
   const regions = regionsToSearch(resources, env)
   const left = {
     instances: new Set(resources.instances),
     keyPairs: new Set(resources.keyPairs),
-    securityGroups: new Set(resources.securityGroups)
+    securityGroups: new Set(resources.securityGroups),
+    amis: new Map(resources.amis.map((a) => [a.id, a]))
   }
-  core.info(
-    `The build was stopped before Packer could clean up; deleting what it created: ${describe(resources)}`
-  )
+  core.info(`${why}; deleting: ${describe(resources)}`)
   const problems: string[] = []
-  if (regions.length === 0) {
+  if (regions.length === 0 && resources.amis.some((a) => !a.region)) {
     problems.push('no region is configured (AWS_REGION)')
   }
-  for (const region of regions) {
+  // AMI copies name their own region; the build's own resources are in one of `regions`.
+  const search = [...new Set([...regions, ...resources.amis.map((a) => a.region).filter(Boolean)])]
+  for (const region of search) {
     const client = new EC2Client({ region })
     try {
+      const amis = [...left.amis.values()]
+        .filter((a) => a.region === region || (!a.region && regions.includes(region)))
+        .map((a) => a.id)
+      for (const id of await deregisterIn(client, region, amis)) left.amis.delete(id)
+      if (!regions.includes(region)) continue
+
       const running = await instancesIn(client, [...left.instances])
       if (running.length > 0) {
         await client.send(new TerminateInstancesCommand({ InstanceIds: running }))
@@ -64,10 +108,7 @@ export async function deleteLeftovers(
         )
         core.info(`Terminated ${running.join(', ')} in ${region}`)
       }
-      // Found and now terminated, or already gone in this region.
-      for (const id of resources.instances) {
-        if (running.includes(id)) left.instances.delete(id)
-      }
+      for (const id of running) left.instances.delete(id)
 
       if (left.securityGroups.size > 0) {
         const groups = await client.send(
@@ -94,29 +135,34 @@ export async function deleteLeftovers(
       client.destroy()
     }
   }
-  // Instances that no region knew of were never started or are long gone.
-  const remaining = {
-    regions,
-    instances: [] as string[],
+  // Without any failure, an instance or AMI no region knew of is gone already.
+  const remaining: AwsResources = {
+    ...emptyResources(),
+    regions: resources.regions,
     keyPairs: [...left.keyPairs],
-    securityGroups: [...left.securityGroups]
+    securityGroups: [...left.securityGroups],
+    ...(problems.length > 0
+      ? { instances: [...left.instances], amis: [...left.amis.values()] }
+      : {})
   }
-  if (problems.length > 0 || remaining.keyPairs.length + remaining.securityGroups.length > 0) {
-    const stillThere =
-      problems.length > 0 ? { ...remaining, instances: [...left.instances] } : remaining
+  if (hasResources(remaining)) {
     core.warning(
-      `Could not delete everything the stopped build created; delete by hand: ${describe(stillThere)}` +
+      `Could not delete everything the build left; delete by hand: ${describe(remaining)}` +
         (problems.length ? ` (${problems.join('; ')})` : ''),
       { title: 'Packer build left AWS resources' }
     )
   }
+  return remaining
 }
 
-function describe(r: AwsResources): string {
+export function describe(r: AwsResources): string {
   const parts = [
     r.instances.length ? `instances ${r.instances.join(', ')}` : '',
     r.keyPairs.length ? `key pairs ${r.keyPairs.join(', ')}` : '',
-    r.securityGroups.length ? `security groups ${r.securityGroups.join(', ')}` : ''
+    r.securityGroups.length ? `security groups ${r.securityGroups.join(', ')}` : '',
+    r.amis.length
+      ? `AMIs ${r.amis.map((a) => (a.region ? `${a.id} (${a.region})` : a.id)).join(', ')}`
+      : ''
   ].filter(Boolean)
   return `${parts.join('; ') || 'nothing'}${r.regions.length ? ` (regions ${r.regions.join(', ')})` : ''}`
 }

@@ -18,6 +18,7 @@ import { releasePlatform } from './installer/platform.js'
 import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
 import { sensitiveVarFileContent } from './packer/args.js'
+import { afterPackerExit, hasResources, type AwsResources } from './packer/aws-resources.js'
 import {
   build,
   CancelledError,
@@ -262,23 +263,58 @@ async function runTemplateCommand(
   }
 }
 
+/**
+ * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
+ * still pending when the build was cancelled or failed, and copies it was still waiting for in
+ * other regions; they are billed. With `on-error: cleanup` they are deleted here. With `abort` the
+ * user asked to keep what a failed build made, so they are only named.
+ */
+async function handleLeftovers(
+  ctx: PackerContext,
+  run: { cancelled: boolean; exitCode: number },
+  left: AwsResources
+): Promise<void> {
+  if (!hasResources(left)) {
+    core.saveState(State.AwsResources, '')
+    return
+  }
+  if (!run.cancelled && run.exitCode === 0) {
+    core.saveState(State.AwsResources, '')
+    return
+  }
+  if (ctx.inputs.onError === 'abort') {
+    core.saveState(State.AwsResources, '')
+    ctx.log.notice(
+      `on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`
+    )
+    return
+  }
+  const { deleteLeftovers } = await import('./leftovers.js')
+  const remaining = await deleteLeftovers(
+    left,
+    ctx.env,
+    `The ${run.cancelled ? 'cancelled' : 'failed'} build left AMIs registered`
+  )
+  // What could not be deleted stays in the state for the post step to try again.
+  core.saveState(State.AwsResources, hasResources(remaining) ? JSON.stringify(remaining) : '')
+}
+
 async function buildAndReport(
   ctx: PackerContext,
   runDir: string,
   report: SummaryReport
 ): Promise<void> {
-  let tracked = false
+  let tracked: AwsResources | undefined
   const run = await build({
     ...ctx,
     // Saved as they appear: if the runner kills Packer and the action outright, the post step
     // deletes what this run left behind.
     onAwsResources: (resources) => {
-      tracked = true
+      tracked = resources
       core.saveState(State.AwsResources, JSON.stringify(resources))
     }
   })
-  // Packer exited on its own and ran its cleanup (or kept the resources as on-error asked).
-  if (tracked) core.saveState(State.AwsResources, '')
+  if (tracked) await handleLeftovers(ctx, run, afterPackerExit(tracked))
   const { artifacts } = run.summary
   report.builds = run.summary.builds
   report.validateFindings = [...(report.validateFindings ?? []), ...run.findings]

@@ -11,5 +11,5 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   const resources = parseResources(env[`STATE_${State.AwsResources}`])
   if (!hasResources(resources)) return
   const { deleteLeftovers } = await import('./leftovers.js')
-  await deleteLeftovers(resources, env)
+  await deleteLeftovers(resources, env, 'The build was stopped before Packer could clean up')
 }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
-import { AwsResourceTracker, hasResources, parseResources } from '../../src/packer/aws-resources.js'
+import {
+  afterPackerExit,
+  AwsResourceTracker,
+  hasResources,
+  parseResources
+} from '../../src/packer/aws-resources.js'
+import type { MachineReadableLine } from '../../src/packer/types.js'
 import { parseMachineReadable } from '../../src/packer/stream.js'
 
 const run = parseMachineReadable(
@@ -14,13 +20,17 @@ describe('AwsResourceTracker', () => {
     expect(added.map((l) => l.data[1].replace(/^.*amazon-ebs\.app: /, ''))).toEqual([
       'Creating temporary keypair: packer_6b0443f7-67a8-f917-07ec-8a59bb017256',
       'Creating temporary security group for this instance: packer_6b0443f7-c536-84df-572d-75c80f6ed669',
-      'Instance ID: i-fd9ea795ebf6bac76'
+      'Instance ID: i-fd9ea795ebf6bac76',
+      'AMI: ami-bbd408f786383129d',
+      'Running post-processor:  (type manifest)'
     ])
     expect(tracker.current).toEqual({
       regions: ['us-east-1'],
       instances: ['i-fd9ea795ebf6bac76'],
       keyPairs: ['packer_6b0443f7-67a8-f917-07ec-8a59bb017256'],
-      securityGroups: ['packer_6b0443f7-c536-84df-572d-75c80f6ed669']
+      securityGroups: ['packer_6b0443f7-c536-84df-572d-75c80f6ed669'],
+      // The build finished (its post-processor ran): its AMIs are the artifact, not leftovers.
+      amis: []
     })
   })
 
@@ -39,12 +49,76 @@ describe('AwsResourceTracker', () => {
   })
 })
 
+describe('AMIs a build leaves', () => {
+  const ui = (text: string): MachineReadableLine => ({
+    timestamp: 1,
+    target: '',
+    type: 'ui',
+    data: ['say', text]
+  })
+
+  it('follows the AMI and the copies of a cancelled build until Packer deregisters them', () => {
+    // As Packer 1.6.6 prints them when cancelled while waiting for the copies.
+    const tracker = new AwsResourceTracker(['us-east-1'])
+    tracker.consume(ui('    amazon-ebs.app: AMI: ami-2b3cc974ea4e4a409'))
+    tracker.consume(
+      ui(
+        '==> amazon-ebs.app: 2 error(s) occurred:\n\n* Error waiting for AMI (ami-b75b09e16da47729b) in region (us-west-2): RequestCanceled: waiter context canceled\n* Error waiting for AMI (ami-dbd85c7ed09e547d7) in region (eu-central-1): RequestCanceled: waiter context canceled'
+      )
+    )
+    expect(tracker.current.amis).toEqual([
+      { id: 'ami-2b3cc974ea4e4a409', region: '', build: 'amazon-ebs.app' },
+      { id: 'ami-b75b09e16da47729b', region: 'us-west-2', build: 'amazon-ebs.app' },
+      { id: 'ami-dbd85c7ed09e547d7', region: 'eu-central-1', build: 'amazon-ebs.app' }
+    ])
+    expect(
+      tracker.consume(ui('==> amazon-ebs.app: Deregistered AMI id: ami-2b3cc974ea4e4a409'))
+    ).toBe(true)
+    expect(tracker.current.amis.map((a) => a.id)).toEqual([
+      'ami-b75b09e16da47729b',
+      'ami-dbd85c7ed09e547d7'
+    ])
+  })
+
+  it("drops a build's AMIs once it finished, and keeps those of a build still running", () => {
+    const tracker = new AwsResourceTracker()
+    tracker.consume(ui('    amazon-ebs.a: AMI: ami-0000000000000000a'))
+    tracker.consume(ui('    amazon-ebs.b: AMI: ami-0000000000000000b'))
+    tracker.consume(ui("Build 'amazon-ebs.a' finished after 3 minutes."))
+    expect(tracker.current.amis).toEqual([
+      { id: 'ami-0000000000000000b', region: '', build: 'amazon-ebs.b' }
+    ])
+    tracker.consume(ui("Build 'amazon-ebs.b' errored after 1 minute: boom"))
+    expect(tracker.current.amis).toHaveLength(1)
+  })
+
+  it('leaves only AMIs once Packer has exited and cleaned up the rest', () => {
+    const tracker = new AwsResourceTracker(['us-east-1'])
+    for (const line of run.slice(0, run.findIndex((l) => /AMI: ami-/.test(l.data[1] ?? '')) + 1))
+      tracker.consume(line)
+    expect(afterPackerExit(tracker.current)).toEqual({
+      regions: ['us-east-1'],
+      instances: [],
+      keyPairs: [],
+      securityGroups: [],
+      amis: [{ id: 'ami-bbd408f786383129d', region: '', build: 'amazon-ebs.app' }]
+    })
+  })
+})
+
 describe('parseResources', () => {
   it('reads saved state back, and anything malformed as nothing', () => {
-    const saved = { regions: ['eu-west-1'], instances: ['i-1'], keyPairs: [], securityGroups: [] }
+    const saved = {
+      regions: ['eu-west-1'],
+      instances: ['i-1'],
+      keyPairs: [],
+      securityGroups: [],
+      amis: [{ id: 'ami-1', region: 'us-west-2', build: 'b' }]
+    }
     expect(parseResources(JSON.stringify(saved))).toEqual(saved)
     expect(hasResources(parseResources(''))).toBe(false)
     expect(hasResources(parseResources('{not json'))).toBe(false)
     expect(parseResources('{"instances": [1, "i-2"]}').instances).toEqual(['i-2'])
+    expect(parseResources('{"amis": [{"id": "ami-1"}, null]}').amis).toEqual([])
   })
 })

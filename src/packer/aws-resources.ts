@@ -1,10 +1,22 @@
 /**
- * The temporary AWS resources a running amazon-ebs build has created, read from what Packer prints
+ * The AWS resources a running amazon-ebs build has created and not yet handed over or cleaned up,
+ * read from what Packer prints: the temporary key pair, security group and instance
  * (`Creating temporary keypair: packer_…`, `Creating temporary security group for this instance:
- * packer_…`, `Instance ID: i-…`). The main step saves them as they appear, so that if the runner
- * kills Packer (and the action) outright, the post step knows what this run left behind. Pure code.
+ * packer_…`, `Instance ID: i-…`), and the AMIs of a build that has not finished (`AMI: ami-…` in
+ * the build's region, `Error waiting for AMI (ami-…) in region (…)` for copies Packer gave up on).
+ * The main step saves them as they appear, so that if the runner kills Packer (and the action)
+ * outright the post step knows what this run left behind; and after a cancelled or failed build
+ * it deletes the AMIs Packer 1.x leaves registered (an AMI still pending, copies in other regions).
+ * Pure code.
  */
 import type { MachineReadableLine } from './types.js'
+
+/** An AMI a build created; `region` is empty for the build's own region (Packer does not say). */
+export interface CreatedAmi {
+  id: string
+  region: string
+  build: string
+}
 
 export interface AwsResources {
   /** Regions to look in, in order. */
@@ -12,24 +24,33 @@ export interface AwsResources {
   instances: string[]
   keyPairs: string[]
   securityGroups: string[]
+  /** AMIs of builds that have not finished, and that Packer has not deregistered. */
+  amis: CreatedAmi[]
 }
 
 export function emptyResources(): AwsResources {
-  return { regions: [], instances: [], keyPairs: [], securityGroups: [] }
+  return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] }
 }
 
 export function hasResources(r: AwsResources): boolean {
-  return r.instances.length + r.keyPairs.length + r.securityGroups.length > 0
+  return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0
 }
 
-const PATTERNS: [keyof Omit<AwsResources, 'regions'>, RegExp][] = [
+type ListKind = 'instances' | 'keyPairs' | 'securityGroups'
+
+const PATTERNS: [ListKind, RegExp][] = [
   ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
   ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
   ['instances', /Instance ID: (i-[0-9a-f]+)/]
 ]
 
 const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/
+const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g
+const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/
+/** The builder is done and its artifact is final: post-processors start, or the build ends. */
+const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/
 const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /
+const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/
 
 export class AwsResourceTracker {
   private readonly resources = emptyResources()
@@ -44,23 +65,36 @@ export class AwsResourceTracker {
     this.resources.regions = [...new Set(regions.filter(Boolean))]
   }
 
-  /** Follows one machine-readable line; true when a resource was added. */
+  /** Follows one machine-readable line; true when what is saved should change. */
   consume(line: MachineReadableLine): boolean {
     if (line.type !== 'ui' || line.data.length < 2) return false
     const text = line.data[1]
-    const ami = CREATED_AMI.exec(text)?.[1]
     // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
-    const build = line.target || BUILD_PREFIX.exec(text)?.[1]
-    if (ami && build && !(build in this.primaryAmis)) this.primaryAmis[build] = ami
-    let added = false
+    const build = line.target || BUILD_PREFIX.exec(text)?.[1] || ''
+    let changed = false
     for (const [kind, pattern] of PATTERNS) {
       const match = pattern.exec(text)
       if (match && !this.resources[kind].includes(match[1])) {
         this.resources[kind].push(match[1])
-        added = true
+        changed = true
       }
     }
-    return added
+    const created = CREATED_AMI.exec(text)?.[1]
+    if (created && build) {
+      if (!(build in this.primaryAmis)) this.primaryAmis[build] = created
+      changed = this.addAmi({ id: created, region: '', build }) || changed
+    }
+    // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`).
+    for (const copy of text.matchAll(ABANDONED_COPY)) {
+      changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed
+    }
+    const deregistered = DEREGISTERED.exec(text)?.[1]
+    if (deregistered) changed = this.dropAmis((a) => a.id === deregistered) || changed
+    if (BUILDER_DONE.test(text)) {
+      const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build
+      changed = this.dropAmis((a) => a.build === done) || changed
+    }
+    return changed
   }
 
   get current(): AwsResources {
@@ -68,9 +102,30 @@ export class AwsResourceTracker {
       regions: [...this.resources.regions],
       instances: [...this.resources.instances],
       keyPairs: [...this.resources.keyPairs],
-      securityGroups: [...this.resources.securityGroups]
+      securityGroups: [...this.resources.securityGroups],
+      amis: this.resources.amis.map((a) => ({ ...a }))
     }
   }
+
+  private addAmi(ami: CreatedAmi): boolean {
+    if (this.resources.amis.some((a) => a.id === ami.id)) return false
+    this.resources.amis.push(ami)
+    return true
+  }
+
+  private dropAmis(match: (ami: CreatedAmi) => boolean): boolean {
+    const before = this.resources.amis.length
+    this.resources.amis = this.resources.amis.filter((a) => !match(a))
+    return this.resources.amis.length !== before
+  }
+}
+
+/**
+ * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
+ * security group and instance. AMIs it left registered remain.
+ */
+export function afterPackerExit(resources: AwsResources): AwsResources {
+  return { ...resources, instances: [], keyPairs: [], securityGroups: [] }
 }
 
 /** Reads the saved state back; anything malformed counts as nothing saved. */
@@ -80,11 +135,22 @@ export function parseResources(text: string | undefined): AwsResources {
     const value = JSON.parse(text) as Partial<AwsResources>
     const list = (v: unknown): string[] =>
       Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []
+    const amis = Array.isArray(value.amis)
+      ? value.amis.filter(
+          (a): a is CreatedAmi =>
+            typeof a === 'object' &&
+            a !== null &&
+            typeof a.id === 'string' &&
+            typeof a.region === 'string' &&
+            typeof a.build === 'string'
+        )
+      : []
     return {
       regions: list(value.regions),
       instances: list(value.instances),
       keyPairs: list(value.keyPairs),
-      securityGroups: list(value.securityGroups)
+      securityGroups: list(value.securityGroups),
+      amis
     }
   } catch {
     return emptyResources()

@@ -1,0 +1,193 @@
+export const id = 120;
+export const ids = [120,739];
+export const modules = {
+
+/***/ 83916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */ });
+/** The message of anything thrown, so that a thrown string or object still fails the step. */
+function getErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
+function awsErrorMessage(error) {
+    if (error instanceof Error && error.name && error.name !== 'Error') {
+        return `${error.name}: ${error.message}`;
+    }
+    return getErrorMessage(error);
+}
+/** An error whose message is meant for the user as it stands: no stack trace is printed. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ActionError';
+    }
+}
+
+
+/***/ }),
+
+/***/ 11739:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   deleteLeftovers: () => (/* binding */ deleteLeftovers)
+/* harmony export */ });
+/* unused harmony export describe */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65551);
+/**
+ * Deletes AWS resources a build left behind (see packer/aws-resources.ts): after the runner killed
+ * Packer (the post step), and the AMIs Packer leaves registered after a cancel or a failure (the
+ * main step). Thin I/O on the SDK. It never throws: what it cannot delete is named in a warning so
+ * that a person can, and returned.
+ */
+
+
+
+
+/** How long to wait for instances to terminate before their security group can go. */
+const TERMINATE_WAIT_SECONDS = 300;
+function regionsToSearch(resources, env) {
+    return [
+        ...new Set([...resources.regions, env.AWS_REGION ?? '', env.AWS_DEFAULT_REGION ?? ''])
+    ].filter(Boolean);
+}
+/** The instances of the list that exist in the client's region and are not terminated. */
+async function instancesIn(client, ids) {
+    if (ids.length === 0)
+        return [];
+    const found = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ Filters: [{ Name: 'instance-id', Values: ids }] }));
+    return (found.Reservations ?? []).flatMap((r) => (r.Instances ?? []).flatMap((i) => i.InstanceId && i.State?.Name !== 'terminated' ? [i.InstanceId] : []));
+}
+/** Deregisters the AMIs of the list that exist in the client's region, then their snapshots. */
+async function deregisterIn(client, region, ids) {
+    if (ids.length === 0)
+        return [];
+    const found = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({ Filters: [{ Name: 'image-id', Values: ids }] }));
+    const done = [];
+    for (const image of found.Images ?? []) {
+        if (!image.ImageId)
+            continue;
+        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: image.ImageId }));
+        const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []);
+        for (const snapshot of snapshots) {
+            await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: snapshot }));
+        }
+        done.push(image.ImageId);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`);
+    }
+    return done;
+}
+/**
+ * Deletes what `resources` names, region by region; returns what is still there (or could not be
+ * checked). `why` opens the log line, e.g. why the resources were left.
+ */
+async function deleteLeftovers(resources, env, why) {
+    const regions = regionsToSearch(resources, env);
+    const left = {
+        instances: new Set(resources.instances),
+        keyPairs: new Set(resources.keyPairs),
+        securityGroups: new Set(resources.securityGroups),
+        amis: new Map(resources.amis.map((a) => [a.id, a]))
+    };
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`${why}; deleting: ${describe(resources)}`);
+    const problems = [];
+    if (regions.length === 0 && resources.amis.some((a) => !a.region)) {
+        problems.push('no region is configured (AWS_REGION)');
+    }
+    // AMI copies name their own region; the build's own resources are in one of `regions`.
+    const search = [...new Set([...regions, ...resources.amis.map((a) => a.region).filter(Boolean)])];
+    for (const region of search) {
+        const client = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5({ region });
+        try {
+            const amis = [...left.amis.values()]
+                .filter((a) => a.region === region || (!a.region && regions.includes(region)))
+                .map((a) => a.id);
+            for (const id of await deregisterIn(client, region, amis))
+                left.amis.delete(id);
+            if (!regions.includes(region))
+                continue;
+            const running = await instancesIn(client, [...left.instances]);
+            if (running.length > 0) {
+                await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: running }));
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminating ${running.join(', ')} in ${region}`);
+                await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceTerminated */ .GJr)({ client, maxWaitTime: TERMINATE_WAIT_SECONDS, minDelay: 1, maxDelay: 10 }, { InstanceIds: running });
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminated ${running.join(', ')} in ${region}`);
+            }
+            for (const id of running)
+                left.instances.delete(id);
+            if (left.securityGroups.size > 0) {
+                const groups = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeSecurityGroupsCommand */ .jsQ({
+                    Filters: [{ Name: 'group-name', Values: [...left.securityGroups] }]
+                }));
+                for (const group of groups.SecurityGroups ?? []) {
+                    if (!group.GroupId || !group.GroupName)
+                        continue;
+                    await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSecurityGroupCommand */ .yEh({ GroupId: group.GroupId }));
+                    left.securityGroups.delete(group.GroupName);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted security group ${group.GroupName} (${group.GroupId}) in ${region}`);
+                }
+            }
+            for (const name of [...left.keyPairs]) {
+                // DeleteKeyPair succeeds for a name that does not exist, so only the first region takes it.
+                await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB({ KeyName: name }));
+                left.keyPairs.delete(name);
+                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted key pair ${name} in ${region}`);
+            }
+        }
+        catch (error) {
+            problems.push(`${region}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
+        }
+        finally {
+            client.destroy();
+        }
+    }
+    // Without any failure, an instance or AMI no region knew of is gone already.
+    const remaining = {
+        ...(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResources */ .hH)(),
+        regions: resources.regions,
+        keyPairs: [...left.keyPairs],
+        securityGroups: [...left.securityGroups],
+        ...(problems.length > 0
+            ? { instances: [...left.instances], amis: [...left.amis.values()] }
+            : {})
+    };
+    if ((0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .hasResources */ .MP)(remaining)) {
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not delete everything the build left; delete by hand: ${describe(remaining)}` +
+            (problems.length ? ` (${problems.join('; ')})` : ''), { title: 'Packer build left AWS resources' });
+    }
+    return remaining;
+}
+function describe(r) {
+    const parts = [
+        r.instances.length ? `instances ${r.instances.join(', ')}` : '',
+        r.keyPairs.length ? `key pairs ${r.keyPairs.join(', ')}` : '',
+        r.securityGroups.length ? `security groups ${r.securityGroups.join(', ')}` : '',
+        r.amis.length
+            ? `AMIs ${r.amis.map((a) => (a.region ? `${a.id} (${a.region})` : a.id)).join(', ')}`
+            : ''
+    ].filter(Boolean);
+    return `${parts.join('; ') || 'nothing'}${r.regions.length ? ` (regions ${r.regions.join(', ')})` : ''}`;
+}
+
+
+/***/ })
+
+};
