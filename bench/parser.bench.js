@@ -3,7 +3,7 @@
 //
 // 1. Throughput: a generated multi-build run (see generateRun) fed as 64 KiB Buffer chunks, as a
 //    child process's stdout delivers them, through MachineReadableParser into BuildTracker (what
-//    the action runs), until 256 MiB went through; after a 32 MiB warm-up.
+//    the action runs): seven rounds of 64 MiB after a 32 MiB warm-up; the median round counts.
 // 2. Memory: in a fresh child process, 1 GiB fed the same way, 64 KiB at a time from a 4 MiB
 //    generated run repeated (never held whole); the figure is the peak RSS, sampled every 4 MiB,
 //    above the RSS before parsing started.
@@ -150,19 +150,26 @@ if (process.argv[2] === '--memory') {
     feed(parser, run, 32 * MIB)
     parser.end()
   }
-  const { tracker, parser } = pipeline()
-  const start = process.hrtime.bigint()
-  const fed = feed(parser, run, THROUGHPUT_BYTES)
-  parser.end()
-  const summary = tracker.result()
-  const seconds = Number(process.hrtime.bigint() - start) / 1e9
-  if (summary.builds.length !== BUILDS.length || summary.artifacts.length !== BUILDS.length) {
-    console.error(
-      `unexpected result: ${summary.builds.length} builds, ${summary.artifacts.length} artifacts`
-    )
-    process.exit(1)
+  // Seven rounds of 64 MiB, each through a fresh parser and tracker; the median round is the
+  // figure, as in the other benchmarks, so that one stall of a shared machine does not decide it.
+  const rounds = []
+  for (let round = 0; round < 7; round++) {
+    const { tracker, parser } = pipeline()
+    const start = process.hrtime.bigint()
+    const fed = feed(parser, run, THROUGHPUT_BYTES / 4)
+    parser.end()
+    const summary = tracker.result()
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9
+    if (summary.builds.length !== BUILDS.length || summary.artifacts.length !== BUILDS.length) {
+      console.error(
+        `unexpected result: ${summary.builds.length} builds, ${summary.artifacts.length} artifacts`
+      )
+      process.exit(1)
+    }
+    rounds.push(fed / MIB / seconds)
   }
-  const throughput = fed / MIB / seconds
+  rounds.sort((a, b) => a - b)
+  const throughput = rounds[3]
 
   const memory = await new Promise((resolve, reject) => {
     const child = fork(fileURLToPath(import.meta.url), ['--memory'], {
@@ -181,7 +188,8 @@ if (process.argv[2] === '--memory') {
       name: 'parser-throughput',
       value: Math.round(throughput * 10) / 10,
       unit: 'MB/s',
-      target: '>= 200'
+      target: '>= 200',
+      rounds: rounds.map((r) => Math.round(r))
     })
   )
   console.log(
