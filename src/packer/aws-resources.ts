@@ -50,6 +50,8 @@ const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/
 /** The builder is done and its artifact is final: post-processors start, or the build ends. */
 const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/
 const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /
+/** Words every line above contains. */
+const RELEVANT = /AMI|temporary|Instance ID|post-processor|^Build '/
 const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/
 
 export class AwsResourceTracker {
@@ -69,6 +71,8 @@ export class AwsResourceTracker {
   consume(line: MachineReadableLine): boolean {
     if (line.type !== 'ui' || line.data.length < 2) return false
     const text = line.data[1]
+    // Every line of a build passes here: one search rules out nearly all of them.
+    if (!RELEVANT.test(text)) return false
     // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
     const build = line.target || BUILD_PREFIX.exec(text)?.[1] || ''
     let changed = false
