@@ -23,6 +23,50 @@ describe('parseInputs', () => {
     })
   })
 
+  it('reads the lifecycle inputs, with their defaults', () => {
+    expect(
+      parseInputs(
+        reader({
+          command: 'cleanup',
+          'aws-regions': 'us-east-1, eu-west-1\nus-east-1',
+          'image-name-filter': 'web-*',
+          'image-tags': 'app=web\nteam = platform',
+          'min-age': '1d12h',
+          'dry-run': 'true',
+          'share-with': '123456789012'
+        })
+      )
+    ).toMatchObject({
+      awsRegions: ['us-east-1', 'eu-west-1'],
+      imageNameFilter: 'web-*',
+      imageTags: { app: 'web', team: 'platform' },
+      keep: 5,
+      minAgeMs: 36 * 3_600_000,
+      dryRun: true,
+      stageTag: 'status',
+      shareWith: ['123456789012'],
+      amiIds: undefined,
+      tfvarsMapping: []
+    })
+  })
+
+  it.each([
+    [
+      { command: 'merge-manifests' },
+      "Input 'manifests' is required with command 'merge-manifests'"
+    ],
+    [{ command: 'tfvars' }, "Input 'tfvars-file' is required with command 'tfvars'"],
+    [{ command: 'promote' }, "Input 'stage' is required with command 'promote'"],
+    [{ command: 'cleanup' }, "give 'image-name-filter' or 'image-tags'"],
+    [{ 'aws-regions': 'us-east-1,Frankfurt' }, "Input 'aws-regions' names 'Frankfurt'"],
+    [{ 'min-age': 'two weeks' }, 'Input \'min-age\': "two weeks" is not a duration'],
+    [{ keep: '-1' }, "Input 'keep' is '-1'; expected a whole number"],
+    [{ 'ami-ids': '{"b": {"us-east-1": "ami-xyz"}}' }, "Input 'ami-ids': "],
+    [{ 'tfvars-mapping': '1bad=build' }, "Input 'tfvars-mapping': line 1"]
+  ])('refuses %j, naming the input', (values, message) => {
+    expect(() => parseInputs(reader(values))).toThrow(message)
+  })
+
   it('refuses an unknown command and names the choices', () => {
     expect(() => parseInputs(reader({ command: 'deploy' }))).toThrow(
       "Input 'command' is 'deploy'; expected one of: build, validate, fmt, init, install"
