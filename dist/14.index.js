@@ -4884,7 +4884,10 @@ function isObject(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
-/* harmony export */   ZD: () => (/* binding */ escapeHtml)
+/* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   aY: () => (/* binding */ code),
+/* harmony export */   mG: () => (/* binding */ inline),
+/* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
 /* unused harmony exports MAX_ROWS, MAX_TEXT, formatDuration */
 /** Rows shown per table; the rest are counted, the log has them all. */
@@ -4940,6 +4943,7 @@ const STATUS = {
 function statusText(status) {
     return STATUS[status] ?? inline(String(status));
 }
+/** A markdown table of cells already escaped; at most MAX_ROWS rows, the rest counted. */
 function table(headers, rows) {
     const shown = rows.slice(0, MAX_ROWS);
     const lines = [

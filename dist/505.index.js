@@ -149,7 +149,6 @@ function ec2Client(region, config = {}) {
 async function defaultRegion(client = new dist_cjs/* EC2Client */.gu5({})) {
     return client.config.region();
 }
-
 function toImage(region, image) {
     const tags = {};
     for (const tag of image.Tags ?? [])
@@ -489,21 +488,20 @@ async function updateTfvarsFile(ctx) {
         ctx.log.info(`${variable} = ${JSON.stringify(value)}`);
     }
     ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`);
-    const rows = Object.entries(values).map(([variable, value]) => `| <code>${(0,summary/* escapeHtml */.ZD)(variable)}</code> | ${typeof value === 'string'
-        ? `<code>${(0,summary/* escapeHtml */.ZD)(value)}</code>`
-        : Object.entries(value)
-            .map(([region, ami]) => `${(0,summary/* escapeHtml */.ZD)(region)}: <code>${(0,summary/* escapeHtml */.ZD)(ami)}</code>`)
-            .join('<br>')} |`);
+    const rows = Object.entries(values).map(([variable, value]) => [
+        (0,summary/* code */.aY)(variable),
+        typeof value === 'string'
+            ? (0,summary/* code */.aY)(value)
+            : Object.entries(value)
+                .map(([region, ami]) => `${(0,summary/* inline */.mG)(region)}: ${(0,summary/* code */.aY)(ami)}`)
+                .join('<br>')
+    ]);
     return {
         markdown: [
             `### Terraform variables: ${result.changed ? 'updated' : 'unchanged'}`,
-            '',
-            `<code>${(0,summary/* escapeHtml */.ZD)(external_node_path_.relative(ctx.workingDirectory, file) || file)}</code>`,
-            '',
-            '| Variable | Value |',
-            '| --- | --- |',
-            ...rows
-        ].join('\n')
+            (0,summary/* code */.aY)(external_node_path_.relative(ctx.workingDirectory, file) || file),
+            (0,summary/* table */.tp)(['Variable', 'Value'], rows)
+        ].join('\n\n')
     };
 }
 async function cleanupImages(ctx, report) {
@@ -560,15 +558,33 @@ async function cleanupImages(ctx, report) {
     }
     core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(deleted));
     core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))));
+    const outcome = inputs.dryRun ? 'would be deleted' : 'deleted';
     const markdown = [
         `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
-        '',
-        '| Region | AMI | Name | Snapshots | Outcome |',
-        '| --- | --- | --- | --- | --- |',
-        ...deleted.map((d) => `| ${(0,summary/* escapeHtml */.ZD)(d.region)} | <code>${(0,summary/* escapeHtml */.ZD)(d.imageId)}</code> | ${(0,summary/* escapeHtml */.ZD)(d.name)} | ${d.snapshotIds.map(summary/* escapeHtml */.ZD).join('<br>') || '—'} | ${inputs.dryRun ? 'would be deleted' : 'deleted'} |`),
-        ...kept.map((k) => `| ${(0,summary/* escapeHtml */.ZD)(k.region)} | <code>${(0,summary/* escapeHtml */.ZD)(k.imageId)}</code> | ${(0,summary/* escapeHtml */.ZD)(k.name)} | — | kept: ${(0,summary/* escapeHtml */.ZD)(k.reason)} |`),
-        ...failures.map((f) => `| ${(0,summary/* escapeHtml */.ZD)(f.region)} | ${f.resourceId ? `<code>${(0,summary/* escapeHtml */.ZD)(f.resourceId)}</code>` : '—'} | — | — | failed: ${(0,summary/* escapeHtml */.ZD)(f.message)} |`)
-    ].join('\n');
+        (0,summary/* table */.tp)(['Region', 'AMI', 'Name', 'Snapshots', 'Outcome'], [
+            ...deleted.map((d) => [
+                (0,summary/* inline */.mG)(d.region),
+                (0,summary/* code */.aY)(d.imageId),
+                (0,summary/* inline */.mG)(d.name),
+                d.snapshotIds.map(summary/* code */.aY).join('<br>'),
+                outcome
+            ]),
+            ...kept.map((k) => [
+                (0,summary/* inline */.mG)(k.region),
+                (0,summary/* code */.aY)(k.imageId),
+                (0,summary/* inline */.mG)(k.name),
+                '',
+                `kept: ${(0,summary/* inline */.mG)(k.reason)}`
+            ]),
+            ...failures.map((f) => [
+                (0,summary/* inline */.mG)(f.region),
+                f.resourceId ? (0,summary/* code */.aY)(f.resourceId) : '',
+                '',
+                '',
+                `failed: ${(0,summary/* inline */.mG)(f.message)}`
+            ])
+        ])
+    ].join('\n\n');
     report.markdown = markdown;
     if (ctx.cancelled()) {
         throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
@@ -621,12 +637,14 @@ async function promoteImages(ctx) {
     core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify((0,promote/* promotedOutput */.G2)(promotions, inputs.stage)));
     return {
         markdown: [
-            `### Promoted to ${(0,summary/* escapeHtml */.ZD)(inputs.stage)}`,
-            '',
-            '| Build | Region | AMI | Changed |',
-            '| --- | --- | --- | --- |',
-            ...promotions.map((p) => `| ${(0,summary/* escapeHtml */.ZD)(p.build)} | ${(0,summary/* escapeHtml */.ZD)(p.region)} | <code>${(0,summary/* escapeHtml */.ZD)(p.imageId)}</code> | ${p.changed ? 'yes' : 'no (already at this stage)'} |`)
-        ].join('\n')
+            `### Promoted to ${(0,summary/* inline */.mG)(inputs.stage)}`,
+            (0,summary/* table */.tp)(['Build', 'Region', 'AMI', 'Changed'], promotions.map((p) => [
+                (0,summary/* inline */.mG)(p.build),
+                (0,summary/* inline */.mG)(p.region),
+                (0,summary/* code */.aY)(p.imageId),
+                p.changed ? 'yes' : 'no (already at this stage)'
+            ]))
+        ].join('\n\n')
     };
 }
 

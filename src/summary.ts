@@ -55,11 +55,11 @@ export function escapeHtml(value: string): string {
 }
 
 /** Escaped, on one line: for table cells, where a newline would end the table. */
-function inline(value: string): string {
+export function inline(value: string): string {
   return escapeHtml(value.replace(/\r\n?/g, '\n').trim()).replace(/\n/g, '<br>')
 }
 
-function code(value: string): string {
+export function code(value: string): string {
   return `<code>${inline(value)}</code>`
 }
 
@@ -86,7 +86,8 @@ function statusText(status: BuildStatus): string {
   return STATUS[status] ?? inline(String(status))
 }
 
-function table(headers: string[], rows: string[][]): string {
+/** A markdown table of cells already escaped; at most MAX_ROWS rows, the rest counted. */
+export function table(headers: string[], rows: string[][]): string {
   const shown = rows.slice(0, MAX_ROWS)
   const lines = [
     `| ${headers.join(' | ')} |`,

@@ -8,12 +8,12 @@ import { randomUUID } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { Inputs, MANIFEST_ENV, Outputs, type LifecycleCommand } from '../constants.js'
-import { ActionError, getErrorMessage } from '../errors.js'
+import { ActionError, awsErrorMessage, getErrorMessage } from '../errors.js'
 import { expandPatterns } from '../glob.js'
 import type { ActionInputs } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { setImageOutputs } from '../outputs.js'
-import { escapeHtml } from '../summary.js'
+import { code, inline, table } from '../summary.js'
 import { amiIdsByBuild } from '../packer/artifacts.js'
 import {
   duplicateBuilds,
@@ -25,7 +25,6 @@ import {
 } from '../packer/manifest.js'
 import type { BuildResult } from '../packer/types.js'
 import {
-  awsErrorMessage,
   cleanupRegion,
   defaultRegion,
   describeImagesById,
@@ -162,26 +161,20 @@ async function updateTfvarsFile(ctx: LifecycleContext): Promise<LifecycleReport>
     ctx.log.info(`${variable} = ${JSON.stringify(value)}`)
   }
   ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`)
-  const rows = Object.entries(values).map(
-    ([variable, value]) =>
-      `| <code>${escapeHtml(variable)}</code> | ${
-        typeof value === 'string'
-          ? `<code>${escapeHtml(value)}</code>`
-          : Object.entries(value)
-              .map(([region, ami]) => `${escapeHtml(region)}: <code>${escapeHtml(ami)}</code>`)
-              .join('<br>')
-      } |`
-  )
+  const rows = Object.entries(values).map(([variable, value]) => [
+    code(variable),
+    typeof value === 'string'
+      ? code(value)
+      : Object.entries(value)
+          .map(([region, ami]) => `${inline(region)}: ${code(ami)}`)
+          .join('<br>')
+  ])
   return {
     markdown: [
       `### Terraform variables: ${result.changed ? 'updated' : 'unchanged'}`,
-      '',
-      `<code>${escapeHtml(path.relative(ctx.workingDirectory, file) || file)}</code>`,
-      '',
-      '| Variable | Value |',
-      '| --- | --- |',
-      ...rows
-    ].join('\n')
+      code(path.relative(ctx.workingDirectory, file) || file),
+      table(['Variable', 'Value'], rows)
+    ].join('\n\n')
   }
 }
 
@@ -245,24 +238,36 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
       kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))
     )
   )
+  const outcome = inputs.dryRun ? 'would be deleted' : 'deleted'
   const markdown = [
     `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
-    '',
-    '| Region | AMI | Name | Snapshots | Outcome |',
-    '| --- | --- | --- | --- | --- |',
-    ...deleted.map(
-      (d) =>
-        `| ${escapeHtml(d.region)} | <code>${escapeHtml(d.imageId)}</code> | ${escapeHtml(d.name)} | ${d.snapshotIds.map(escapeHtml).join('<br>') || '—'} | ${inputs.dryRun ? 'would be deleted' : 'deleted'} |`
-    ),
-    ...kept.map(
-      (k) =>
-        `| ${escapeHtml(k.region)} | <code>${escapeHtml(k.imageId)}</code> | ${escapeHtml(k.name)} | — | kept: ${escapeHtml(k.reason)} |`
-    ),
-    ...failures.map(
-      (f) =>
-        `| ${escapeHtml(f.region)} | ${f.resourceId ? `<code>${escapeHtml(f.resourceId)}</code>` : '—'} | — | — | failed: ${escapeHtml(f.message)} |`
+    table(
+      ['Region', 'AMI', 'Name', 'Snapshots', 'Outcome'],
+      [
+        ...deleted.map((d) => [
+          inline(d.region),
+          code(d.imageId),
+          inline(d.name),
+          d.snapshotIds.map(code).join('<br>'),
+          outcome
+        ]),
+        ...kept.map((k) => [
+          inline(k.region),
+          code(k.imageId),
+          inline(k.name),
+          '',
+          `kept: ${inline(k.reason)}`
+        ]),
+        ...failures.map((f) => [
+          inline(f.region),
+          f.resourceId ? code(f.resourceId) : '',
+          '',
+          '',
+          `failed: ${inline(f.message)}`
+        ])
+      ]
     )
-  ].join('\n')
+  ].join('\n\n')
   report.markdown = markdown
   if (ctx.cancelled()) {
     throw new ActionError(
@@ -319,14 +324,16 @@ async function promoteImages(ctx: LifecycleContext): Promise<LifecycleReport> {
   core.setOutput(Outputs.Promoted, JSON.stringify(promotedOutput(promotions, inputs.stage)))
   return {
     markdown: [
-      `### Promoted to ${escapeHtml(inputs.stage)}`,
-      '',
-      '| Build | Region | AMI | Changed |',
-      '| --- | --- | --- | --- |',
-      ...promotions.map(
-        (p) =>
-          `| ${escapeHtml(p.build)} | ${escapeHtml(p.region)} | <code>${escapeHtml(p.imageId)}</code> | ${p.changed ? 'yes' : 'no (already at this stage)'} |`
+      `### Promoted to ${inline(inputs.stage)}`,
+      table(
+        ['Build', 'Region', 'AMI', 'Changed'],
+        promotions.map((p) => [
+          inline(p.build),
+          inline(p.region),
+          code(p.imageId),
+          p.changed ? 'yes' : 'no (already at this stage)'
+        ])
       )
-    ].join('\n')
+    ].join('\n\n')
   }
 }

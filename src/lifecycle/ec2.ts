@@ -33,8 +33,6 @@ export async function defaultRegion(client: EC2Client = new EC2Client({})): Prom
   return client.config.region()
 }
 
-export { awsErrorMessage }
-
 export function toImage(region: string, image: SdkImage): Image {
   const tags: Record<string, string> = {}
   for (const tag of image.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? ''
