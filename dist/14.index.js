@@ -4184,21 +4184,18 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
 /**
  * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
  * still pending when the build was cancelled or failed, and copies it was still waiting for in
- * other regions; they are billed. With `on-error: cleanup` they are deleted here. With `abort` the
- * user asked to keep what a failed build made, so they are only named.
+ * other regions; they are billed, and deleted here. With `on-error: abort` the user asked to keep
+ * what a failed build made, so those are only named.
  */
 async function handleLeftovers(ctx, run, left) {
-    if (!(0,aws_resources/* hasResources */.MP)(left)) {
+    const succeeded = !run.cancelled && run.exitCode === 0;
+    // `abort` keeps what a failed build made; a cancel is not a failure of the build.
+    const kept = !run.cancelled && ctx.inputs.onError === 'abort';
+    if (!(0,aws_resources/* hasResources */.MP)(left) || succeeded || kept) {
         core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
-        return;
-    }
-    if (!run.cancelled && run.exitCode === 0) {
-        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
-        return;
-    }
-    if (ctx.inputs.onError === 'abort') {
-        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
-        ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
+        if ((0,aws_resources/* hasResources */.MP)(left) && kept) {
+            ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
+        }
         return;
     }
     const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));

@@ -266,27 +266,24 @@ async function runTemplateCommand(
 /**
  * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
  * still pending when the build was cancelled or failed, and copies it was still waiting for in
- * other regions; they are billed. With `on-error: cleanup` they are deleted here. With `abort` the
- * user asked to keep what a failed build made, so they are only named.
+ * other regions; they are billed, and deleted here. With `on-error: abort` the user asked to keep
+ * what a failed build made, so those are only named.
  */
 async function handleLeftovers(
   ctx: PackerContext,
   run: { cancelled: boolean; exitCode: number },
   left: AwsResources
 ): Promise<void> {
-  if (!hasResources(left)) {
+  const succeeded = !run.cancelled && run.exitCode === 0
+  // `abort` keeps what a failed build made; a cancel is not a failure of the build.
+  const kept = !run.cancelled && ctx.inputs.onError === 'abort'
+  if (!hasResources(left) || succeeded || kept) {
     core.saveState(State.AwsResources, '')
-    return
-  }
-  if (!run.cancelled && run.exitCode === 0) {
-    core.saveState(State.AwsResources, '')
-    return
-  }
-  if (ctx.inputs.onError === 'abort') {
-    core.saveState(State.AwsResources, '')
-    ctx.log.notice(
-      `on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`
-    )
+    if (hasResources(left) && kept) {
+      ctx.log.notice(
+        `on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`
+      )
+    }
     return
   }
   const { deleteLeftovers } = await import('./leftovers.js')
