@@ -119,7 +119,7 @@ function feed(parser, run, total, onChunk) {
 
 function pipeline() {
   const tracker = new BuildTracker()
-  const parser = new MachineReadableParser((line) => tracker.consume(line))
+  const parser = new MachineReadableParser((line, _truncated, raw) => tracker.consume(line, raw))
   return { tracker, parser }
 }
 

@@ -586,3 +586,79 @@ describe('BuildTracker', () => {
     expect(summary.uiErrors[0]).toBe('problem 0')
   })
 })
+
+describe('parsing in place, within the decoded chunk', () => {
+  const transcripts = [
+    'captured/amazon-ebs-double.txt',
+    'captured/cancel.txt',
+    'captured/legacy.txt',
+    'captured/multi-build-run1.txt',
+    'captured/unknown-source.txt',
+    'constructed/amazon-ebs-multi-region.txt',
+    'constructed/azure-arm-managed-image.txt',
+    'constructed/docker-commit-docker-tag.txt',
+    'constructed/googlecompute.txt',
+    'constructed/qemu-files.txt',
+    'mr-amazon-ebs-authfailure-error.log',
+    'mr-hcl2-ui-error-diagnostic-issue11402.txt'
+  ]
+
+  it.each(transcripts)('reads %s whole as it reads it line by line', (file) => {
+    const text = fixture(file)
+    const oneByOne = text
+      .split('\n')
+      .map((line) => parseMachineReadableLine(line))
+      .filter((line) => line !== undefined)
+    expect(run([text]).lines).toEqual(oneByOne)
+    expect(run([Buffer.from(text)]).lines).toEqual(oneByOne)
+  })
+
+  it.each(transcripts)(
+    'gives the same run summary for %s with and without the raw view',
+    (file) => {
+      const text = fixture(file)
+      const withoutRaw = new BuildTracker()
+      for (const line of parseMachineReadable(text)) withoutRaw.consume(line)
+      expect(summarizeTranscript(text)).toEqual(withoutRaw.result())
+    }
+  )
+
+  it('never reads past the end of a line into the next one', () => {
+    // `ui,s` cut short, then a line that starts with what would complete `say,`.
+    const { lines } = run([Buffer.from('1,,ui,s\ny,2,ui,message,x\n3,,ui,e\nor,\n')])
+    expect(lines[0]).toEqual({ timestamp: 1, target: '', type: 'ui', data: ['s'] })
+    expect(lines[1]).toEqual({ timestamp: 3, target: '', type: 'ui', data: ['e'] })
+    expect(run(['7,,ui\n,say,x\n']).lines).toEqual([
+      { timestamp: 7, target: '', type: 'ui', data: [] }
+    ])
+  })
+
+  it('does not take an escape of a later line for one of this line', () => {
+    const text = '1,,ui,say,plain\n2,,ui,say,a%!(PACKER_COMMA)b\\nc\n3,,ui,say,plain too\n'
+    expect(run([text]).lines.map((l) => l.data[1])).toEqual(['plain', 'a,b\nc', 'plain too'])
+  })
+
+  it('finds the escapes of each text when texts alternate', () => {
+    const a = '1,,ui,say,x%!(PACKER_COMMA)y\\n'
+    const b = '2,,ui,say,no escapes here at all'
+    const c = `2,,ui,say,${'z'.repeat(a.length - 21)}`
+    expect(parseMachineReadableLine(a)?.data[1]).toBe('x,y\n')
+    expect(parseMachineReadableLine(b)?.data[1]).toBe('no escapes here at all')
+    expect(parseMachineReadableLine(c)?.data[1]).toBe('z'.repeat(a.length - 21))
+    expect(parseMachineReadableLine(a)?.data[1]).toBe('x,y\n')
+    expect(parseMachineReadableLine(a, 0, 20)?.data[1]).toBe('x%!(PACKER')
+    expect(parseMachineReadableLine(a, 0, 27)?.data[1]).toBe('x,')
+  })
+
+  it('matches a build whose progress line ends right after its name', () => {
+    const summary = summarizeTranscript(
+      [
+        "1,,ui,say,Build 'null.a' finished after 1 second.",
+        '1,,ui,say,==> null.a: first',
+        '4,,ui,message,    null.a:',
+        '4,,ui,message,    null.ab: other'
+      ].join('\r\n')
+    )
+    expect(summary.builds.map((b) => b.name)).toEqual(['null.a', 'null.ab'])
+  })
+})

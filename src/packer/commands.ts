@@ -160,8 +160,8 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
     grouping.line(clean, build)
   }
   const parser = new MachineReadableParser(
-    (line) => {
-      tracker.consume(line)
+    (line, _truncated, raw) => {
+      tracker.consume(line, raw)
       if (aws.consume(line)) ctx.onAwsResources?.(aws.current)
       const text = renderLine(line)
       if (text !== undefined) print(text, buildOf(text))

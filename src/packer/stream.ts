@@ -44,13 +44,39 @@ function unescapeRange(text: string, from: number, to: number): string {
   return out + text.slice(copied, to)
 }
 
+/**
+ * The last search for each escape. `text` is usually a whole decoded chunk and the line ends at
+ * `to`, but indexOf has no end: each line's search runs on to the next escape, however many lines
+ * later, so the result is kept and the lines after it reuse it, which keeps the searches over one
+ * chunk to one pass.
+ */
+interface Search {
+  text: string
+  from: number
+  at: number
+}
+const commaSearch: Search = { text: '', from: 0, at: -1 }
+const slashSearch: Search = { text: '', from: 0, at: -1 }
+
+function search(last: Search, text: string, token: string, from: number): number {
+  // Still the first match at or after `from`: the last search started no later and found one
+  // no earlier (or none at all).
+  if (last.text === text && last.from <= from && (last.at === -1 || last.at >= from)) {
+    return last.at
+  }
+  last.text = text
+  last.from = from
+  last.at = text.indexOf(token, from)
+  return last.at
+}
+
 function nextComma(text: string, from: number, to: number): number {
-  const at = text.indexOf(PACKER_COMMA, from)
+  const at = search(commaSearch, text, PACKER_COMMA, from)
   return at === -1 || at + PACKER_COMMA.length > to ? -1 : at
 }
 
 function nextSlash(text: string, from: number, to: number): number {
-  const at = text.indexOf('\\', from)
+  const at = search(slashSearch, text, '\\', from)
   return at === -1 || at >= to ? -1 : at
 }
 
@@ -70,24 +96,46 @@ function isTypeChar(code: number): boolean {
 }
 
 /**
+ * Where the message of a `ui,<kind>,<message>` line starts in the text the line was read from,
+ * before unescaping; `start` is -1 for any other line. The parser fills in one such object, reused
+ * from line to line, so that a consumer can look at the start of a message in the decoded chunk
+ * itself: V8 reads the characters of that flat string several times faster than those of the
+ * message, a slice of it. Valid only during the `onLine` call it is passed to.
+ */
+export interface RawMessage {
+  text: string
+  start: number
+}
+
+/**
  * One machine-readable line, or undefined for anything else (plugin log lines such as
  * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
- * CR are tolerated.
+ * CR are tolerated. `from` and `to` delimit the line within `text`; `raw`, when given, is told
+ * where a ui message starts.
  */
-export function parseMachineReadableLine(text: string): MachineReadableLine | undefined {
+export function parseMachineReadableLine(
+  text: string,
+  from = 0,
+  to = text.length,
+  raw?: RawMessage
+): MachineReadableLine | undefined {
+  if (raw !== undefined) {
+    raw.text = text
+    raw.start = -1
+  }
   // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
   // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
-  let end = text.length
-  while (end > 0 && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10)) end--
-  let i = 0
-  let c = text.charCodeAt(0)
-  while (isBlank(c)) c = text.charCodeAt(++i)
+  let end = to
+  while (end > from && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10)) end--
+  let i = from
+  let c = i < end ? text.charCodeAt(i) : NaN
+  while (isBlank(c)) c = ++i < end ? text.charCodeAt(i) : NaN
 
   const start = i
   let timestamp = 0
   while (c >= 48 && c <= 57) {
     timestamp = timestamp * 10 + (c - 48)
-    c = text.charCodeAt(++i)
+    c = ++i < end ? text.charCodeAt(i) : NaN
   }
   // Unix seconds: at least one digit, and not an absurd number of them.
   if (c !== 44 || i === start || i - start > 15) return undefined
@@ -106,7 +154,7 @@ export function parseMachineReadableLine(text: string): MachineReadableLine | un
   ) {
     // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
     // the commas of the message. Taking the message whole spares a split and a pass per piece.
-    return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end) }
+    return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, raw) }
   }
   c = text.charCodeAt(i)
   while (i < end && isTypeChar(c)) c = text.charCodeAt(++i)
@@ -118,7 +166,7 @@ export function parseMachineReadableLine(text: string): MachineReadableLine | un
   if (typeEnd >= end) {
     data = []
   } else if (type === 'ui') {
-    data = uiData(text, typeEnd + 1, end)
+    data = uiData(text, typeEnd + 1, end, raw)
   } else {
     data = text.slice(typeEnd + 1, end).split(',')
     for (let k = 0; k < data.length; k++) data[k] = unescapeRange(data[k], 0, data[k].length)
@@ -127,30 +175,40 @@ export function parseMachineReadableLine(text: string): MachineReadableLine | un
 }
 
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
-function uiData(text: string, from: number, end: number): string[] {
+function uiData(text: string, from: number, end: number, raw?: RawMessage): string[] {
   // Packer prints only these three kinds; first letter, last letter and the comma after them
-  // tell them apart at less cost than startsWith.
+  // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
+  // `end` with the next lines, so no test reads past it.
+  let kind: string | undefined
+  let start = -1
   switch (text.charCodeAt(from)) {
     case 115 /* s */:
-      if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
-        return ['say', unescapeRange(text, from + 4, end)]
+      if (from + 3 < end && text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121) {
+        kind = 'say'
+        start = from + 4
       }
       break
     case 109 /* m */:
-      if (text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101 /* e */) {
-        return ['message', unescapeRange(text, from + 8, end)]
+      if (from + 7 < end && text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101) {
+        kind = 'message'
+        start = from + 8
       }
       break
     case 101 /* e */:
-      if (text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114 /* r */) {
-        return ['error', unescapeRange(text, from + 6, end)]
+      if (from + 5 < end && text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114) {
+        kind = 'error'
+        start = from + 6
       }
       break
   }
-  const comma = text.indexOf(',', from)
-  return comma === -1 || comma >= end
-    ? [unescapeRange(text, from, end)]
-    : [text.slice(from, comma), unescapeRange(text, comma + 1, end)]
+  if (kind === undefined) {
+    const comma = text.indexOf(',', from)
+    if (comma === -1 || comma >= end) return [unescapeRange(text, from, end)]
+    kind = text.slice(from, comma)
+    start = comma + 1
+  }
+  if (raw !== undefined) raw.start = start
+  return [kind, unescapeRange(text, start, end)]
 }
 
 /** Every machine-readable line of a whole transcript, in order. */
@@ -209,9 +267,15 @@ export class MachineReadableParser {
   private partialBytes: Buffer[] = []
   private partialByteLength = 0
   private overflowed = false
+  /** Handed to `onLine` with each line; see {@link RawMessage}. */
+  private readonly raw: RawMessage = { text: '', start: -1 }
 
   constructor(
-    private readonly onLine: (line: MachineReadableLine, truncated: boolean) => void,
+    private readonly onLine: (
+      line: MachineReadableLine,
+      truncated: boolean,
+      raw: RawMessage
+    ) => void,
     options: ParserOptions = {}
   ) {
     this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH
@@ -336,22 +400,33 @@ export class MachineReadableParser {
     this.partialByteLength = bytes.length
   }
 
+  /** The line `text[from, to)`: parsed where it lies, with no copy of it made first. */
   private emitSlice(text: string, from: number, to: number): void {
     if (to - from > this.maxLineLength) {
       this.emit(text.slice(from, from + this.maxLineLength), true)
+      return
+    }
+    const line = parseMachineReadableLine(text, from, to, this.raw)
+    if (line) {
+      this.lines++
+      this.onLine(line, false, this.raw)
     } else {
-      this.emit(text.slice(from, to), false)
+      this.other(text.slice(from, to), false)
     }
   }
 
-  private emit(raw: string, truncated: boolean): void {
+  private emit(text: string, truncated: boolean): void {
     if (truncated) this.truncatedLines++
-    const line = parseMachineReadableLine(raw)
+    const line = parseMachineReadableLine(text, 0, text.length, this.raw)
     if (line) {
       this.lines++
-      this.onLine(line, truncated)
-      return
+      this.onLine(line, truncated, this.raw)
+    } else {
+      this.other(text, truncated)
     }
+  }
+
+  private other(raw: string, truncated: boolean): void {
     const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw
     if (text.trim() === '') return
     this.otherLines++
@@ -426,10 +501,14 @@ export class BuildTracker {
   /** Packer printed its closing summary, so every build has ended. */
   private runEnded = false
 
-  consume(line: MachineReadableLine): void {
+  /**
+   * Takes in one line. `raw`, which the parser passes with each line, lets the common line be
+   * matched to its build in the decoded chunk rather than in the unescaped message.
+   */
+  consume(line: MachineReadableLine, raw?: RawMessage): void {
     switch (line.type) {
       case 'ui':
-        this.onUi(line)
+        this.onUi(line, raw)
         break
       case 'artifact':
         this.onArtifact(line)
@@ -525,7 +604,7 @@ export class BuildTracker {
     let state = this.builds.get(name)
     if (!state) {
       state = {
-        name,
+        name: ownCopy(name),
         endedAfterInterrupt: false,
         errors: [],
         reportedErrors: [],
@@ -539,17 +618,19 @@ export class BuildTracker {
   }
 
   /**
-   * The build, among the first ones seen, whose name follows `==> ` or four blanks and ends with
-   * `: `. The build of the previous match is tried first: output comes in runs from one build.
+   * The build, among the first ones seen, whose progress line starts at `at` in `text`: `==> ` or
+   * four blanks, its name, and `: `. The build of the previous match is tried first: output comes
+   * in runs from one build.
    */
-  private knownBuild(text: string): BuildState | undefined {
+  private knownBuild(text: string, at: number): BuildState | undefined {
+    if (!isProgressPrefix(text, at)) return undefined
     const recent = this.recentBuild
-    if (recent !== undefined && nameAt(text, recent.name)) return recent
+    if (recent !== undefined && nameAt(text, at, recent.name)) return recent
     // An indexed loop: for…of wraps the early return in an iterator-closing try block.
     const builds = this.firstBuilds
     for (let k = 0; k < builds.length; k++) {
       const build = builds[k]
-      if (build !== recent && nameAt(text, build.name)) {
+      if (build !== recent && nameAt(text, at, build.name)) {
         this.recentBuild = build
         return build
       }
@@ -557,14 +638,19 @@ export class BuildTracker {
     return undefined
   }
 
-  private onUi(line: MachineReadableLine): void {
+  private onUi(line: MachineReadableLine, raw: RawMessage | undefined): void {
     // The common line, progress from a build already seen, takes this short path (kept small so
     // the JIT inlines it); everything else goes to onOtherUi. Measured at hundreds of MB/s, each
-    // charCodeAt counts: see bench/parser.bench.js.
+    // charCodeAt counts: see bench/parser.bench.js. The start of a message as printed equals the
+    // start unescaped up to the build name, which holds no comma or line break.
     const kind = line.data[0]
-    const message = line.data.length === 2 ? line.data[1] : (renderLine(line) ?? '')
-    if (kind !== 'error' && isProgressPrefix(message)) {
-      const known = this.knownBuild(message)
+    const two = line.data.length === 2
+    const message = two ? line.data[1] : (renderLine(line) ?? '')
+    if (kind !== 'error') {
+      const known =
+        two && raw !== undefined && raw.start >= 0
+          ? this.knownBuild(raw.text, raw.start)
+          : this.knownBuild(message, 0)
       if (known !== undefined) {
         if (known.lastTimestamp !== line.timestamp) this.touch(known, line.timestamp)
         return
@@ -593,8 +679,8 @@ export class BuildTracker {
       }
     }
 
-    if (isProgressPrefix(text)) {
-      const known = this.knownBuild(text)
+    if (isProgressPrefix(text, 0)) {
+      const known = this.knownBuild(text, 0)
       if (known !== undefined) {
         this.touch(known, line.timestamp)
         return
@@ -704,10 +790,18 @@ export class BuildTracker {
 /** Parses a whole transcript and returns what it reports. */
 export function summarizeTranscript(text: string): RunSummary {
   const tracker = new BuildTracker()
-  const parser = new MachineReadableParser((line) => tracker.consume(line))
+  const parser = new MachineReadableParser((line, _truncated, raw) => tracker.consume(line, raw))
   parser.push(text)
   parser.end()
   return tracker.result()
+}
+
+/**
+ * `s` in a string of its own. A name sliced from a message is a view of the whole decoded chunk:
+ * it would keep the chunk alive, and its characters read slower.
+ */
+function ownCopy(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8')
 }
 
 function joined(data: string[], from = 0): string {
@@ -741,28 +835,40 @@ function stripLeadingAnsi(s: string): string {
   return i === 0 ? s : s.slice(i)
 }
 
-/** `==> ` or four blanks: the prefix of a build's progress lines. */
-function isProgressPrefix(text: string): boolean {
-  const first = text.charCodeAt(0)
+/** `==> ` or four blanks at `at`: the prefix of a build's progress lines. */
+function isProgressPrefix(text: string, at: number): boolean {
+  const first = text.charCodeAt(at)
   if (first === 61 /* = */) {
-    return text.charCodeAt(1) === 61 && text.charCodeAt(2) === 62 && text.charCodeAt(3) === 32
+    return (
+      text.charCodeAt(at + 1) === 61 &&
+      text.charCodeAt(at + 2) === 62 &&
+      text.charCodeAt(at + 3) === 32
+    )
   }
   return (
     first === 32 &&
-    text.charCodeAt(1) === 32 &&
-    text.charCodeAt(2) === 32 &&
-    text.charCodeAt(3) === 32
+    text.charCodeAt(at + 1) === 32 &&
+    text.charCodeAt(at + 2) === 32 &&
+    text.charCodeAt(at + 3) === 32
   )
 }
 
-/** `name` at offset 4 of `text`, followed by `:` and a blank or the end. */
-function nameAt(text: string, name: string): boolean {
-  const end = 4 + name.length
-  return (
-    text.charCodeAt(end) === 58 /* : */ &&
-    (end + 1 === text.length || text.charCodeAt(end + 1) === 32) &&
-    text.startsWith(name, 4)
-  )
+/**
+ * `name` at `at + 4` in `text`, followed by `:` and a blank or the end of the line. `text` may go
+ * on with further lines: a name holds no line break, so no match runs into them.
+ */
+function nameAt(text: string, at: number, name: string): boolean {
+  const from = at + 4
+  const end = from + name.length
+  if (text.charCodeAt(end) !== 58 /* : */) return false
+  const next = text.charCodeAt(end + 1)
+  // NaN (next !== next) is the end of the text.
+  if (next !== 32 && next !== 10 && next !== 13 && next === next) return false
+  // A loop rather than startsWith, which costs more than the few characters of a name.
+  for (let k = 0; k < name.length; k++) {
+    if (text.charCodeAt(from + k) !== name.charCodeAt(k)) return false
+  }
+  return true
 }
 
 /**
