@@ -2924,12 +2924,25 @@ function unescapeRange(text, from, to) {
     }
     return out + text.slice(copied, to);
 }
+const commaSearch = { text: '', from: 0, at: -1 };
+const slashSearch = { text: '', from: 0, at: -1 };
+function search(last, text, token, from) {
+    // Still the first match at or after `from`: the last search started no later and found one
+    // no earlier (or none at all).
+    if (last.text === text && last.from <= from && (last.at === -1 || last.at >= from)) {
+        return last.at;
+    }
+    last.text = text;
+    last.from = from;
+    last.at = text.indexOf(token, from);
+    return last.at;
+}
 function nextComma(text, from, to) {
-    const at = text.indexOf(PACKER_COMMA, from);
+    const at = search(commaSearch, text, PACKER_COMMA, from);
     return at === -1 || at + PACKER_COMMA.length > to ? -1 : at;
 }
 function nextSlash(text, from, to) {
-    const at = text.indexOf('\\', from);
+    const at = search(slashSearch, text, '\\', from);
     return at === -1 || at >= to ? -1 : at;
 }
 function stream_isBlank(code) {
@@ -2947,23 +2960,28 @@ function isTypeChar(code) {
 /**
  * One machine-readable line, or undefined for anything else (plugin log lines such as
  * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
- * CR are tolerated.
+ * CR are tolerated. `from` and `to` delimit the line within `text`; `raw`, when given, is told
+ * where a ui message starts.
  */
-function parseMachineReadableLine(text) {
+function parseMachineReadableLine(text, from = 0, to = text.length, raw) {
+    if (raw !== undefined) {
+        raw.text = text;
+        raw.start = -1;
+    }
     // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
     // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
-    let end = text.length;
-    while (end > 0 && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10))
+    let end = to;
+    while (end > from && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10))
         end--;
-    let i = 0;
-    let c = text.charCodeAt(0);
+    let i = from;
+    let c = i < end ? text.charCodeAt(i) : NaN;
     while (stream_isBlank(c))
-        c = text.charCodeAt(++i);
+        c = ++i < end ? text.charCodeAt(i) : NaN;
     const start = i;
     let timestamp = 0;
     while (c >= 48 && c <= 57) {
         timestamp = timestamp * 10 + (c - 48);
-        c = text.charCodeAt(++i);
+        c = ++i < end ? text.charCodeAt(i) : NaN;
     }
     // Unix seconds: at least one digit, and not an absurd number of them.
     if (c !== 44 || i === start || i - start > 15)
@@ -2981,7 +2999,7 @@ function parseMachineReadableLine(text) {
         text.charCodeAt(typeStart + 2) === 44) {
         // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
         // the commas of the message. Taking the message whole spares a split and a pass per piece.
-        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end) };
+        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, raw) };
     }
     c = text.charCodeAt(i);
     while (i < end && isTypeChar(c))
@@ -2995,7 +3013,7 @@ function parseMachineReadableLine(text) {
         data = [];
     }
     else if (type === 'ui') {
-        data = uiData(text, typeEnd + 1, end);
+        data = uiData(text, typeEnd + 1, end, raw);
     }
     else {
         data = text.slice(typeEnd + 1, end).split(',');
@@ -3005,30 +3023,42 @@ function parseMachineReadableLine(text) {
     return { timestamp, target, type, data };
 }
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
-function uiData(text, from, end) {
+function uiData(text, from, end, raw) {
     // Packer prints only these three kinds; first letter, last letter and the comma after them
-    // tell them apart at less cost than startsWith.
+    // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
+    // `end` with the next lines, so no test reads past it.
+    let kind;
+    let start = -1;
     switch (text.charCodeAt(from)) {
         case 115 /* s */:
-            if (text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121 /* y */) {
-                return ['say', unescapeRange(text, from + 4, end)];
+            if (from + 3 < end && text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121) {
+                kind = 'say';
+                start = from + 4;
             }
             break;
         case 109 /* m */:
-            if (text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101 /* e */) {
-                return ['message', unescapeRange(text, from + 8, end)];
+            if (from + 7 < end && text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101) {
+                kind = 'message';
+                start = from + 8;
             }
             break;
         case 101 /* e */:
-            if (text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114 /* r */) {
-                return ['error', unescapeRange(text, from + 6, end)];
+            if (from + 5 < end && text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114) {
+                kind = 'error';
+                start = from + 6;
             }
             break;
     }
-    const comma = text.indexOf(',', from);
-    return comma === -1 || comma >= end
-        ? [unescapeRange(text, from, end)]
-        : [text.slice(from, comma), unescapeRange(text, comma + 1, end)];
+    if (kind === undefined) {
+        const comma = text.indexOf(',', from);
+        if (comma === -1 || comma >= end)
+            return [unescapeRange(text, from, end)];
+        kind = text.slice(from, comma);
+        start = comma + 1;
+    }
+    if (raw !== undefined)
+        raw.start = start;
+    return [kind, unescapeRange(text, start, end)];
 }
 /** Every machine-readable line of a whole transcript, in order. */
 function parseMachineReadable(text) {
@@ -3073,6 +3103,8 @@ class MachineReadableParser {
     partialBytes = [];
     partialByteLength = 0;
     overflowed = false;
+    /** Handed to `onLine` with each line; see {@link RawMessage}. */
+    raw = { text: '', start: -1 };
     constructor(onLine, options = {}) {
         this.onLine = onLine;
         this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
@@ -3197,23 +3229,34 @@ class MachineReadableParser {
         this.partialBytes = [bytes];
         this.partialByteLength = bytes.length;
     }
+    /** The line `text[from, to)`: parsed where it lies, with no copy of it made first. */
     emitSlice(text, from, to) {
         if (to - from > this.maxLineLength) {
             this.emit(text.slice(from, from + this.maxLineLength), true);
-        }
-        else {
-            this.emit(text.slice(from, to), false);
-        }
-    }
-    emit(raw, truncated) {
-        if (truncated)
-            this.truncatedLines++;
-        const line = parseMachineReadableLine(raw);
-        if (line) {
-            this.lines++;
-            this.onLine(line, truncated);
             return;
         }
+        const line = parseMachineReadableLine(text, from, to, this.raw);
+        if (line) {
+            this.lines++;
+            this.onLine(line, false, this.raw);
+        }
+        else {
+            this.other(text.slice(from, to), false);
+        }
+    }
+    emit(text, truncated) {
+        if (truncated)
+            this.truncatedLines++;
+        const line = parseMachineReadableLine(text, 0, text.length, this.raw);
+        if (line) {
+            this.lines++;
+            this.onLine(line, truncated, this.raw);
+        }
+        else {
+            this.other(text, truncated);
+        }
+    }
+    other(raw, truncated) {
         const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
         if (text.trim() === '')
             return;
@@ -3246,10 +3289,14 @@ class BuildTracker {
     cancelled = false;
     /** Packer printed its closing summary, so every build has ended. */
     runEnded = false;
-    consume(line) {
+    /**
+     * Takes in one line. `raw`, which the parser passes with each line, lets the common line be
+     * matched to its build in the decoded chunk rather than in the unescaped message.
+     */
+    consume(line, raw) {
         switch (line.type) {
             case 'ui':
-                this.onUi(line);
+                this.onUi(line, raw);
                 break;
             case 'artifact':
                 this.onArtifact(line);
@@ -3350,7 +3397,7 @@ class BuildTracker {
         let state = this.builds.get(name);
         if (!state) {
             state = {
-                name,
+                name: ownCopy(name),
                 endedAfterInterrupt: false,
                 errors: [],
                 reportedErrors: [],
@@ -3364,32 +3411,39 @@ class BuildTracker {
         return state;
     }
     /**
-     * The build, among the first ones seen, whose name follows `==> ` or four blanks and ends with
-     * `: `. The build of the previous match is tried first: output comes in runs from one build.
+     * The build, among the first ones seen, whose progress line starts at `at` in `text`: `==> ` or
+     * four blanks, its name, and `: `. The build of the previous match is tried first: output comes
+     * in runs from one build.
      */
-    knownBuild(text) {
+    knownBuild(text, at) {
+        if (!isProgressPrefix(text, at))
+            return undefined;
         const recent = this.recentBuild;
-        if (recent !== undefined && nameAt(text, recent.name))
+        if (recent !== undefined && nameAt(text, at, recent.name))
             return recent;
         // An indexed loop: for…of wraps the early return in an iterator-closing try block.
         const builds = this.firstBuilds;
         for (let k = 0; k < builds.length; k++) {
             const build = builds[k];
-            if (build !== recent && nameAt(text, build.name)) {
+            if (build !== recent && nameAt(text, at, build.name)) {
                 this.recentBuild = build;
                 return build;
             }
         }
         return undefined;
     }
-    onUi(line) {
+    onUi(line, raw) {
         // The common line, progress from a build already seen, takes this short path (kept small so
         // the JIT inlines it); everything else goes to onOtherUi. Measured at hundreds of MB/s, each
-        // charCodeAt counts: see bench/parser.bench.js.
+        // charCodeAt counts: see bench/parser.bench.js. The start of a message as printed equals the
+        // start unescaped up to the build name, which holds no comma or line break.
         const kind = line.data[0];
-        const message = line.data.length === 2 ? line.data[1] : (renderLine(line) ?? '');
-        if (kind !== 'error' && isProgressPrefix(message)) {
-            const known = this.knownBuild(message);
+        const two = line.data.length === 2;
+        const message = two ? line.data[1] : (renderLine(line) ?? '');
+        if (kind !== 'error') {
+            const known = two && raw !== undefined && raw.start >= 0
+                ? this.knownBuild(raw.text, raw.start)
+                : this.knownBuild(message, 0);
             if (known !== undefined) {
                 if (known.lastTimestamp !== line.timestamp)
                     this.touch(known, line.timestamp);
@@ -3418,8 +3472,8 @@ class BuildTracker {
                 return;
             }
         }
-        if (isProgressPrefix(text)) {
-            const known = this.knownBuild(text);
+        if (isProgressPrefix(text, 0)) {
+            const known = this.knownBuild(text, 0);
             if (known !== undefined) {
                 this.touch(known, line.timestamp);
                 return;
@@ -3532,10 +3586,17 @@ class BuildTracker {
 /** Parses a whole transcript and returns what it reports. */
 function summarizeTranscript(text) {
     const tracker = new BuildTracker();
-    const parser = new MachineReadableParser((line) => tracker.consume(line));
+    const parser = new MachineReadableParser((line, _truncated, raw) => tracker.consume(line, raw));
     parser.push(text);
     parser.end();
     return tracker.result();
+}
+/**
+ * `s` in a string of its own. A name sliced from a message is a view of the whole decoded chunk:
+ * it would keep the chunk alive, and its characters read slower.
+ */
+function ownCopy(s) {
+    return Buffer.from(s, 'utf8').toString('utf8');
 }
 function joined(data, from = 0) {
     if (data.length === from + 1)
@@ -3568,23 +3629,38 @@ function stripLeadingAnsi(s) {
     }
     return i === 0 ? s : s.slice(i);
 }
-/** `==> ` or four blanks: the prefix of a build's progress lines. */
-function isProgressPrefix(text) {
-    const first = text.charCodeAt(0);
+/** `==> ` or four blanks at `at`: the prefix of a build's progress lines. */
+function isProgressPrefix(text, at) {
+    const first = text.charCodeAt(at);
     if (first === 61 /* = */) {
-        return text.charCodeAt(1) === 61 && text.charCodeAt(2) === 62 && text.charCodeAt(3) === 32;
+        return (text.charCodeAt(at + 1) === 61 &&
+            text.charCodeAt(at + 2) === 62 &&
+            text.charCodeAt(at + 3) === 32);
     }
     return (first === 32 &&
-        text.charCodeAt(1) === 32 &&
-        text.charCodeAt(2) === 32 &&
-        text.charCodeAt(3) === 32);
+        text.charCodeAt(at + 1) === 32 &&
+        text.charCodeAt(at + 2) === 32 &&
+        text.charCodeAt(at + 3) === 32);
 }
-/** `name` at offset 4 of `text`, followed by `:` and a blank or the end. */
-function nameAt(text, name) {
-    const end = 4 + name.length;
-    return (text.charCodeAt(end) === 58 /* : */ &&
-        (end + 1 === text.length || text.charCodeAt(end + 1) === 32) &&
-        text.startsWith(name, 4));
+/**
+ * `name` at `at + 4` in `text`, followed by `:` and a blank or the end of the line. `text` may go
+ * on with further lines: a name holds no line break, so no match runs into them.
+ */
+function nameAt(text, at, name) {
+    const from = at + 4;
+    const end = from + name.length;
+    if (text.charCodeAt(end) !== 58 /* : */)
+        return false;
+    const next = text.charCodeAt(end + 1);
+    // NaN (next !== next) is the end of the text.
+    if (next !== 32 && next !== 10 && next !== 13 && next === next)
+        return false;
+    // A loop rather than startsWith, which costs more than the few characters of a name.
+    for (let k = 0; k < name.length; k++) {
+        if (text.charCodeAt(from + k) !== name.charCodeAt(k))
+            return false;
+    }
+    return true;
 }
 /**
  * The build name at `from` in `==> name: …`, `    name: …` or `==> name (post-processor): …`.
@@ -3753,8 +3829,8 @@ async function build(ctx) {
         logFile.write(clean + '\n');
         grouping.line(clean, build);
     };
-    const parser = new MachineReadableParser((line) => {
-        tracker.consume(line);
+    const parser = new MachineReadableParser((line, _truncated, raw) => {
+        tracker.consume(line, raw);
         if (aws.consume(line))
             ctx.onAwsResources?.(aws.current);
         const text = renderLine(line);
