@@ -263,6 +263,56 @@ describe('failures', () => {
     expectNothingLeft(result)
   })
 
+  const IMAGE_FAILURE = {
+    code: 'Client.InvalidSnapshot.NotFound',
+    message: 'The snapshot of the root volume was not found.'
+  }
+
+  it('deletes the AMI that ended failed, and its snapshot, after Packer gave up on it', async () => {
+    ec2.failNewImages(IMAGE_FAILURE)
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toContain('Error waiting for AMI')
+    expect(errors(result)).toContain(IMAGE_FAILURE.message)
+    expect(ec2.callsOf('CopyImage')).toEqual([])
+    // Packer 1.6.6 leaves a failed AMI registered; the action deregisters it.
+    expect(amisLeft()).toEqual([])
+    expect(result.stdout).toMatch(/Deregistered ami-[0-9a-f]+ in us-east-1 and deleted snapshot/)
+    expectNoSnapshotsOfTheBuild()
+    expectNothingLeft(result)
+    expect(result.state.awsResources ?? '').toBe('')
+  })
+
+  it('keeps the failed AMI and names it when on-error is abort', async () => {
+    ec2.failNewImages(IMAGE_FAILURE)
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables(), 'on-error': 'abort' },
+      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toContain('Error waiting for AMI')
+    expect(errors(result)).toContain(IMAGE_FAILURE.message)
+    const [ami] = ec2
+      .images()
+      .filter((i) => i.name === 'app-e2e')
+      .map((i) => i.imageId)
+    expect(amisLeft()).toEqual(['us-east-1 failed'])
+    const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
+    expect(notices).toEqual([
+      `on-error is abort: the failed build's AMIs stay for debugging: ${ami}`
+    ])
+    expect(ec2.callsOf('DeregisterImage')).toEqual([])
+    // Packer's abort runs no cleanup at all: the stopped instance stays for debugging too, and the
+    // post step is told of nothing to delete.
+    expect(ec2.liveInstances().map((i) => i.state)).toEqual(['stopped'])
+    expect(result.state.awsResources ?? '').toBe('')
+  })
+
   it('survives EC2 answering 500 and RequestLimitExceeded now and then, leaking nothing', async () => {
     ec2.throttle({ rate: 0.15, seed: 11 })
     const result = await packer.step({

@@ -40,6 +40,7 @@ import {
   type LaunchTemplate,
   type Region,
   type SecurityGroup,
+  type StateReason,
   type Snapshot,
   type SnapshotState,
   type Volume,
@@ -161,6 +162,11 @@ export interface Ec2Double {
   throttle(options: ThrottleOptions | undefined): void
   clearFaults(): void
   setDelays(delays: Partial<Delays>): void
+  /**
+   * Images that CreateImage and CopyImage make from now on end in state `failed` with this
+   * reason instead of `available` (`undefined`: they succeed again).
+   */
+  failNewImages(reason: StateReason | undefined): void
 }
 
 export type { SeedImage, SeedInstance, SeedLaunchTemplate, SeedSnapshot }
@@ -443,6 +449,9 @@ export async function startEc2Double(options: Ec2DoubleOptions = {}): Promise<Ec
     },
     setDelays(delays) {
       world.delays = { ...world.delays, ...delays }
+    },
+    failNewImages(reason) {
+      world.imageFailure = reason
     }
   }
   return double

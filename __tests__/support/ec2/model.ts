@@ -59,6 +59,14 @@ export interface Image {
   sourceImageId?: string
   sourceRegion?: string
   lifecycle: Transition<ImageState>[]
+  /** Why it failed, when its lifecycle ends in `failed` (DescribeImages' stateReason). */
+  stateReason?: StateReason
+}
+
+/** EC2's reason for a state, as DescribeImages returns it for a failed image. */
+export interface StateReason {
+  code: string
+  message: string
 }
 
 export interface Snapshot {

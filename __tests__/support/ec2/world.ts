@@ -16,6 +16,7 @@ import {
   type Instance,
   type InstanceState,
   type LaunchTemplate,
+  type StateReason,
   type Region,
   type Snapshot,
   type SnapshotState,
@@ -78,6 +79,8 @@ export interface SeedLaunchTemplate {
 export class World {
   readonly regions = new Map<string, Region>()
   delays: Delays
+  /** Set: images that CreateImage and CopyImage make from now on end `failed` with this reason. */
+  imageFailure?: StateReason
 
   constructor(delays: Partial<Delays> = {}, delayMs?: number) {
     this.delays = { ...defaultDelays(delayMs), ...delays }

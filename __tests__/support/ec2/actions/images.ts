@@ -57,7 +57,9 @@ export function imageXml(image: Image): XmlValue {
     platformDetails: 'Linux/UNIX',
     usageOperation: 'RunInstances',
     stateReason:
-      state === 'failed' ? { code: 'Client.InternalError', message: 'Image failed' } : undefined
+      state === 'failed'
+        ? { ...(image.stateReason ?? { code: 'Client.InternalError', message: 'Image failed' }) }
+        : undefined
   }
 }
 
@@ -162,7 +164,12 @@ function newImage(
     lifecycle: [{ state: 'pending', at: now }],
     ...fields
   }
-  transition(image.lifecycle, { state: 'available', afterMs: world.delays.imageAvailable })
+  if (world.imageFailure) {
+    image.stateReason = { ...world.imageFailure }
+    transition(image.lifecycle, { state: 'failed', afterMs: world.delays.imageAvailable })
+  } else {
+    transition(image.lifecycle, { state: 'available', afterMs: world.delays.imageAvailable })
+  }
   region.images.set(image.imageId, image)
   return image
 }
