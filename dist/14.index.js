@@ -2929,10 +2929,13 @@ const slashSearch = { text: '', from: 0, at: -1 };
 function search(last, text, token, from) {
     // Still the first match at or after `from`: the last search started no later and found one
     // no earlier (or none at all).
-    if (last.text === text && last.from <= from && (last.at === -1 || last.at >= from)) {
-        return last.at;
+    if (last.text === text) {
+        if (last.from <= from && (last.at === -1 || last.at >= from))
+            return last.at;
     }
-    last.text = text;
+    else {
+        last.text = text;
+    }
     last.from = from;
     last.at = text.indexOf(token, from);
     return last.at;
@@ -2960,14 +2963,12 @@ function isTypeChar(code) {
 /**
  * One machine-readable line, or undefined for anything else (plugin log lines such as
  * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
- * CR are tolerated. `from` and `to` delimit the line within `text`; `raw`, when given, is told
- * where a ui message starts.
+ * CR are tolerated. `from` and `to` delimit the line within `text`; `message`, when given, is told
+ * where a ui message starts in `text`.
  */
-function parseMachineReadableLine(text, from = 0, to = text.length, raw) {
-    if (raw !== undefined) {
-        raw.text = text;
-        raw.start = -1;
-    }
+function parseMachineReadableLine(text, from = 0, to = text.length, message) {
+    if (message !== undefined)
+        message.start = -1;
     // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
     // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
     let end = to;
@@ -2999,7 +3000,7 @@ function parseMachineReadableLine(text, from = 0, to = text.length, raw) {
         text.charCodeAt(typeStart + 2) === 44) {
         // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
         // the commas of the message. Taking the message whole spares a split and a pass per piece.
-        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, raw) };
+        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, message) };
     }
     c = text.charCodeAt(i);
     while (i < end && isTypeChar(c))
@@ -3013,7 +3014,7 @@ function parseMachineReadableLine(text, from = 0, to = text.length, raw) {
         data = [];
     }
     else if (type === 'ui') {
-        data = uiData(text, typeEnd + 1, end, raw);
+        data = uiData(text, typeEnd + 1, end, message);
     }
     else {
         data = text.slice(typeEnd + 1, end).split(',');
@@ -3023,7 +3024,7 @@ function parseMachineReadableLine(text, from = 0, to = text.length, raw) {
     return { timestamp, target, type, data };
 }
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
-function uiData(text, from, end, raw) {
+function uiData(text, from, end, message) {
     // Packer prints only these three kinds; first letter, last letter and the comma after them
     // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
     // `end` with the next lines, so no test reads past it.
@@ -3056,8 +3057,8 @@ function uiData(text, from, end, raw) {
         kind = text.slice(from, comma);
         start = comma + 1;
     }
-    if (raw !== undefined)
-        raw.start = start;
+    if (message !== undefined)
+        message.start = start;
     return [kind, unescapeRange(text, start, end)];
 }
 /** Every machine-readable line of a whole transcript, in order. */
@@ -3167,8 +3168,11 @@ class MachineReadableParser {
         if (this.partial.length > 0 || this.overflowed) {
             this.keep(text, 0, newline);
             this.flushPartial();
+            this.raw.text = text;
         }
         else {
+            // Set once for all the lines of this text (a store per line would cost a write barrier).
+            this.raw.text = text;
             this.emitSlice(text, 0, newline);
         }
         let pos = newline + 1;
@@ -3233,6 +3237,7 @@ class MachineReadableParser {
     emitSlice(text, from, to) {
         if (to - from > this.maxLineLength) {
             this.emit(text.slice(from, from + this.maxLineLength), true);
+            this.raw.text = text;
             return;
         }
         const line = parseMachineReadableLine(text, from, to, this.raw);
@@ -3247,6 +3252,7 @@ class MachineReadableParser {
     emit(text, truncated) {
         if (truncated)
             this.truncatedLines++;
+        this.raw.text = text;
         const line = parseMachineReadableLine(text, 0, text.length, this.raw);
         if (line) {
             this.lines++;

@@ -623,6 +623,24 @@ describe('parsing in place, within the decoded chunk', () => {
     }
   )
 
+  it('gives the same run summary with the raw view when long lines are cut', () => {
+    const text = fixture('captured/multi-build-run1.txt')
+    const withRaw = new BuildTracker()
+    const withoutRaw = new BuildTracker()
+    const parser = new MachineReadableParser(
+      (line, _truncated, raw) => {
+        withRaw.consume(line, raw)
+        withoutRaw.consume(line)
+      },
+      { maxLineLength: 48 }
+    )
+    for (let i = 0; i < text.length; i += 700) parser.push(Buffer.from(text.slice(i, i + 700)))
+    parser.end()
+    expect(parser.truncatedLines).toBeGreaterThan(0)
+    expect(withRaw.result()).toEqual(withoutRaw.result())
+    expect(withRaw.result().builds.length).toBeGreaterThan(1)
+  })
+
   it('never reads past the end of a line into the next one', () => {
     // `ui,s` cut short, then a line that starts with what would complete `say,`.
     const { lines } = run([Buffer.from('1,,ui,s\ny,2,ui,message,x\n3,,ui,e\nor,\n')])

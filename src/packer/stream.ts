@@ -61,10 +61,11 @@ const slashSearch: Search = { text: '', from: 0, at: -1 }
 function search(last: Search, text: string, token: string, from: number): number {
   // Still the first match at or after `from`: the last search started no later and found one
   // no earlier (or none at all).
-  if (last.text === text && last.from <= from && (last.at === -1 || last.at >= from)) {
-    return last.at
+  if (last.text === text) {
+    if (last.from <= from && (last.at === -1 || last.at >= from)) return last.at
+  } else {
+    last.text = text
   }
-  last.text = text
   last.from = from
   last.at = text.indexOf(token, from)
   return last.at
@@ -102,27 +103,28 @@ function isTypeChar(code: number): boolean {
  * itself: V8 reads the characters of that flat string several times faster than those of the
  * message, a slice of it. Valid only during the `onLine` call it is passed to.
  */
-export interface RawMessage {
+export interface RawMessage extends MessageStart {
   text: string
+}
+
+/** Where the message of a ui line starts in the text it was parsed from, or -1. */
+export interface MessageStart {
   start: number
 }
 
 /**
  * One machine-readable line, or undefined for anything else (plugin log lines such as
  * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
- * CR are tolerated. `from` and `to` delimit the line within `text`; `raw`, when given, is told
- * where a ui message starts.
+ * CR are tolerated. `from` and `to` delimit the line within `text`; `message`, when given, is told
+ * where a ui message starts in `text`.
  */
 export function parseMachineReadableLine(
   text: string,
   from = 0,
   to = text.length,
-  raw?: RawMessage
+  message?: MessageStart
 ): MachineReadableLine | undefined {
-  if (raw !== undefined) {
-    raw.text = text
-    raw.start = -1
-  }
+  if (message !== undefined) message.start = -1
   // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
   // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
   let end = to
@@ -154,7 +156,7 @@ export function parseMachineReadableLine(
   ) {
     // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
     // the commas of the message. Taking the message whole spares a split and a pass per piece.
-    return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, raw) }
+    return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, message) }
   }
   c = text.charCodeAt(i)
   while (i < end && isTypeChar(c)) c = text.charCodeAt(++i)
@@ -166,7 +168,7 @@ export function parseMachineReadableLine(
   if (typeEnd >= end) {
     data = []
   } else if (type === 'ui') {
-    data = uiData(text, typeEnd + 1, end, raw)
+    data = uiData(text, typeEnd + 1, end, message)
   } else {
     data = text.slice(typeEnd + 1, end).split(',')
     for (let k = 0; k < data.length; k++) data[k] = unescapeRange(data[k], 0, data[k].length)
@@ -175,7 +177,7 @@ export function parseMachineReadableLine(
 }
 
 /** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
-function uiData(text: string, from: number, end: number, raw?: RawMessage): string[] {
+function uiData(text: string, from: number, end: number, message?: MessageStart): string[] {
   // Packer prints only these three kinds; first letter, last letter and the comma after them
   // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
   // `end` with the next lines, so no test reads past it.
@@ -207,7 +209,7 @@ function uiData(text: string, from: number, end: number, raw?: RawMessage): stri
     kind = text.slice(from, comma)
     start = comma + 1
   }
-  if (raw !== undefined) raw.start = start
+  if (message !== undefined) message.start = start
   return [kind, unescapeRange(text, start, end)]
 }
 
@@ -337,7 +339,10 @@ export class MachineReadableParser {
     if (this.partial.length > 0 || this.overflowed) {
       this.keep(text, 0, newline)
       this.flushPartial()
+      this.raw.text = text
     } else {
+      // Set once for all the lines of this text (a store per line would cost a write barrier).
+      this.raw.text = text
       this.emitSlice(text, 0, newline)
     }
     let pos = newline + 1
@@ -404,6 +409,7 @@ export class MachineReadableParser {
   private emitSlice(text: string, from: number, to: number): void {
     if (to - from > this.maxLineLength) {
       this.emit(text.slice(from, from + this.maxLineLength), true)
+      this.raw.text = text
       return
     }
     const line = parseMachineReadableLine(text, from, to, this.raw)
@@ -417,6 +423,7 @@ export class MachineReadableParser {
 
   private emit(text: string, truncated: boolean): void {
     if (truncated) this.truncatedLines++
+    this.raw.text = text
     const line = parseMachineReadableLine(text, 0, text.length, this.raw)
     if (line) {
       this.lines++
