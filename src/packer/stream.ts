@@ -126,7 +126,8 @@ export function parseMachineReadableLine(
 ): MachineReadableLine | undefined {
   if (message !== undefined) message.start = -1
   // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
-  // on lines this short. charCodeAt past the end gives NaN, which fails every test below.
+  // on lines this short. `text` may go on past `end` with the next lines: a read at `end` or
+  // beyond gives NaN or the line break, which fails every test below, and none goes further.
   let end = to
   while (end > from && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10)) end--
   let i = from
