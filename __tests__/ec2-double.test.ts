@@ -248,6 +248,34 @@ describe('images', () => {
     )
   })
 
+  it('ends new images failed with the reason given, which the SDK waiter reports', async () => {
+    const base = ec2.seedImage({ name: 'base-images', volumeSizes: [8] })
+    const run = await client().send(
+      new RunInstancesCommand({ ImageId: base.imageId, MinCount: 1, MaxCount: 1 })
+    )
+    const instanceId = run.Instances![0].InstanceId!
+    await waitUntilInstanceRunning(waiter(), { InstanceIds: [instanceId] })
+    const reason = { code: 'Client.InvalidSnapshot.NotFound', message: 'The snapshot was lost.' }
+    ec2.failNewImages(reason)
+    const { ImageId } = await client().send(
+      new CreateImageCommand({ InstanceId: instanceId, Name: 'app-failing' })
+    )
+    await expect(waitUntilImageAvailable(waiter(), { ImageIds: [ImageId!] })).rejects.toThrow(
+      /FAILURE/
+    )
+    const image = (await client().send(new DescribeImagesCommand({ ImageIds: [ImageId!] })))
+      .Images![0]
+    expect({ state: image.State, reason: image.StateReason }).toEqual({
+      state: 'failed',
+      reason: { Code: reason.code, Message: reason.message }
+    })
+    ec2.failNewImages(undefined)
+    const { ImageId: next } = await client().send(
+      new CreateImageCommand({ InstanceId: instanceId, Name: 'app-working' })
+    )
+    await waitUntilImageAvailable(waiter(), { ImageIds: [next!] })
+  })
+
   it('finds images by id, owner, wildcard name, state and tag', async () => {
     const region = 'ap-southeast-1'
     const seeded = [
