@@ -7,6 +7,7 @@ import {
   pluginBlocks,
   pluginCacheKey,
   requiredPluginsBlocks,
+  requiredPluginsJson,
   restorePlugins,
   stripHclComments,
   templateFiles,
@@ -93,6 +94,25 @@ describe('templateFiles and pluginBlocks', () => {
     expect(pluginBlocks(paths)).toHaveLength(1)
   })
 
+  it('reads the required_plugins of a .pkr.json template too', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pia-plugins-'))
+    writeFileSync(
+      path.join(dir, 'main.pkr.json'),
+      JSON.stringify({
+        packer: {
+          required_plugins: {
+            amazon: { version: '>= 1.2.8', source: 'github.com/hashicorp/amazon' }
+          }
+        }
+      })
+    )
+    const paths = { workingDirectory: dir, template: dir, kind: 'hcl2-dir' as const, varFiles: [] }
+    expect(templateFiles(paths).map((f) => path.basename(f))).toEqual(['main.pkr.json'])
+    expect(pluginBlocks(paths)).toEqual([
+      'required_plugins {"amazon":{"source":"github.com/hashicorp/amazon","version":">= 1.2.8"}}'
+    ])
+  })
+
   it('reads nothing of a legacy JSON template, which cannot require plugins', () => {
     const paths = {
       workingDirectory: '/',
@@ -149,5 +169,25 @@ describe('stripHclComments', () => {
     expect(stripHclComments('a = "x#y" # gone\nb = "//z" // gone\nc = /* gone */ "\\"#"\n')).toBe(
       'a = "x#y" \nb = "//z" \nc =   "\\"#"\n'
     )
+  })
+})
+
+describe('requiredPluginsJson', () => {
+  it('reads packer and required_plugins as objects or lists of them, keys in order', () => {
+    const one = requiredPluginsJson(
+      '{"packer": {"required_plugins": {"b": {"version": "1"}, "a": {"source": "x", "version": "2"}}}}'
+    )
+    const listed = requiredPluginsJson(
+      '{"packer": [{"required_plugins": [{"a": {"version": "2", "source": "x"}, "b": {"version": "1"}}]}]}'
+    )
+    expect(one).toEqual(['required_plugins {"a":{"source":"x","version":"2"},"b":{"version":"1"}}'])
+    expect(listed).toEqual(one)
+  })
+
+  it('reads nothing where there is no packer block, or the file is not JSON', () => {
+    expect(requiredPluginsJson('{"source": {}}')).toEqual([])
+    expect(requiredPluginsJson('{"packer": {"required_version": ">= 1.7"}}')).toEqual([])
+    expect(requiredPluginsJson('{ not json')).toEqual([])
+    expect(requiredPluginsJson('[1, 2]')).toEqual([])
   })
 })

@@ -56,19 +56,57 @@ export function requiredPluginsBlocks(text: string): string[] {
   return blocks
 }
 
+/**
+ * The `required_plugins` of an HCL2 template in JSON syntax (`.pkr.json`): under `packer`, which
+ * may be an object or a list of them, as may `required_plugins`. Each one as canonical JSON; none
+ * when the file is not JSON (packer init then says what is wrong with it).
+ */
+export function requiredPluginsJson(text: string): string[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return []
+  }
+  const list = (value: unknown): unknown[] =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value]
+  const packer = isObject(parsed) ? list(parsed.packer) : []
+  return packer
+    .filter(isObject)
+    .flatMap((block) => list(block.required_plugins))
+    .map((plugins) => `required_plugins ${canonicalJson(plugins)}`)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** JSON with object keys sorted, so that the same plugins give the same cache key. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (isObject(value)) {
+    const keys = Object.keys(value).sort()
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'null'
+}
+
 /** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
 export function templateFiles(paths: ResolvedPaths): string[] {
   if (paths.kind === 'legacy-json') return []
   if (paths.kind === 'hcl2-file') return [paths.template]
   return readdirSync(paths.template)
-    .filter((f) => f.endsWith('.pkr.hcl'))
+    .filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'))
     .sort()
     .map((f) => path.join(paths.template, f))
     .filter((f) => statSync(f).isFile())
 }
 
 export function pluginBlocks(paths: ResolvedPaths): string[] {
-  return templateFiles(paths).flatMap((file) => requiredPluginsBlocks(readFileSync(file, 'utf8')))
+  return templateFiles(paths).flatMap((file) => {
+    const text = readFileSync(file, 'utf8')
+    return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text)
+  })
 }
 
 export function pluginCacheKey(

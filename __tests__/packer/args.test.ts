@@ -5,6 +5,7 @@ import {
   commandLine,
   fmtArgs,
   hasInit,
+  pluginTokenEnv,
   sensitiveVarFileContent,
   validateArgs
 } from '../../src/packer/args.js'
@@ -101,5 +102,32 @@ describe('helpers', () => {
     expect(commandLine('/bin/packer', ['build', '-var', 'a=b c', '.'])).toBe(
       '/bin/packer build -var "a=b c" .'
     )
+  })
+})
+
+describe('pluginTokenEnv', () => {
+  it('hands packer init the token on github.com and where no server is named (a local run)', () => {
+    for (const server of [
+      'https://github.com',
+      'https://github.com/',
+      'https://GitHub.com',
+      '',
+      undefined
+    ]) {
+      expect(pluginTokenEnv('ghs_token', server)).toEqual({
+        env: { PACKER_GITHUB_API_TOKEN: 'ghs_token' }
+      })
+    }
+  })
+
+  it('keeps a GitHub Enterprise Server token from api.github.com, and says why', () => {
+    const result = pluginTokenEnv('ghs_token', 'https://ghes.example.com')
+    expect(result.env).toEqual({})
+    expect(result.skipped).toContain('https://ghes.example.com')
+    expect(result.skipped).not.toContain('ghs_token')
+  })
+
+  it('hands nothing when there is no token', () => {
+    expect(pluginTokenEnv('', 'https://github.com')).toEqual({ env: {} })
   })
 })

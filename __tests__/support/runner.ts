@@ -118,24 +118,84 @@ function unescapeProperty(s: string): string {
   return unescapeData(s).replace(/%3A/g, ':').replace(/%2C/g, ',')
 }
 
+interface StdoutCommand {
+  command: string
+  properties: Record<string, string>
+  data: string
+}
+
+/**
+ * A workflow command as the runner reads it from a line of output: `::name props::data` once
+ * leading blanks are trimmed, or the legacy `##[name props]data` anywhere in the line.
+ */
+function parseCommand(line: string): StdoutCommand | undefined {
+  const v2 = /^::([^\s:]+)(?: ([^:]*))?::(.*)$/.exec(line.trimStart())
+  if (v2) return { command: v2[1], properties: parseProperties(v2[2], ','), data: v2[3] }
+  const at = line.indexOf('##[')
+  if (at < 0) return undefined
+  const close = line.indexOf(']', at)
+  if (close < 0) return undefined
+  const info = line.slice(at + 3, close)
+  const space = info.indexOf(' ')
+  return {
+    command: space < 0 ? info : info.slice(0, space),
+    properties: parseProperties(space < 0 ? undefined : info.slice(space + 1), ';'),
+    data: line.slice(close + 1)
+  }
+}
+
+function parseProperties(text: string | undefined, separator: string): Record<string, string> {
+  const properties: Record<string, string> = {}
+  for (const pair of (text ?? '').split(separator).filter(Boolean)) {
+    const eq = pair.indexOf('=')
+    properties[pair.slice(0, eq).trim()] = unescapeProperty(pair.slice(eq + 1))
+  }
+  return properties
+}
+
+/**
+ * The workflow commands on stdout that the runner acts on: annotations and (deprecated, still
+ * honoured) `set-output`. Between `::stop-commands::<token>` and `::<token>::` none is.
+ */
+export function parseStdoutCommands(stdout: string): {
+  annotations: Annotation[]
+  outputs: Record<string, string>
+} {
+  const annotations: Annotation[] = []
+  const outputs: Record<string, string> = {}
+  let stopToken: string | undefined
+  for (const line of stdout.split(/\r?\n/)) {
+    const command = parseCommand(line)
+    if (!command) continue
+    if (stopToken !== undefined) {
+      if (command.command.toLowerCase() === stopToken.toLowerCase()) stopToken = undefined
+      continue
+    }
+    switch (command.command) {
+      case 'stop-commands':
+        stopToken = command.data
+        break
+      case 'error':
+      case 'warning':
+      case 'notice':
+      case 'debug':
+        annotations.push({
+          level: command.command,
+          properties: command.properties,
+          message: unescapeData(command.data)
+        })
+        break
+      case 'set-output':
+        if (command.properties.name) outputs[command.properties.name] = unescapeData(command.data)
+        break
+    }
+  }
+  return { annotations, outputs }
+}
+
 /** Workflow commands (`::error file=a,line=1::message`) printed on stdout. */
 export function parseAnnotations(stdout: string): Annotation[] {
-  const found: Annotation[] = []
-  for (const line of stdout.split(/\r?\n/)) {
-    const match = /^::(error|warning|notice|debug)(?: ([^:]*))?::(.*)$/.exec(line)
-    if (!match) continue
-    const properties: Record<string, string> = {}
-    for (const pair of (match[2] ?? '').split(',').filter(Boolean)) {
-      const eq = pair.indexOf('=')
-      properties[pair.slice(0, eq)] = unescapeProperty(pair.slice(eq + 1))
-    }
-    found.push({
-      level: match[1] as Annotation['level'],
-      properties,
-      message: unescapeData(match[3])
-    })
-  }
-  return found
+  return parseStdoutCommands(stdout).annotations
 }
 
 /** The messages of a step's error annotations, one per line. */
@@ -251,7 +311,10 @@ export function startStep(options: StepOptions = {}): RunningStep {
         signal,
         stdout,
         stderr,
-        outputs: parseFileCommands(read(dirs.files.output)),
+        outputs: {
+          ...parseStdoutCommands(stdout).outputs,
+          ...parseFileCommands(read(dirs.files.output))
+        },
         state: parseFileCommands(read(dirs.files.state)),
         env: parseFileCommands(read(dirs.files.env)),
         path: read(dirs.files.path).split('\n').filter(Boolean),

@@ -74,6 +74,26 @@ export function sensitiveVarFileContent(variables: { name: string; value: string
   return JSON.stringify(Object.fromEntries(variables.map((v) => [v.name, v.value])))
 }
 
+/**
+ * The environment that hands `packer init` the token for its plugin downloads from GitHub.com, or
+ * why none is handed. On GitHub Enterprise Server the job's token belongs to that server:
+ * api.github.com would refuse it, where an unauthenticated download still works.
+ */
+export function pluginTokenEnv(
+  token: string,
+  serverUrl: string | undefined
+): { env: Record<string, string>; skipped?: string } {
+  if (!token) return { env: {} }
+  const server = (serverUrl ?? '').replace(/\/+$/, '')
+  if (server !== '' && server.toLowerCase() !== 'https://github.com') {
+    return {
+      env: {},
+      skipped: `github-token is not passed to packer init: it belongs to ${server}, not github.com, where Packer downloads plugins`
+    }
+  }
+  return { env: { PACKER_GITHUB_API_TOKEN: token } }
+}
+
 /** Renders a command line for the log, as @actions/exec would. */
 export function commandLine(binary: string, args: string[]): string {
   return [binary, ...args]

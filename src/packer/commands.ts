@@ -1,5 +1,5 @@
 /** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
-import { createWriteStream, statSync, type WriteStream } from 'node:fs'
+import { createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
 import type { Cancellation } from '../cancellation.js'
 import { ActionError, getErrorMessage } from '../errors.js'
@@ -12,6 +12,7 @@ import {
   fmtArgs,
   hasInit,
   initArgs,
+  pluginTokenEnv,
   validateArgs
 } from './args.js'
 import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from '../plugins.js'
@@ -55,22 +56,46 @@ function pathContext(ctx: PackerContext): PathContext {
 /** Runs a short Packer command, collecting what it prints. */
 async function capture(
   ctx: PackerContext,
-  args: string[]
+  args: string[],
+  env: NodeJS.ProcessEnv = ctx.env
 ): Promise<RunResult & { output: string }> {
   if (ctx.cancellation.requested) throw new CancelledError(`packer ${args[0]}`)
   ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
   const chunks: Buffer[] = []
   const result = await runProcess(ctx.binary, args, {
     cwd: ctx.paths.workingDirectory,
-    env: ctx.env,
+    env,
     cancellation: ctx.cancellation,
     onStdout: (c) => chunks.push(c),
     onStderr: (c) => chunks.push(c)
   })
   const output = Buffer.concat(chunks).toString('utf8')
-  if (output.trim()) ctx.log.info(output.trimEnd())
+  if (output.trim()) {
+    ctx.log.output(output.trimEnd())
+    ctx.log.resume()
+  }
   if (result.cancelled) throw new CancelledError(`packer ${args[0]}`)
   return { ...result, output }
+}
+
+/**
+ * What a failed Packer command said, for the step's error: its first diagnostic, else its last
+ * line of output.
+ */
+export function failureDetail(output: string, context: PathContext): string | undefined {
+  const first = findingsFromDiagnostics(output, context).find((f) => f.severity === 'error')
+  if (first) return `${first.title ? `${first.title}: ` : ''}${first.message}`
+  const last = output
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .pop()
+  return last === undefined ? undefined : last.length > 500 ? `${last.slice(0, 500)}…` : last
+}
+
+function failure(what: string, exitCode: number, output: string, context: PathContext): string {
+  const detail = failureDetail(output, context)
+  return `${what} failed (exit code ${exitCode})${detail ? `: ${detail}` : ''}`
 }
 
 export interface CheckResult {
@@ -79,10 +104,27 @@ export interface CheckResult {
   failure?: string
 }
 
+/**
+ * Why `packer fmt` does not apply to the template, if it does not: it formats HCL files only, and
+ * exits with an error on a JSON one (and on a folder holding no HCL file).
+ */
+function notFormattable(paths: ResolvedPaths): string | undefined {
+  if (!canFormat(paths)) return 'legacy JSON templates are not HCL'
+  if (paths.kind === 'hcl2-file' && !paths.template.endsWith('.pkr.hcl'))
+    return `${path.basename(paths.template)} is HCL2 in JSON syntax, not HCL`
+  if (
+    paths.kind === 'hcl2-dir' &&
+    !readdirSync(paths.template).some((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkrvars.hcl'))
+  )
+    return 'the folder holds .pkr.json templates only, no HCL files'
+  return undefined
+}
+
 /** `packer fmt -check -diff`: each unformatted file is an annotation, the diff goes to the log. */
 export async function fmtCheck(ctx: PackerContext): Promise<CheckResult> {
-  if (!canFormat(ctx.paths)) {
-    ctx.log.info('packer fmt does not apply to legacy JSON templates; skipped')
+  const skip = notFormattable(ctx.paths)
+  if (skip) {
+    ctx.log.info(`packer fmt skipped: ${skip}`)
     return { findings: [] }
   }
   return ctx.log.group('packer fmt -check', async () => {
@@ -96,19 +138,22 @@ export async function fmtCheck(ctx: PackerContext): Promise<CheckResult> {
       failure:
         files.length > 0
           ? `${files.length} file(s) are not formatted: ${files.join(', ')}; run \`packer fmt\``
-          : `packer fmt -check exited with ${result.exitCode}`
+          : failure('packer fmt -check', result.exitCode, result.output, pathContext(ctx))
     }
   })
 }
 
 /** `packer fmt`: rewrites the files. */
 export async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
-  if (!canFormat(ctx.paths))
-    throw new ActionError('packer fmt does not apply to legacy JSON templates')
+  const skip = notFormattable(ctx.paths)
+  if (skip) throw new ActionError(`packer fmt does not apply to this template: ${skip}`)
   return ctx.log.group('packer fmt', async () => {
     const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, false))
     if (result.exitCode !== 0)
-      return { findings: [], failure: `packer fmt exited with ${result.exitCode}` }
+      return {
+        findings: [],
+        failure: failure('packer fmt', result.exitCode, result.output, pathContext(ctx))
+      }
     return { findings: [] }
   })
 }
@@ -127,7 +172,7 @@ export async function validate(ctx: PackerContext): Promise<CheckResult> {
       findings,
       failure: first
         ? `packer validate failed: ${first.title ? `${first.title}: ` : ''}${first.message}`
-        : `packer validate exited with ${result.exitCode}`
+        : failure('packer validate', result.exitCode, result.output, pathContext(ctx))
     }
   })
 }
@@ -151,12 +196,18 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
   const args = buildArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile)
   ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
   const logFile: WriteStream = createWriteStream(ctx.logFile, { mode: 0o600 })
+  let logFailed = false
+  logFile.on('error', (error) => {
+    // A full disk loses the log file, not the build: the log itself goes on.
+    if (!logFailed) ctx.log.notice(`The build log file is incomplete: ${getErrorMessage(error)}`)
+    logFailed = true
+  })
   const tracker = new BuildTracker()
   const aws = new AwsResourceTracker([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? ''])
   const grouping = new BuildGrouping(ctx.log)
   const print = (text: string, build?: string): void => {
     const clean = ctx.log.redact(text)
-    logFile.write(clean + '\n')
+    if (!logFailed) logFile.write(clean + '\n')
     grouping.line(clean, build)
   }
   const parser = new MachineReadableParser(
@@ -171,25 +222,32 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
   const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
     onOtherLine: (text) => print(text)
   })
-  const result = await runProcess(ctx.binary, args, {
-    cwd: ctx.paths.workingDirectory,
-    env: ctx.env,
-    cancellation: ctx.cancellation,
-    onStdout: (chunk) => parser.push(chunk),
-    onStderr: (chunk) => stderr.push(chunk),
-    onForward: (signal) =>
-      print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`),
-    onLeftovers: (left) =>
-      print(
-        `Stopping ${left.length} process(es) Packer left running: ${left
-          .map((p) => `${p.command} (pid ${p.pid})`)
-          .join(', ')}`
-      )
-  })
-  parser.end()
-  stderr.end()
-  grouping.close()
-  await new Promise<void>((resolve) => logFile.end(resolve))
+  let result: RunResult
+  try {
+    result = await runProcess(ctx.binary, args, {
+      cwd: ctx.paths.workingDirectory,
+      env: ctx.env,
+      cancellation: ctx.cancellation,
+      onStdout: (chunk) => parser.push(chunk),
+      onStderr: (chunk) => stderr.push(chunk),
+      onForward: (signal) =>
+        print(
+          `Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`
+        ),
+      onLeftovers: (left) =>
+        print(
+          `Stopping ${left.length} process(es) Packer left running: ${left
+            .map((p) => `${p.command} (pid ${p.pid})`)
+            .join(', ')}`
+        )
+    })
+    parser.end()
+    stderr.end()
+  } finally {
+    grouping.close()
+    ctx.log.resume()
+    await new Promise<void>((resolve) => logFile.end(resolve))
+  }
   if (result.cancelled) tracker.markCancelled()
   const summary = tracker.result()
   const findings: Finding[] = []
@@ -234,12 +292,11 @@ class BuildGrouping {
         this.interleaved = true
       } else if (!this.finished.has(build)) {
         this.close()
-        process.stdout.write(`::group::Build '${this.log.redact(build).replace(/[\r\n]/g, ' ')}'\n`)
+        this.log.startGroup(`Build '${build}'`)
         this.open = build
       }
     }
-    // A line of Packer's that starts with `::` must not be taken for a workflow command.
-    process.stdout.write((text.startsWith('::') ? ` ${text}` : text) + '\n')
+    this.log.output(text)
     if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
       this.finished.add(build)
       if (build === this.open) this.close()
@@ -247,7 +304,7 @@ class BuildGrouping {
   }
 
   close(): void {
-    if (this.open) process.stdout.write('::endgroup::\n')
+    if (this.open) this.log.endGroup()
     this.open = undefined
   }
 }
@@ -283,9 +340,13 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
     const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined
     if (restored?.kind === 'unavailable') ctx.log.notice(`Plugin cache skipped: ${restored.reason}`)
     if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${key})`)
-    const result = await capture(ctx, initArgs(ctx.paths))
+    const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL)
+    if (token.skipped) ctx.log.info(token.skipped)
+    const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env })
     if (result.exitCode !== 0)
-      throw new ActionError(`packer init failed (exit code ${result.exitCode})`)
+      throw new ActionError(
+        failure('packer init', result.exitCode, result.output, pathContext(ctx))
+      )
     if (cache && restored?.kind === 'miss') {
       try {
         await cache.saveCache([pluginDir], key)
