@@ -30,6 +30,18 @@ export interface RunResult {
   cancelled: boolean
 }
 
+/**
+ * What to send Packer on the `count`th cancellation signal, or nothing. Where Packer runs in its own
+ * process group, the first is SIGINT to the group, which starts Packer's cleanup; later ones (the
+ * runner's SIGTERM) SIGTERM. On Windows the runner's Ctrl+C already reaches Packer, which shares the
+ * console, and Node's kill would be TerminateProcess, which skips every cleanup: only a second
+ * signal ends Packer there.
+ */
+export function signalFor(ownGroup: boolean, count: number): NodeJS.Signals | undefined {
+  if (ownGroup) return count === 1 ? 'SIGINT' : 'SIGTERM'
+  return count === 1 ? undefined : 'SIGTERM'
+}
+
 export function runProcess(
   binary: string,
   args: string[],
@@ -58,9 +70,8 @@ export function runProcess(
   }
   const unsubscribe = options.cancellation?.onSignal((_signal, count) => {
     cancelled = true
-    // First signal: SIGINT to the group starts Packer's own cleanup. Later ones (the runner's
-    // SIGTERM): SIGTERM, which Packer's parent also acts on.
-    forward(count === 1 ? 'SIGINT' : 'SIGTERM')
+    const signal = signalFor(group, count)
+    if (signal) forward(signal)
   })
   if (options.cancellation?.requested) {
     cancelled = true
