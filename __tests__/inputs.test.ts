@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseInputs, parseReleasesUrl, parseVersionSpec } from '../src/inputs.js'
+import { parseInputs, parseReleasesUrl, parseVariables, parseVersionSpec } from '../src/inputs.js'
 
 function reader(values: Record<string, string>) {
   return (name: string): string => values[name] ?? ''
@@ -112,5 +112,21 @@ describe('parseReleasesUrl', () => {
     expect(() => parseReleasesUrl('https://user:s3cret@mirror.example')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('s3cret') })
     )
+  })
+})
+
+describe('parseVariables', () => {
+  it('names a bad variable name of a plain input, and hides it for a secret one', () => {
+    expect(() => parseVariables('9lives=x', 'variables')).toThrow(
+      "Input 'variables', line 1: '9lives' is not a variable name"
+    )
+    let message = ''
+    try {
+      parseVariables('ok=1\nabc+/def==', 'sensitive-variables', true)
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^Input 'sensitive-variables', line 2: the text before the first =/)
+    expect(message).not.toContain('abc')
   })
 })

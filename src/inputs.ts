@@ -87,7 +87,8 @@ export function parseInputs(read: InputReader): ActionInputs {
     variables: parseVariables(read(Inputs.Variables, true), Inputs.Variables),
     sensitiveVariables: parseVariables(
       read(Inputs.SensitiveVariables, true),
-      Inputs.SensitiveVariables
+      Inputs.SensitiveVariables,
+      true
     ),
     varFiles: parseList(read(Inputs.VarFiles), /\r?\n/),
     only: parseList(read(Inputs.Only), /[,\r\n]/),
@@ -272,9 +273,10 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
 
 /**
  * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
- * are skipped. Values are never shown in errors, since they may be secret.
+ * are skipped. Values are never shown in errors, since they may be secret; with `secret`, names are
+ * not either: a line missing its `name=` may be a secret whole.
  */
-export function parseVariables(text: string, input: string): Variable[] {
+export function parseVariables(text: string, input: string, secret = false): Variable[] {
   const variables: Variable[] = []
   const lines = text.split('\n')
   lines.forEach((rawLine, index) => {
@@ -289,7 +291,7 @@ export function parseVariables(text: string, input: string): Variable[] {
     const name = line.slice(0, eq).trim()
     if (!IDENTIFIER.test(name)) {
       throw new ActionError(
-        `Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`
+        `Input '${input}', line ${index + 1}: ${secret ? 'the text before the first = (not shown, as the line may be a secret)' : `'${name.slice(0, 64)}'`} is not a variable name (letters, digits, _ and -, not starting with a digit)`
       )
     }
     variables.push({ name, value: line.slice(eq + 1) })
