@@ -123,10 +123,12 @@ describe('variables', () => {
     }
   })
 
-  it('hands Packer the github-token as PACKER_GITHUB_API_TOKEN, and never prints it', async () => {
+  it('keeps the github-token from the build and its scripts, and never prints it', async () => {
+    // The token is for packer init's plugin downloads (Packer 1.6.6 has no init; the environment
+    // init gets is unit-tested in args.test.ts).
     const result = await packer.step({ files: '__tests__/data/templates/token' })
     expect(result.exitCode).toBe(0)
-    expect(result.stdout).toContain('plugin token: ***')
+    expect(result.stdout).toMatch(/plugin token:$/m)
     expect(result.stdout).toContain(`::add-mask::${FAKE_GITHUB_TOKEN}`)
     const elsewhere = [
       result.stdout.replace(`::add-mask::${FAKE_GITHUB_TOKEN}\n`, ''),
@@ -135,6 +137,18 @@ describe('variables', () => {
       JSON.stringify(result.outputs)
     ].join('\n')
     expect(elsewhere).not.toContain(FAKE_GITHUB_TOKEN)
+  })
+
+  it('names neither value nor name of a sensitive line that is not name=value', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { 'sensitive-variables': 'abc+/def==' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /^Input 'sensitive-variables', line 1: the text before the first = \(not shown/
+    )
+    expect(result.stdout + result.stderr).not.toContain('abc+/def')
   })
 
   it('refuses a variable line without =, naming the line but not the value', async () => {
@@ -149,7 +163,39 @@ describe('variables', () => {
   })
 })
 
+describe('workflow commands', () => {
+  it('takes nothing a provisioner prints for a workflow command', async () => {
+    const result = await packer.step({ files: '__tests__/data/templates/commands' })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('output with ##[error]a legacy command in it')
+    expect(result.annotations.filter((a) => a.level !== 'debug')).toEqual([])
+    expect(result.outputs['ami-id']).toBe('')
+  })
+
+  it('takes no line of a template that the fmt diff shows for a workflow command', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/commands',
+      inputs: { command: 'validate' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(' ::error file=README.md,line=1::a line of the template')
+    expect(
+      result.annotations.filter((a) => a.level !== 'debug').map((a) => a.properties.file)
+    ).toEqual(['commands.pkr.hcl'])
+    expect(errors(result)).not.toContain('a line of the template')
+  })
+})
+
 describe('failures', () => {
+  it('builds nothing when one source of the template is invalid', async () => {
+    const result = await packer.step({ files: '__tests__/data/templates/half-invalid' })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(/packer validate failed/)
+    expect(errors(result)).toMatch(/target/)
+    expect(result.stdout).not.toContain('the valid build ran')
+    expect(result.summary).toContain('### Packer build: ✗ failed')
+  })
+
   it('annotates an HCL error at its file and line, relative to the repository', async () => {
     const dirs = createRunnerDirs(undefined, packer.toolCache)
     cpSync(
@@ -229,6 +275,26 @@ describe('failures', () => {
 })
 
 describe('templates and selection', () => {
+  it('validates and builds an HCL2 template in JSON syntax, without packer fmt', async () => {
+    const validated = await packer.step({
+      files: '__tests__/data/templates/json-syntax',
+      inputs: { command: 'validate' }
+    })
+    expect(validated.exitCode).toBe(0)
+    expect(validated.stdout).toContain(
+      'packer fmt skipped: the folder holds .pkr.json templates only, no HCL files'
+    )
+    const file = await packer.step({
+      files: '__tests__/data/templates/json-syntax',
+      inputs: { command: 'validate', template: 'main.pkr.json' }
+    })
+    expect(file.exitCode).toBe(0)
+    expect(file.stdout).toContain('packer fmt skipped: main.pkr.json is HCL2 in JSON syntax')
+    const built = await packer.step({ files: '__tests__/data/templates/json-syntax' })
+    expect(built.exitCode).toBe(0)
+    expect(built.stdout).toContain('built from JSON syntax')
+  })
+
   it('builds a legacy JSON template', async () => {
     const result = await packer.step({
       files: '__tests__/data/templates/legacy',

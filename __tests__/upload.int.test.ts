@@ -136,6 +136,23 @@ build {
     expect(log).not.toContain(secret.replace(/,/g, '%!(PACKER_COMMA)'))
   })
 
+  it('warns, and still succeeds, when the service refuses the upload', async () => {
+    const step = () =>
+      packer.step({
+        files: 'templates/packer/example',
+        inputs: { 'upload-artifact': 'packer-run' },
+        env: service.env
+      })
+    expectSucceeded(await step())
+    // A second upload of the same name in the same run: the service answers 409.
+    const again = await step()
+    expect(again.exitCode).toBe(0)
+    const warnings = again.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toHaveLength(1)
+    expect(warnings[0]).toMatch(/^Artifact 'packer-run' not uploaded: .*already exists/)
+    expect(service.artifacts()).toHaveLength(1)
+  })
+
   it('succeeds with a notice when the runner has no artifact service', async () => {
     const result = await packer.step({
       files: 'templates/packer/example',

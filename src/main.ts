@@ -207,12 +207,9 @@ async function runTemplateCommand(
     log: runtime.log,
     cancellation: runtime.cancellation,
     logFile: path.join(runDir, 'packer-build.log'),
-    env: {
-      ...process.env,
-      CHECKPOINT_DISABLE: '1',
-      PACKER_PLUGIN_PATH: pluginDir,
-      ...(inputs.githubToken ? { PACKER_GITHUB_API_TOKEN: inputs.githubToken } : {})
-    }
+    // The token is for plugin downloads: packer init gets it (see init), builds and their
+    // scripts do not.
+    env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
   }
   try {
     if (inputs.sensitiveVariables.length) {
@@ -250,10 +247,11 @@ async function runTemplateCommand(
       }
       case 'build': {
         await init(ctx, pluginDir)
-        // `packer build` runs the same checks as `packer validate` (every builder, provisioner and
-        // post-processor is prepared before any build starts, so nothing is created on a bad
-        // template), and its diagnostics become the same annotations. A separate validate would
-        // start Packer twice and double the action's overhead on short builds.
+        // Validated first: `packer build` reports a source it cannot prepare but still runs the
+        // builds it could, so a template with one broken source would create the others' images.
+        const checked = await validate(ctx)
+        runtime.report.validateFindings = checked.findings
+        if (checked.failure) throw new Error(checked.failure)
         await buildAndReport(ctx, runDir, runtime.report)
         return
       }
@@ -330,6 +328,8 @@ async function buildAndReport(
     const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile])
     if (outcome.kind === 'unavailable')
       ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`)
+    else if (outcome.kind === 'failed')
+      ctx.log.warning(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`)
     else
       ctx.log.info(
         `Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`

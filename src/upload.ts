@@ -2,9 +2,16 @@ import * as path from 'node:path'
 import { getErrorMessage } from './errors.js'
 
 export type UploadOutcome =
-  { kind: 'uploaded'; id?: number; size?: number } | { kind: 'unavailable'; reason: string }
+  | { kind: 'uploaded'; id?: number; size?: number }
+  /** No artifact service here (run locally, or GitHub Enterprise Server without it). */
+  | { kind: 'unavailable'; reason: string }
+  /** The service refused or failed the upload (a name already taken in the run, say). */
+  | { kind: 'failed'; reason: string }
 
-/** Uploads files with @actions/artifact; where the artifact service is not there, says so instead of failing. */
+/**
+ * Uploads files with @actions/artifact. Neither outcome but success throws: where the artifact
+ * service is not there it says so, and where the upload fails it says why.
+ */
 export async function uploadFiles(
   name: string,
   files: string[],
@@ -20,6 +27,9 @@ export async function uploadFiles(
     const result = await client.uploadArtifact(name, files, root)
     return { kind: 'uploaded', id: result.id, size: result.size }
   } catch (error) {
-    return { kind: 'unavailable', reason: getErrorMessage(error) }
+    // @actions/artifact's own word for a server without the service.
+    if (error instanceof Error && error.name === 'GHESNotSupportedError')
+      return { kind: 'unavailable', reason: getErrorMessage(error) }
+    return { kind: 'failed', reason: getErrorMessage(error) }
   }
 }
