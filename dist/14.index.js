@@ -1284,7 +1284,7 @@ function parseInputs(read) {
         workingDirectory: read(constants/* Inputs */.G0.WorkingDirectory).trim() || '.',
         template: read(constants/* Inputs */.G0.Template).trim() || '.',
         variables: parseVariables(read(constants/* Inputs */.G0.Variables, true), constants/* Inputs */.G0.Variables),
-        sensitiveVariables: parseVariables(read(constants/* Inputs */.G0.SensitiveVariables, true), constants/* Inputs */.G0.SensitiveVariables),
+        sensitiveVariables: parseVariables(read(constants/* Inputs */.G0.SensitiveVariables, true), constants/* Inputs */.G0.SensitiveVariables, true),
         varFiles: parseList(read(constants/* Inputs */.G0.VarFiles), /\r?\n/),
         only: parseList(read(constants/* Inputs */.G0.Only), /[,\r\n]/),
         except: parseList(read(constants/* Inputs */.G0.Except), /[,\r\n]/),
@@ -1424,9 +1424,10 @@ function parseReleasesUrl(value) {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**
  * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
- * are skipped. Values are never shown in errors, since they may be secret.
+ * are skipped. Values are never shown in errors, since they may be secret; with `secret`, names are
+ * not either: a line missing its `name=` may be a secret whole.
  */
-function parseVariables(text, input) {
+function parseVariables(text, input, secret = false) {
     const variables = [];
     const lines = text.split('\n');
     lines.forEach((rawLine, index) => {
@@ -1439,7 +1440,7 @@ function parseVariables(text, input) {
         }
         const name = line.slice(0, eq).trim();
         if (!IDENTIFIER.test(name)) {
-            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: '${name.slice(0, 64)}' is not a variable name (letters, digits, _ and -, not starting with a digit)`);
+            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: ${secret ? 'the text before the first = (not shown, as the line may be a secret)' : `'${name.slice(0, 64)}'`} is not a variable name (letters, digits, _ and -, not starting with a digit)`);
         }
         variables.push({ name, value: line.slice(eq + 1) });
     });
@@ -2519,22 +2520,56 @@ function toAnnotationProperties(finding) {
 ;// CONCATENATED MODULE: ./src/logger.ts
 
 
-/** Everything the action prints goes through here, so that no secret reaches the log in any form. */
+
+/**
+ * Everything the action prints goes through here, so that no secret reaches the log in any form.
+ *
+ * Packer's output, and that of the scripts its provisioners run, is printed with workflow commands
+ * stopped (`::stop-commands::<token>`): the runner acts on a line such as `::set-output …`,
+ * `::add-mask::…`, `::error …::` or `##[error]…` wherever it comes from, and a build's output is
+ * not the action's to issue commands with. The token is random, so no output can resume them.
+ * Commands work again before the action issues one of its own.
+ */
 class Logger {
     redactor;
-    constructor(redactor) {
+    write;
+    stopToken;
+    constructor(redactor, write = (text) => process.stdout.write(text)) {
         this.redactor = redactor;
+        this.write = write;
     }
     redact(text) {
         return this.redactor.redact(text);
     }
+    /** A message of the action's own. */
     info(text) {
         core/* info */.pq(this.redact(text));
     }
+    /** Text that Packer printed: as it is, except for secrets, and never read as a command. */
+    output(text) {
+        if (this.stopToken === undefined) {
+            this.stopToken = (0,external_node_crypto_.randomUUID)();
+            this.write(`::stop-commands::${this.stopToken}\n`);
+        }
+        this.write(`${this.redact(text)}\n`);
+    }
+    /** Workflow commands work again (after Packer's output, before the action's own commands). */
+    resume() {
+        if (this.stopToken === undefined)
+            return;
+        this.write(`::${this.stopToken}::\n`);
+        this.stopToken = undefined;
+    }
     notice(text) {
+        this.resume();
         core/* notice */.lm(this.redact(text));
     }
+    warning(text) {
+        this.resume();
+        core/* warning */.$e(this.redact(text));
+    }
     finding(finding) {
+        this.resume();
         const properties = toAnnotationProperties(finding);
         if (properties.title)
             properties.title = this.redact(properties.title);
@@ -2543,8 +2578,22 @@ class Logger {
         else
             core/* error */.z3(this.redact(finding.message), properties);
     }
+    startGroup(name) {
+        this.resume();
+        core/* startGroup */.Oh(this.redact(name).replace(/[\r\n]+/g, ' '));
+    }
+    endGroup() {
+        this.resume();
+        core/* endGroup */.N4();
+    }
     async group(name, fn) {
-        return core/* group */.Os(this.redact(name), fn);
+        this.startGroup(name);
+        try {
+            return await fn();
+        }
+        finally {
+            this.endGroup();
+        }
     }
 }
 
@@ -2609,6 +2658,23 @@ function canFormat(paths) {
 /** The content of the temporary var-file for sensitive variables: JSON, which Packer reads literally. */
 function sensitiveVarFileContent(variables) {
     return JSON.stringify(Object.fromEntries(variables.map((v) => [v.name, v.value])));
+}
+/**
+ * The environment that hands `packer init` the token for its plugin downloads from GitHub.com, or
+ * why none is handed. On GitHub Enterprise Server the job's token belongs to that server:
+ * api.github.com would refuse it, where an unauthenticated download still works.
+ */
+function pluginTokenEnv(token, serverUrl) {
+    if (!token)
+        return { env: {} };
+    const server = (serverUrl ?? '').replace(/\/+$/, '');
+    if (server !== '' && server.toLowerCase() !== 'https://github.com') {
+        return {
+            env: {},
+            skipped: `github-token is not passed to packer init: it belongs to ${server}, not github.com, where Packer downloads plugins`
+        };
+    }
+    return { env: { PACKER_GITHUB_API_TOKEN: token } };
 }
 /** Renders a command line for the log, as @actions/exec would. */
 function commandLine(binary, args) {
@@ -2681,6 +2747,39 @@ function requiredPluginsBlocks(text) {
     }
     return blocks;
 }
+/**
+ * The `required_plugins` of an HCL2 template in JSON syntax (`.pkr.json`): under `packer`, which
+ * may be an object or a list of them, as may `required_plugins`. Each one as canonical JSON; none
+ * when the file is not JSON (packer init then says what is wrong with it).
+ */
+function requiredPluginsJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
+    const packer = isObject(parsed) ? list(parsed.packer) : [];
+    return packer
+        .filter(isObject)
+        .flatMap((block) => list(block.required_plugins))
+        .map((plugins) => `required_plugins ${canonicalJson(plugins)}`);
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** JSON with object keys sorted, so that the same plugins give the same cache key. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (isObject(value)) {
+        const keys = Object.keys(value).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
 /** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
 function templateFiles(paths) {
     if (paths.kind === 'legacy-json')
@@ -2688,13 +2787,16 @@ function templateFiles(paths) {
     if (paths.kind === 'hcl2-file')
         return [paths.template];
     return (0,external_node_fs_.readdirSync)(paths.template)
-        .filter((f) => f.endsWith('.pkr.hcl'))
+        .filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'))
         .sort()
         .map((f) => external_node_path_.join(paths.template, f))
         .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
 }
 function pluginBlocks(paths) {
-    return templateFiles(paths).flatMap((file) => requiredPluginsBlocks((0,external_node_fs_.readFileSync)(file, 'utf8')));
+    return templateFiles(paths).flatMap((file) => {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text);
+    });
 }
 function pluginCacheKey(platform, arch, packerVersion, blocks) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
@@ -2814,6 +2916,18 @@ async function stopProcesses(list, graceMs = 1000) {
  */
 
 
+/**
+ * What to send Packer on the `count`th cancellation signal, or nothing. Where Packer runs in its own
+ * process group, the first is SIGINT to the group, which starts Packer's cleanup; later ones (the
+ * runner's SIGTERM) SIGTERM. On Windows the runner's Ctrl+C already reaches Packer, which shares the
+ * console, and Node's kill would be TerminateProcess, which skips every cleanup: only a second
+ * signal ends Packer there.
+ */
+function signalFor(ownGroup, count) {
+    if (ownGroup)
+        return count === 1 ? 'SIGINT' : 'SIGTERM';
+    return count === 1 ? undefined : 'SIGTERM';
+}
 function runProcess(binary, args, options) {
     const group = process.platform !== 'win32';
     const child = (0,external_node_child_process_.spawn)(binary, args, {
@@ -2843,9 +2957,9 @@ function runProcess(binary, args, options) {
     };
     const unsubscribe = options.cancellation?.onSignal((_signal, count) => {
         cancelled = true;
-        // First signal: SIGINT to the group starts Packer's own cleanup. Later ones (the runner's
-        // SIGTERM): SIGTERM, which Packer's parent also acts on.
-        forward(count === 1 ? 'SIGINT' : 'SIGTERM');
+        const signal = signalFor(group, count);
+        if (signal)
+            forward(signal);
     });
     if (options.cancellation?.requested) {
         cancelled = true;
@@ -3745,29 +3859,65 @@ function pathContext(ctx) {
     };
 }
 /** Runs a short Packer command, collecting what it prints. */
-async function capture(ctx, args) {
+async function capture(ctx, args, env = ctx.env) {
     if (ctx.cancellation.requested)
         throw new CancelledError(`packer ${args[0]}`);
     ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
     const chunks = [];
     const result = await runProcess(ctx.binary, args, {
         cwd: ctx.paths.workingDirectory,
-        env: ctx.env,
+        env,
         cancellation: ctx.cancellation,
         onStdout: (c) => chunks.push(c),
         onStderr: (c) => chunks.push(c)
     });
     const output = Buffer.concat(chunks).toString('utf8');
-    if (output.trim())
-        ctx.log.info(output.trimEnd());
+    if (output.trim()) {
+        ctx.log.output(output.trimEnd());
+        ctx.log.resume();
+    }
     if (result.cancelled)
         throw new CancelledError(`packer ${args[0]}`);
     return { ...result, output };
 }
+/**
+ * What a failed Packer command said, for the step's error: its first diagnostic, else its last
+ * line of output.
+ */
+function failureDetail(output, context) {
+    const first = findingsFromDiagnostics(output, context).find((f) => f.severity === 'error');
+    if (first)
+        return `${first.title ? `${first.title}: ` : ''}${first.message}`;
+    const last = output
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .pop();
+    return last === undefined ? undefined : last.length > 500 ? `${last.slice(0, 500)}…` : last;
+}
+function failure(what, exitCode, output, context) {
+    const detail = failureDetail(output, context);
+    return `${what} failed (exit code ${exitCode})${detail ? `: ${detail}` : ''}`;
+}
+/**
+ * Why `packer fmt` does not apply to the template, if it does not: it formats HCL files only, and
+ * exits with an error on a JSON one (and on a folder holding no HCL file).
+ */
+function notFormattable(paths) {
+    if (!canFormat(paths))
+        return 'legacy JSON templates are not HCL';
+    if (paths.kind === 'hcl2-file' && !paths.template.endsWith('.pkr.hcl'))
+        return `${external_node_path_.basename(paths.template)} is HCL2 in JSON syntax, not HCL`;
+    if (paths.kind === 'hcl2-dir' &&
+        !(0,external_node_fs_.readdirSync)(paths.template).some((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkrvars.hcl')))
+        return 'the folder holds .pkr.json templates only, no HCL files';
+    return undefined;
+}
 /** `packer fmt -check -diff`: each unformatted file is an annotation, the diff goes to the log. */
 async function fmtCheck(ctx) {
-    if (!canFormat(ctx.paths)) {
-        ctx.log.info('packer fmt does not apply to legacy JSON templates; skipped');
+    const skip = notFormattable(ctx.paths);
+    if (skip) {
+        ctx.log.info(`packer fmt skipped: ${skip}`);
         return { findings: [] };
     }
     return ctx.log.group('packer fmt -check', async () => {
@@ -3782,18 +3932,22 @@ async function fmtCheck(ctx) {
             findings: parsed.findings,
             failure: files.length > 0
                 ? `${files.length} file(s) are not formatted: ${files.join(', ')}; run \`packer fmt\``
-                : `packer fmt -check exited with ${result.exitCode}`
+                : failure('packer fmt -check', result.exitCode, result.output, pathContext(ctx))
         };
     });
 }
 /** `packer fmt`: rewrites the files. */
 async function fmtWrite(ctx) {
-    if (!canFormat(ctx.paths))
-        throw new errors/* ActionError */.lZ('packer fmt does not apply to legacy JSON templates');
+    const skip = notFormattable(ctx.paths);
+    if (skip)
+        throw new errors/* ActionError */.lZ(`packer fmt does not apply to this template: ${skip}`);
     return ctx.log.group('packer fmt', async () => {
         const result = await capture(ctx, fmtArgs(ctx.paths, ctx.version, false));
         if (result.exitCode !== 0)
-            return { findings: [], failure: `packer fmt exited with ${result.exitCode}` };
+            return {
+                findings: [],
+                failure: failure('packer fmt', result.exitCode, result.output, pathContext(ctx))
+            };
         return { findings: [] };
     });
 }
@@ -3813,7 +3967,7 @@ async function validate(ctx) {
             findings,
             failure: first
                 ? `packer validate failed: ${first.title ? `${first.title}: ` : ''}${first.message}`
-                : `packer validate exited with ${result.exitCode}`
+                : failure('packer validate', result.exitCode, result.output, pathContext(ctx))
         };
     });
 }
@@ -3828,12 +3982,20 @@ async function build(ctx) {
     const args = buildArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile);
     ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
     const logFile = (0,external_node_fs_.createWriteStream)(ctx.logFile, { mode: 0o600 });
+    let logFailed = false;
+    logFile.on('error', (error) => {
+        // A full disk loses the log file, not the build: the log itself goes on.
+        if (!logFailed)
+            ctx.log.notice(`The build log file is incomplete: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        logFailed = true;
+    });
     const tracker = new BuildTracker();
     const aws = new aws_resources/* AwsResourceTracker */.g_([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? '']);
     const grouping = new BuildGrouping(ctx.log);
     const print = (text, build) => {
         const clean = ctx.log.redact(text);
-        logFile.write(clean + '\n');
+        if (!logFailed)
+            logFile.write(clean + '\n');
         grouping.line(clean, build);
     };
     const parser = new MachineReadableParser((line, _truncated, raw) => {
@@ -3847,21 +4009,27 @@ async function build(ctx) {
     const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
         onOtherLine: (text) => print(text)
     });
-    const result = await runProcess(ctx.binary, args, {
-        cwd: ctx.paths.workingDirectory,
-        env: ctx.env,
-        cancellation: ctx.cancellation,
-        onStdout: (chunk) => parser.push(chunk),
-        onStderr: (chunk) => stderr.push(chunk),
-        onForward: (signal) => print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`),
-        onLeftovers: (left) => print(`Stopping ${left.length} process(es) Packer left running: ${left
-            .map((p) => `${p.command} (pid ${p.pid})`)
-            .join(', ')}`)
-    });
-    parser.end();
-    stderr.end();
-    grouping.close();
-    await new Promise((resolve) => logFile.end(resolve));
+    let result;
+    try {
+        result = await runProcess(ctx.binary, args, {
+            cwd: ctx.paths.workingDirectory,
+            env: ctx.env,
+            cancellation: ctx.cancellation,
+            onStdout: (chunk) => parser.push(chunk),
+            onStderr: (chunk) => stderr.push(chunk),
+            onForward: (signal) => print(`Cancelling: sent ${signal} to Packer's process group; waiting for Packer to clean up`),
+            onLeftovers: (left) => print(`Stopping ${left.length} process(es) Packer left running: ${left
+                .map((p) => `${p.command} (pid ${p.pid})`)
+                .join(', ')}`)
+        });
+        parser.end();
+        stderr.end();
+    }
+    finally {
+        grouping.close();
+        ctx.log.resume();
+        await new Promise((resolve) => logFile.end(resolve));
+    }
     if (result.cancelled)
         tracker.markCancelled();
     const summary = tracker.result();
@@ -3909,12 +4077,11 @@ class BuildGrouping {
             }
             else if (!this.finished.has(build)) {
                 this.close();
-                process.stdout.write(`::group::Build '${this.log.redact(build).replace(/[\r\n]/g, ' ')}'\n`);
+                this.log.startGroup(`Build '${build}'`);
                 this.open = build;
             }
         }
-        // A line of Packer's that starts with `::` must not be taken for a workflow command.
-        process.stdout.write((text.startsWith('::') ? ` ${text}` : text) + '\n');
+        this.log.output(text);
         if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
             this.finished.add(build);
             if (build === this.open)
@@ -3923,7 +4090,7 @@ class BuildGrouping {
     }
     close() {
         if (this.open)
-            process.stdout.write('::endgroup::\n');
+            this.log.endGroup();
         this.open = undefined;
     }
 }
@@ -3960,9 +4127,12 @@ async function init(ctx, pluginDir) {
             ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
         if (restored?.kind === 'hit')
             ctx.log.info(`Plugins restored from the cache (${key})`);
-        const result = await capture(ctx, initArgs(ctx.paths));
+        const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL);
+        if (token.skipped)
+            ctx.log.info(token.skipped);
+        const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env });
         if (result.exitCode !== 0)
-            throw new errors/* ActionError */.lZ(`packer init failed (exit code ${result.exitCode})`);
+            throw new errors/* ActionError */.lZ(failure('packer init', result.exitCode, result.output, pathContext(ctx)));
         if (cache && restored?.kind === 'miss') {
             try {
                 await cache.saveCache([pluginDir], key);
@@ -4026,7 +4196,10 @@ var summary = __webpack_require__(28855);
 ;// CONCATENATED MODULE: ./src/upload.ts
 
 
-/** Uploads files with @actions/artifact; where the artifact service is not there, says so instead of failing. */
+/**
+ * Uploads files with @actions/artifact. Neither outcome but success throws: where the artifact
+ * service is not there it says so, and where the upload fails it says why.
+ */
 async function uploadFiles(name, files, env = process.env) {
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
         return { kind: 'unavailable', reason: 'the artifact service is not available on this runner' };
@@ -4039,7 +4212,10 @@ async function uploadFiles(name, files, env = process.env) {
         return { kind: 'uploaded', id: result.id, size: result.size };
     }
     catch (error) {
-        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+        // @actions/artifact's own word for a server without the service.
+        if (error instanceof Error && error.name === 'GHESNotSupportedError')
+            return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+        return { kind: 'failed', reason: (0,errors/* getErrorMessage */.u1)(error) };
     }
 }
 
@@ -4204,12 +4380,9 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         log: runtime.log,
         cancellation: runtime.cancellation,
         logFile: external_node_path_.join(runDir, 'packer-build.log'),
-        env: {
-            ...process.env,
-            CHECKPOINT_DISABLE: '1',
-            PACKER_PLUGIN_PATH: pluginDir,
-            ...(inputs.githubToken ? { PACKER_GITHUB_API_TOKEN: inputs.githubToken } : {})
-        }
+        // The token is for plugin downloads: packer init gets it (see init), builds and their
+        // scripts do not.
+        env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
     };
     try {
         if (inputs.sensitiveVariables.length) {
@@ -4251,10 +4424,12 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
             }
             case 'build': {
                 await init(ctx, pluginDir);
-                // `packer build` runs the same checks as `packer validate` (every builder, provisioner and
-                // post-processor is prepared before any build starts, so nothing is created on a bad
-                // template), and its diagnostics become the same annotations. A separate validate would
-                // start Packer twice and double the action's overhead on short builds.
+                // Validated first: `packer build` reports a source it cannot prepare but still runs the
+                // builds it could, so a template with one broken source would create the others' images.
+                const checked = await validate(ctx);
+                runtime.report.validateFindings = checked.findings;
+                if (checked.failure)
+                    throw new Error(checked.failure);
                 await buildAndReport(ctx, runDir, runtime.report);
                 return;
             }
@@ -4316,6 +4491,8 @@ async function buildAndReport(ctx, runDir, report) {
         const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
         if (outcome.kind === 'unavailable')
             ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
+        else if (outcome.kind === 'failed')
+            ctx.log.warning(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
         else
             ctx.log.info(`Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`);
     }
