@@ -313,6 +313,24 @@ describe('failures', () => {
     expect(result.state.awsResources ?? '').toBe('')
   })
 
+  it('leaves alone the existing AMI whose name the build wanted', async () => {
+    const existing = ec2.seedImage({
+      name: 'app-e2e',
+      creationDate: '2026-01-01T00:00:00Z',
+      volumeSizes: [8]
+    })
+    const result = await packer.step({
+      files: REGIONS_TEMPLATE,
+      inputs: { variables: variables() },
+      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toContain(`is used by an existing AMI: ${existing.imageId}`)
+    expect(ec2.callsOf('DeregisterImage')).toEqual([])
+    expect(ec2.callsOf('DeleteSnapshot')).toEqual([])
+    expect(amisLeft()).toEqual(['us-east-1 available'])
+  })
+
   it('survives EC2 answering 500 and RequestLimitExceeded now and then, leaking nothing', async () => {
     ec2.throttle({ rate: 0.15, seed: 11 })
     const result = await packer.step({

@@ -161,6 +161,28 @@ describe('post step', () => {
     expect(ec2.calls).toEqual([])
   })
 
+  it('names an instance it did not find in the region it searched, rather than dropping it', async () => {
+    const image = ec2.seedImage({ region: 'eu-west-1', name: 'base', volumeSizes: [8] })
+    const elsewhere = ec2.seedInstance({ region: 'eu-west-1', imageId: image.imageId })
+    const dirs = workspace()
+    const resources = {
+      regions: ['us-east-1'],
+      instances: [elsewhere.instanceId],
+      keyPairs: ['packer_00000000-0000-0000-0000-000000000003'],
+      securityGroups: []
+    }
+    writeFileSync(dirs.files.state, `isPost=true\nawsResources=${JSON.stringify(resources)}\n`)
+    const post = await runStep({ dirs, post: true, inputs: inputs(), env: awsEnv() })
+    expect(post.exitCode).toBe(0)
+    const warning = post.annotations.find((a) => a.level === 'warning')
+    expect(warning?.message).toContain('did not find it in us-east-1')
+    expect(warning?.message).toContain(elsewhere.instanceId)
+    expect(warning?.message).toContain(resources.keyPairs[0])
+    // Nothing was claimed deleted that was not there.
+    expect(post.stdout).not.toMatch(/Deleted key pair/)
+    expect(ec2.callsOf('DeleteKeyPair')).toEqual([])
+  })
+
   it('names what it cannot delete when EC2 is out of reach, without failing the job', async () => {
     const dirs = workspace()
     const resources = {

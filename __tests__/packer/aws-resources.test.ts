@@ -9,13 +9,15 @@ import {
 import type { MachineReadableLine } from '../../src/packer/types.js'
 import { parseMachineReadable } from '../../src/packer/stream.js'
 
+const START = new Date('2026-11-23T10:00:00Z')
+
 const run = parseMachineReadable(
   readFileSync(new URL('../data/packer/captured/amazon-ebs-double.txt', import.meta.url), 'utf8')
 )
 
 describe('AwsResourceTracker', () => {
   it('follows the temporary resources of a real amazon-ebs run as they appear', () => {
-    const tracker = new AwsResourceTracker(['us-east-1', '', 'us-east-1'])
+    const tracker = new AwsResourceTracker(['us-east-1', '', 'us-east-1'], START)
     const added = run.filter((line) => tracker.consume(line))
     expect(added.map((l) => l.data[1].replace(/^.*amazon-ebs\.app: /, ''))).toEqual([
       'Creating temporary keypair: packer_6b0443f7-67a8-f917-07ec-8a59bb017256',
@@ -26,6 +28,7 @@ describe('AwsResourceTracker', () => {
     ])
     expect(tracker.current).toEqual({
       regions: ['us-east-1'],
+      since: START.toISOString(),
       instances: ['i-fd9ea795ebf6bac76'],
       keyPairs: ['packer_6b0443f7-67a8-f917-07ec-8a59bb017256'],
       securityGroups: ['packer_6b0443f7-c536-84df-572d-75c80f6ed669'],
@@ -49,18 +52,68 @@ describe('AwsResourceTracker', () => {
   })
 })
 
-describe('AMIs a build leaves', () => {
-  const ui = (text: string): MachineReadableLine => ({
-    timestamp: 1,
-    target: '',
-    type: 'ui',
-    data: ['say', text]
+const ui = (text: string, kind = 'say'): MachineReadableLine => ({
+  timestamp: 1,
+  target: '',
+  type: 'ui',
+  data: [kind, text]
+})
+const message = (text: string): MachineReadableLine => ui(text, 'message')
+/** The lines Packer prints as it creates the AMI of `build`. */
+const creates = (build: string, ami: string): MachineReadableLine[] => [
+  ui(`==> ${build}: Creating AMI app-e2e from instance i-fd9ea795ebf6bac76`),
+  message(`    ${build}: AMI: ${ami}`)
+]
+
+describe('lines that are not Packer saying it created something', () => {
+  it("takes no AMI from Packer's error about an AMI name already in use", () => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    tracker.consume(ui('==> amazon-ebs.app: Prevalidating AMI Name: app-e2e'))
+    tracker.consume(
+      ui(
+        "==> amazon-ebs.app: Error: AMI Name: 'app-e2e' is used by an existing AMI: ami-0123456789abcdef0",
+        'error'
+      )
+    )
+    expect(tracker.current.amis).toEqual([])
   })
 
+  it('takes nothing a provisioner prints, on stdout (message) or stderr (error)', () => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    for (const line of [
+      ui('==> amazon-ebs.app: Provisioning with shell script: /tmp/packer-shell1'),
+      message('    amazon-ebs.app: AMI: ami-0123456789abcdef0'),
+      message('    amazon-ebs.app: Instance ID: i-0123456789abcdef0'),
+      ui('==> amazon-ebs.app: Creating temporary keypair: prod-key', 'error'),
+      ui('==> amazon-ebs.app: Creating temporary security group for this instance: prod', 'error'),
+      ui(
+        '==> amazon-ebs.app: Error waiting for AMI (ami-0123456789abcdef0) in region (us-east-1)',
+        'error'
+      )
+    ])
+      expect(tracker.consume(line)).toBe(false)
+    expect(hasResources(tracker.current)).toBe(false)
+  })
+
+  it('takes the instance id only right after Packer launched the instance', () => {
+    const tracker = new AwsResourceTracker([], START)
+    tracker.consume(ui('==> amazon-ebs.app: Launching a source AWS instance...'))
+    tracker.consume(message('    amazon-ebs.app: Instance ID: i-0000000000000000a'))
+    tracker.consume(
+      ui('==> amazon-ebs.app: Waiting for instance (i-0000000000000000b) to become ready...')
+    )
+    expect(tracker.current.instances).toEqual(['i-0000000000000000a', 'i-0000000000000000b'])
+  })
+})
+
+describe('AMIs a build leaves', () => {
   it('follows the AMI and the copies of a cancelled build until Packer deregisters them', () => {
     // As Packer 1.6.6 prints them when cancelled while waiting for the copies.
-    const tracker = new AwsResourceTracker(['us-east-1'])
-    tracker.consume(ui('    amazon-ebs.app: AMI: ami-2b3cc974ea4e4a409'))
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    for (const line of creates('amazon-ebs.app', 'ami-2b3cc974ea4e4a409')) tracker.consume(line)
+    tracker.consume(
+      ui('==> amazon-ebs.app: Copying/Encrypting AMI (ami-2b3cc974ea4e4a409) to other regions...')
+    )
     tracker.consume(
       ui(
         '==> amazon-ebs.app: 2 error(s) occurred:\n\n* Error waiting for AMI (ami-b75b09e16da47729b) in region (us-west-2): RequestCanceled: waiter context canceled\n* Error waiting for AMI (ami-dbd85c7ed09e547d7) in region (eu-central-1): RequestCanceled: waiter context canceled'
@@ -82,8 +135,11 @@ describe('AMIs a build leaves', () => {
 
   it("drops a build's AMIs once it finished, and keeps those of a build still running", () => {
     const tracker = new AwsResourceTracker()
-    tracker.consume(ui('    amazon-ebs.a: AMI: ami-0000000000000000a'))
-    tracker.consume(ui('    amazon-ebs.b: AMI: ami-0000000000000000b'))
+    for (const line of [
+      ...creates('amazon-ebs.a', 'ami-0000000000000000a'),
+      ...creates('amazon-ebs.b', 'ami-0000000000000000b')
+    ])
+      tracker.consume(line)
     tracker.consume(ui("Build 'amazon-ebs.a' finished after 3 minutes."))
     expect(tracker.current.amis).toEqual([
       { id: 'ami-0000000000000000b', region: '', build: 'amazon-ebs.b' }
@@ -93,11 +149,12 @@ describe('AMIs a build leaves', () => {
   })
 
   it('leaves only AMIs once Packer has exited and cleaned up the rest', () => {
-    const tracker = new AwsResourceTracker(['us-east-1'])
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
     for (const line of run.slice(0, run.findIndex((l) => /AMI: ami-/.test(l.data[1] ?? '')) + 1))
       tracker.consume(line)
     expect(afterPackerExit(tracker.current)).toEqual({
       regions: ['us-east-1'],
+      since: START.toISOString(),
       instances: [],
       keyPairs: [],
       securityGroups: [],
