@@ -4862,30 +4862,44 @@ function emptyResources() {
 function hasResources(r) {
     return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
 }
-const PATTERNS = [
-    ['keyPairs', /Creating temporary key ?pair: (\S+)/i],
-    ['securityGroups', /Creating temporary security group for this instance: (\S+)/i],
-    ['instances', /Instance ID: (i-[0-9a-f]+)/]
+/** Packer's `say` lines that name a temporary resource, after `==> <build>: `. */
+const SAID = [
+    ['keyPairs', /^Creating temporary key ?pair: (\S+)$/i],
+    ['securityGroups', /^Creating temporary security group for this instance: (\S+)$/i],
+    ['instances', /^Waiting for instance \((i-[0-9a-f]+)\) to become ready/]
 ];
-const CREATED_AMI = /\bAMI: (ami-[0-9a-f]+)/;
+/** The `message` lines after `    <build>: `, and the `say` line each must follow. */
+const INSTANCE_ID = /^Instance ID: (i-[0-9a-f]+)$/;
+const LAUNCHING = /^(?:Launching a (?:source|spot) AWS instance|Adding tags to source instance)/;
+const CREATED_AMI = /^AMI: (ami-[0-9a-f]+)$/;
+const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-f]+$/;
+const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
 const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
 const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/** `==> build: text` (say, error) or `    build: text` (message). */
+const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
+const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
 /** The builder is done and its artifact is final: post-processors start, or the build ends. */
 const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
 const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
 /** Words every line above contains. */
-const RELEVANT = /AMI|temporary|Instance ID|post-processor|^Build '/;
+const RELEVANT = /AMI|temporary|Instance|post-processor|^Build '|^==> /;
 const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
     primaryAmis = {};
+    /** Per build, the text of its last `say` line. */
+    lastSay = new Map();
+    /** Builds that started copying their AMI to other regions. */
+    copying = new Set();
     /**
      * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
      * aws-actions/configure-aws-credentials sets them) is where the post step looks.
      */
-    constructor(regions = []) {
+    constructor(regions = [], since = new Date()) {
         this.resources.regions = [...new Set(regions.filter(Boolean))];
+        this.resources.since = since.toISOString();
     }
     /** Follows one machine-readable line; true when what is saved should change. */
     consume(line) {
@@ -4897,23 +4911,46 @@ class AwsResourceTracker {
             return false;
         // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
         const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
+        const kind = line.data[0];
+        const said = kind === 'say' ? SAY_LINE.exec(text) : null;
+        const message = kind === 'message' ? MESSAGE_LINE.exec(text) : null;
         let changed = false;
-        for (const [kind, pattern] of PATTERNS) {
-            const match = pattern.exec(text);
-            if (match && !this.resources[kind].includes(match[1])) {
-                this.resources[kind].push(match[1]);
-                changed = true;
+        const add = (list, id) => {
+            if (this.resources[list].includes(id))
+                return;
+            this.resources[list].push(id);
+            changed = true;
+        };
+        if (said) {
+            const [, name, body] = said;
+            for (const [list, pattern] of SAID) {
+                const match = pattern.exec(body);
+                if (match)
+                    add(list, match[1]);
+            }
+            if (COPYING.test(body))
+                this.copying.add(name);
+            this.lastSay.set(name, body);
+        }
+        else if (message) {
+            const [, name, body] = message;
+            const after = this.lastSay.get(name) ?? '';
+            const instance = LAUNCHING.test(after) ? INSTANCE_ID.exec(body)?.[1] : undefined;
+            if (instance)
+                add('instances', instance);
+            const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
+            if (created) {
+                if (!(name in this.primaryAmis))
+                    this.primaryAmis[name] = created;
+                changed = this.addAmi({ id: created, region: '', build: name }) || changed;
             }
         }
-        const created = CREATED_AMI.exec(text)?.[1];
-        if (created && build) {
-            if (!(build in this.primaryAmis))
-                this.primaryAmis[build] = created;
-            changed = this.addAmi({ id: created, region: '', build }) || changed;
-        }
-        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`).
-        for (const copy of text.matchAll(ABANDONED_COPY)) {
-            changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
+        // Packer's own error, a say or error line, once the build is copying.
+        if (kind !== 'message' && this.copying.has(build)) {
+            for (const copy of text.matchAll(ABANDONED_COPY)) {
+                changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+            }
         }
         const deregistered = DEREGISTERED.exec(text)?.[1];
         if (deregistered)
@@ -4927,6 +4964,7 @@ class AwsResourceTracker {
     get current() {
         return {
             regions: [...this.resources.regions],
+            ...(this.resources.since ? { since: this.resources.since } : {}),
             instances: [...this.resources.instances],
             keyPairs: [...this.resources.keyPairs],
             securityGroups: [...this.resources.securityGroups],
@@ -4968,6 +5006,7 @@ function parseResources(text) {
             : [];
         return {
             regions: list(value.regions),
+            ...(typeof value.since === 'string' ? { since: value.since } : {}),
             instances: list(value.instances),
             keyPairs: list(value.keyPairs),
             securityGroups: list(value.securityGroups),

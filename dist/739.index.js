@@ -30,22 +30,39 @@ function regionsToSearch(resources, env) {
         ...new Set([...resources.regions, env.AWS_REGION ?? '', env.AWS_DEFAULT_REGION ?? ''])
     ].filter(Boolean);
 }
-/** The instances of the list that exist in the client's region and are not terminated. */
+/** The instances of the list that exist in the client's region: all of them, and those not terminated. */
 async function instancesIn(client, ids) {
     if (ids.length === 0)
-        return [];
-    const found = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ Filters: [{ Name: 'instance-id', Values: ids }] }));
-    return (found.Reservations ?? []).flatMap((r) => (r.Instances ?? []).flatMap((i) => i.InstanceId && i.State?.Name !== 'terminated' ? [i.InstanceId] : []));
+        return { found: [], running: [] };
+    const answer = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeInstancesCommand */ .bNs({ Filters: [{ Name: 'instance-id', Values: ids }] }));
+    const instances = (answer.Reservations ?? []).flatMap((r) => r.Instances ?? []);
+    return {
+        found: instances.flatMap((i) => (i.InstanceId ? [i.InstanceId] : [])),
+        running: instances.flatMap((i) => i.InstanceId && i.State?.Name !== 'terminated' ? [i.InstanceId] : [])
+    };
 }
-/** Deregisters the AMIs of the list that exist in the client's region, then their snapshots. */
-async function deregisterIn(client, region, ids) {
+/** Clocks differ: an AMI created this long before the run started may still be the run's. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
+/**
+ * Deregisters the AMIs of the list that exist in the client's region, then their snapshots; returns
+ * the ids it is done with. Only the account's own AMIs created since the run started are touched:
+ * any other is named and left alone, whatever put its id in the list.
+ */
+async function deregisterIn(client, region, ids, since) {
     if (ids.length === 0)
         return [];
-    const found = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({ Filters: [{ Name: 'image-id', Values: ids }] }));
+    const found = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeImagesCommand */ .ji5({ Owners: ['self'], Filters: [{ Name: 'image-id', Values: ids }] }));
+    const earliest = since ? Date.parse(since) - CLOCK_SKEW_MS : Number.NaN;
     const done = [];
     for (const image of found.Images ?? []) {
         if (!image.ImageId)
             continue;
+        const created = Date.parse(image.CreationDate ?? '');
+        if (!Number.isNaN(earliest) && !(created >= earliest)) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Left ${image.ImageId} in ${region} alone: it was created ${image.CreationDate ?? 'at an unknown time'}, before this run`);
+            done.push(image.ImageId);
+            continue;
+        }
         await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: image.ImageId }));
         const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []);
         for (const snapshot of snapshots) {
@@ -77,24 +94,47 @@ async function deleteLeftovers(resources, env, why) {
     const search = [...new Set([...regions, ...resources.amis.map((a) => a.region).filter(Boolean)])];
     for (const region of search) {
         const client = new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .EC2Client */ .gu5({ region });
-        try {
-            const amis = [...left.amis.values()]
-                .filter((a) => a.region === region || (!a.region && regions.includes(region)))
-                .map((a) => a.id);
-            for (const id of await deregisterIn(client, region, amis))
-                left.amis.delete(id);
-            if (!regions.includes(region))
-                continue;
-            const running = await instancesIn(client, [...left.instances]);
-            if (running.length > 0) {
-                await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: running }));
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminating ${running.join(', ')} in ${region}`);
-                await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceTerminated */ .GJr)({ client, maxWaitTime: TERMINATE_WAIT_SECONDS, minDelay: 1, maxDelay: 10 }, { InstanceIds: running });
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminated ${running.join(', ')} in ${region}`);
+        // Each kind on its own, instances first: they cost the most, and one failure (an AMI that
+        // cannot be deregistered yet, say) must not keep the others.
+        const attempt = async (step) => {
+            try {
+                await step();
             }
-            for (const id of running)
-                left.instances.delete(id);
-            if (left.securityGroups.size > 0) {
+            catch (error) {
+                problems.push(`${region}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
+            }
+        };
+        const own = regions.includes(region);
+        try {
+            if (own) {
+                await attempt(async () => {
+                    const { found, running } = await instancesIn(client, [...left.instances]);
+                    for (const id of found)
+                        if (!running.includes(id))
+                            left.instances.delete(id);
+                    if (running.length > 0) {
+                        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .TerminateInstancesCommand */ .NaF({ InstanceIds: running }));
+                        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminating ${running.join(', ')} in ${region}`);
+                        await (0,_aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .waitUntilInstanceTerminated */ .GJr)({ client, maxWaitTime: TERMINATE_WAIT_SECONDS, minDelay: 1, maxDelay: 10 }, { InstanceIds: running });
+                        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Terminated ${running.join(', ')} in ${region}`);
+                    }
+                    for (const id of running)
+                        left.instances.delete(id);
+                });
+            }
+            await attempt(async () => {
+                const amis = [...left.amis.values()]
+                    .filter((a) => a.region === region || (!a.region && own))
+                    .map((a) => a.id);
+                for (const id of await deregisterIn(client, region, amis, resources.since)) {
+                    left.amis.delete(id);
+                }
+            });
+            if (!own)
+                continue;
+            await attempt(async () => {
+                if (left.securityGroups.size === 0)
+                    return;
                 const groups = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeSecurityGroupsCommand */ .jsQ({
                     Filters: [{ Name: 'group-name', Values: [...left.securityGroups] }]
                 }));
@@ -105,33 +145,40 @@ async function deleteLeftovers(resources, env, why) {
                     left.securityGroups.delete(group.GroupName);
                     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted security group ${group.GroupName} (${group.GroupId}) in ${region}`);
                 }
-            }
-            for (const name of [...left.keyPairs]) {
-                // DeleteKeyPair succeeds for a name that does not exist, so only the first region takes it.
-                await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB({ KeyName: name }));
-                left.keyPairs.delete(name);
-                _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted key pair ${name} in ${region}`);
-            }
-        }
-        catch (error) {
-            problems.push(`${region}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
+            });
+            await attempt(async () => {
+                if (left.keyPairs.size === 0)
+                    return;
+                // DeleteKeyPair succeeds for a name that does not exist: only those found are deleted.
+                const pairs = await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DescribeKeyPairsCommand */ .DRu({
+                    Filters: [{ Name: 'key-name', Values: [...left.keyPairs] }]
+                }));
+                for (const pair of pairs.KeyPairs ?? []) {
+                    if (!pair.KeyName)
+                        continue;
+                    await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteKeyPairCommand */ .EWB({ KeyName: pair.KeyName }));
+                    left.keyPairs.delete(pair.KeyName);
+                    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deleted key pair ${pair.KeyName} in ${region}`);
+                }
+            });
         }
         finally {
             client.destroy();
         }
     }
-    // Without any failure, an instance or AMI no region knew of is gone already.
+    // What no searched region showed is not known to be gone (the build may have run in another
+    // region): it is named, not dropped.
     const remaining = {
         ...(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResources */ .hH)(),
         regions: resources.regions,
+        ...(resources.since ? { since: resources.since } : {}),
+        instances: [...left.instances],
         keyPairs: [...left.keyPairs],
         securityGroups: [...left.securityGroups],
-        ...(problems.length > 0
-            ? { instances: [...left.instances], amis: [...left.amis.values()] }
-            : {})
+        amis: [...left.amis.values()]
     };
     if ((0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .hasResources */ .MP)(remaining)) {
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not delete everything the build left; delete by hand: ${describe(remaining)}` +
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not delete everything the build left, or did not find it in ${search.join(', ') || 'any region'}; check and delete by hand: ${describe(remaining)}` +
             (problems.length ? ` (${problems.join('; ')})` : ''), { title: 'Packer build left AWS resources' });
     }
     return remaining;
