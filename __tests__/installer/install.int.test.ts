@@ -195,6 +195,20 @@ describe('supply chain: nothing unverified is installed', () => {
     )
   })
 
+  it("refuses another release's files listed under the version asked for", async () => {
+    // A mirror serves 1.6.6's real, signed files, but index.json lists them for 1.7.0.
+    await expectRefused(
+      {
+        index: (document) => {
+          document.versions['1.7.0'] = { ...document.versions[MIRROR_VERSION], version: '1.7.0' }
+          return document
+        }
+      },
+      /index\.json lists files for packer 1\.7\.0 that are not named for that version/,
+      { 'packer-version': '1.7.0' }
+    )
+  })
+
   it('refuses a truncated zip', async () => {
     const zip = path.join(work, 'truncated.zip')
     copyFileSync(packerZip(), zip)

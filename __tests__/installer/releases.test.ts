@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import {
+  checkReleaseFiles,
   indexUrl,
   parseIndex,
   releaseFileUrl,
@@ -53,9 +54,9 @@ describe('parseIndex', () => {
     expect(() => parseIndex(null)).toThrow('index.json has no "versions" object')
   })
 
-  it('skips versions that are not semver', () => {
+  it('skips versions that are not semver, and entries that are not objects', () => {
     const parsed = parseIndex({
-      versions: { 'not-a-version': { builds: [] }, '1.0.0': { builds: [] } }
+      versions: { 'not-a-version': { builds: [] }, '1.0.0': { builds: [] }, '1.1.0': null }
     })
     expect([...parsed.keys()]).toEqual(['1.0.0'])
   })
@@ -142,5 +143,40 @@ describe('URLs', () => {
     expect(
       releaseFileUrl('https://mirror.example/hc', 'packer', '1.11.2', 'packer_1.11.2_SHA256SUMS')
     ).toBe('https://mirror.example/hc/packer/1.11.2/packer_1.11.2_SHA256SUMS')
+  })
+})
+
+describe('checkReleaseFiles', () => {
+  const release = {
+    version: '1.11.2',
+    shasums: 'packer_1.11.2_SHA256SUMS',
+    shasumsSignatures: ['packer_1.11.2_SHA256SUMS.72D7468F.sig'],
+    builds: [{ os: 'linux', arch: 'amd64', filename: 'packer_1.11.2_linux_amd64.zip' }]
+  }
+
+  it("accepts HashiCorp's names for the release", () => {
+    expect(() =>
+      checkReleaseFiles('packer', release, release.builds[0], release.shasumsSignatures[0])
+    ).not.toThrow()
+  })
+
+  it("refuses an older release's files listed under a newer version, naming each", () => {
+    const swapped = {
+      ...release,
+      shasums: 'packer_1.2.0_SHA256SUMS',
+      builds: [{ os: 'linux', arch: 'amd64', filename: 'packer_1.2.0_linux_amd64.zip' }]
+    }
+    expect(() =>
+      checkReleaseFiles('packer', swapped, swapped.builds[0], 'packer_1.2.0_SHA256SUMS.sig')
+    ).toThrow(
+      "index.json lists files for packer 1.11.2 that are not named for that version, OS and architecture: checksums 'packer_1.2.0_SHA256SUMS' (expected 'packer_1.11.2_SHA256SUMS'), archive 'packer_1.2.0_linux_amd64.zip' (expected 'packer_1.11.2_linux_amd64.zip'), signature 'packer_1.2.0_SHA256SUMS.sig' (expected 'packer_1.11.2_SHA256SUMS.…sig')"
+    )
+  })
+
+  it('refuses an archive for another platform', () => {
+    const build = { os: 'linux', arch: 'amd64', filename: 'packer_1.11.2_linux_arm64.zip' }
+    expect(() => checkReleaseFiles('packer', release, build, release.shasumsSignatures[0])).toThrow(
+      /archive 'packer_1.11.2_linux_arm64.zip'/
+    )
   })
 })

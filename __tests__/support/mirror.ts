@@ -108,6 +108,8 @@ export interface MirrorOptions {
   signSumsWith?: SigningKey
   /** Publish no signature files at all. */
   noSignature?: boolean
+  /** Rewrite the index.json document before it is served. */
+  index?: (document: { versions: Record<string, Record<string, unknown>> }) => unknown
   /** Scripted faults by URL path; each request to the path takes the next one, then it is served normally. */
   faults?: Record<string, Fault[]>
 }
@@ -187,7 +189,17 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
   }
   writeFileSync(
     path.join(root, 'packer', 'index.json'),
-    JSON.stringify(indexDocument([signer.fingerprint]), null, 2)
+    JSON.stringify(
+      options.index
+        ? options.index(
+            indexDocument([signer.fingerprint]) as {
+              versions: Record<string, Record<string, unknown>>
+            }
+          )
+        : indexDocument([signer.fingerprint]),
+      null,
+      2
+    )
   )
 
   const requests: ReleaseMirror['requests'] = []

@@ -28,8 +28,11 @@ import {
   parseIndex,
   releaseFileUrl,
   resolveVersion,
+  checkReleaseFiles,
   selectBuild,
-  selectSignatureFile
+  selectSignatureFile,
+  type Release,
+  type ReleaseBuild
 } from './releases.js'
 
 export interface InstallRequest {
@@ -102,7 +105,7 @@ export async function installPacker(request: InstallRequest): Promise<Installati
     }
 
     const build = selectBuild(release, request.platform)
-    return await downloadAndCache(downloader, request, release.version, build.filename, release)
+    return await downloadAndCache(downloader, request, build, release)
   } finally {
     downloader.dispose()
   }
@@ -111,10 +114,11 @@ export async function installPacker(request: InstallRequest): Promise<Installati
 async function downloadAndCache(
   downloader: Downloader,
   request: InstallRequest,
-  version: string,
-  zipName: string,
-  release: Parameters<typeof selectSignatureFile>[0]
+  build: ReleaseBuild,
+  release: Release
 ): Promise<Installation> {
+  const { version } = release
+  const zipName = build.filename
   const {
     readTrustedKeys,
     verifyDetachedSignature,
@@ -130,6 +134,7 @@ async function downloadAndCache(
   )
   const keyIds = trusted.keys.map((k) => k.getFingerprint())
   const sigName = selectSignatureFile(release, keyIds)
+  checkReleaseFiles(TOOL_NAME, release, build, sigName)
   const fileUrl = (name: string): string =>
     releaseFileUrl(request.releasesUrl, TOOL_NAME, version, name)
   const platform = `${request.platform.os}/${request.platform.arch}`

@@ -40,8 +40,9 @@ export function parseIndex(document: unknown): ReleaseIndex {
   }
   const index: ReleaseIndex = new Map()
   for (const [key, raw] of Object.entries(versions as Record<string, unknown>)) {
+    if (typeof raw !== 'object' || raw === null) continue
     const entry = raw as Record<string, unknown>
-    const version = semver.valid(typeof entry?.version === 'string' ? entry.version : key)
+    const version = semver.valid(typeof entry.version === 'string' ? entry.version : key)
     if (!version) continue
     const signatures = Array.isArray(entry.shasums_signatures)
       ? entry.shasums_signatures
@@ -101,6 +102,32 @@ export function resolveVersion(available: Iterable<string>, spec: string, source
     )
   }
   return match
+}
+
+/**
+ * Checks that the files a release's entry names are that release's: HashiCorp names each after
+ * the product, version, OS and architecture, and the signature covers the checksums, not the entry
+ * of index.json (which is not signed). Without this, a mirror could list an older signed release's
+ * files under a newer version, and the older Packer would pass every check as the newer one.
+ */
+export function checkReleaseFiles(
+  product: string,
+  release: Release,
+  build: ReleaseBuild,
+  signature: string
+): void {
+  const sums = `${product}_${release.version}_SHA256SUMS`
+  const zip = `${product}_${release.version}_${build.os}_${build.arch}.zip`
+  const wrong = [
+    release.shasums === sums ? '' : `checksums '${release.shasums}' (expected '${sums}')`,
+    build.filename === zip ? '' : `archive '${build.filename}' (expected '${zip}')`,
+    signature.startsWith(`${sums}.`) ? '' : `signature '${signature}' (expected '${sums}.…sig')`
+  ].filter(Boolean)
+  if (wrong.length > 0) {
+    throw new ActionError(
+      `index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`
+    )
+  }
 }
 
 export function selectBuild(release: Release, platform: ReleasePlatform): ReleaseBuild {
