@@ -1848,8 +1848,10 @@ function parseIndex(document) {
     }
     const index = new Map();
     for (const [key, raw] of Object.entries(versions)) {
+        if (typeof raw !== 'object' || raw === null)
+            continue;
         const entry = raw;
-        const version = semver_default().valid(typeof entry?.version === 'string' ? entry.version : key);
+        const version = semver_default().valid(typeof entry.version === 'string' ? entry.version : key);
         if (!version)
             continue;
         const signatures = Array.isArray(entry.shasums_signatures)
@@ -1903,6 +1905,24 @@ function resolveVersion(available, spec, source) {
         throw new errors/* ActionError */.lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
     }
     return match;
+}
+/**
+ * Checks that the files a release's entry names are that release's: HashiCorp names each after
+ * the product, version, OS and architecture, and the signature covers the checksums, not the entry
+ * of index.json (which is not signed). Without this, a mirror could list an older signed release's
+ * files under a newer version, and the older Packer would pass every check as the newer one.
+ */
+function checkReleaseFiles(product, release, build, signature) {
+    const sums = `${product}_${release.version}_SHA256SUMS`;
+    const zip = `${product}_${release.version}_${build.os}_${build.arch}.zip`;
+    const wrong = [
+        release.shasums === sums ? '' : `checksums '${release.shasums}' (expected '${sums}')`,
+        build.filename === zip ? '' : `archive '${build.filename}' (expected '${zip}')`,
+        signature.startsWith(`${sums}.`) ? '' : `signature '${signature}' (expected '${sums}.…sig')`
+    ].filter(Boolean);
+    if (wrong.length > 0) {
+        throw new errors/* ActionError */.lZ(`index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`);
+    }
 }
 function selectBuild(release, platform) {
     const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
@@ -1995,19 +2015,22 @@ async function installPacker(request) {
             return { version: release.version, binary, fromCache: true };
         }
         const build = selectBuild(release, request.platform);
-        return await downloadAndCache(downloader, request, release.version, build.filename, release);
+        return await downloadAndCache(downloader, request, build, release);
     }
     finally {
         downloader.dispose();
     }
 }
-async function downloadAndCache(downloader, request, version, zipName, release) {
+async function downloadAndCache(downloader, request, build, release) {
+    const { version } = release;
+    const zipName = build.filename;
     const { readTrustedKeys, verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 93227));
     const trusted = await readTrustedKeys(request.signingKey || HASHICORP_RELEASE_KEY, request.signingKey
         ? 'the releases-signing-key'
         : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`);
     const keyIds = trusted.keys.map((k) => k.getFingerprint());
     const sigName = selectSignatureFile(release, keyIds);
+    checkReleaseFiles(constants/* TOOL_NAME */.lH, release, build, sigName);
     const fileUrl = (name) => releaseFileUrl(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
     const platform = `${request.platform.os}/${request.platform.arch}`;
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
