@@ -130,3 +130,14 @@ describe('parseVariables', () => {
     expect(message).not.toContain('abc')
   })
 })
+
+describe('keep', () => {
+  it('says that 0 keeps no image, unlike parallel-builds where 0 is no limit', () => {
+    expect(() => parseInputs(reader({ command: 'cleanup', keep: 'all' }))).toThrow(
+      "Input 'keep' is 'all'; expected a whole number from 0 to 1000 (0: keep none)"
+    )
+    expect(() => parseInputs(reader({ 'parallel-builds': 'many' }))).toThrow(
+      "Input 'parallel-builds' is 'many'; expected a whole number from 0 to 1000 (0: no limit)"
+    )
+  })
+})

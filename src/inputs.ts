@@ -110,7 +110,7 @@ export function parseInputs(read: InputReader): ActionInputs {
     awsRegions: parseRegions(read(Inputs.AwsRegions)),
     imageNameFilter: read(Inputs.ImageNameFilter).trim(),
     imageTags: named(Inputs.ImageTags, read(Inputs.ImageTags), parseImageTags),
-    keep: parseOptionalInteger(read(Inputs.Keep), Inputs.Keep) ?? 5,
+    keep: parseOptionalInteger(read(Inputs.Keep), Inputs.Keep, 'keep none') ?? 5,
     minAgeMs: named(Inputs.MinAge, read(Inputs.MinAge).trim(), (v) =>
       v ? parseMinAge(v) : undefined
     ),
@@ -314,12 +314,17 @@ export function parseBoolean(value: string, input: string, fallback: boolean): b
   throw new ActionError(`Input '${input}' is '${value.trim()}'; expected true or false`)
 }
 
-export function parseOptionalInteger(value: string, input: string): number | undefined {
+/** A whole number from 0 to 1000, or undefined when empty; `zero` says what 0 means for the input. */
+export function parseOptionalInteger(
+  value: string,
+  input: string,
+  zero = 'no limit'
+): number | undefined {
   const v = value.trim()
   if (v === '') return undefined
   if (!/^\d+$/.test(v) || Number(v) > 1000) {
     throw new ActionError(
-      `Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`
+      `Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: ${zero})`
     )
   }
   return Number(v)

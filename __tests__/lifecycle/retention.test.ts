@@ -130,6 +130,21 @@ describe('planRetention', () => {
     expect(result.delete.map((x) => x.imageId)).toEqual([c.id])
   })
 
+  it('gives failed images no place among the newest N, so they never push out working ones', () => {
+    const failed = image('us-east-1', 1, { state: 'failed' })
+    const disabled = image('us-east-1', 2, { state: 'disabled' })
+    const older = image('us-east-1', 3)
+    const oldest = image('us-east-1', 4)
+    const dropped = image('us-east-1', 5)
+    const result = plan([failed, disabled, older, oldest, dropped])
+    expect(result.keep.map((k) => [k.imageId, k.reason])).toEqual([
+      [disabled.id, 'disabled'],
+      [older.id, 'newest 2'],
+      [oldest.id, 'newest 2']
+    ])
+    expect(result.delete.map((x) => x.imageId).sort()).toEqual([failed.id, dropped.id].sort())
+  })
+
   it('selects candidates by every tag, ignores deregistered images, and keeps 0 when asked', () => {
     const tagged = image('us-east-1', 10, { tags: { app: 'web', stage: 'dev' } })
     const otherStage = image('us-east-1', 20, { tags: { app: 'web', stage: 'prod' } })

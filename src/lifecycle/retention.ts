@@ -63,11 +63,16 @@ export interface RetentionOptions {
   tags?: Record<string, string>
 }
 
+/** States whose images can be launched, or soon can: only these take one of the `keep` places. */
+const RANKED_STATES = new Set(['available', 'pending'])
+
 /**
  * Decides what to delete. An image is kept, with the first reason that applies: it is in use; it
- * is pending; it is one of the `keep` newest candidates of its region (pending images count);
- * it is younger than the minimum age. Every other candidate is deleted. Ties in creation date
- * are broken by image id so the plan does not depend on the order EC2 listed images in.
+ * is pending; it is disabled (someone chose to keep it, and may enable it again); it is one of the
+ * `keep` newest launchable candidates of its region (available or pending: a failed image does not
+ * take the place of one that works); it is younger than the minimum age. Every other candidate is
+ * deleted. Ties in creation date are broken by image id so the plan does not depend on the order
+ * EC2 listed images in.
  */
 export function planRetention(options: RetentionOptions): RetentionPlan {
   const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options
@@ -99,10 +104,13 @@ export function planRetention(options: RetentionOptions): RetentionPlan {
   const kept: Kept[] = []
   for (const region of [...new Set(candidates.map((i) => i.region))].sort(compare)) {
     const inRegion = candidates.filter((i) => i.region === region).sort(newestFirst)
-    inRegion.forEach((image, rank) => {
+    let ranked = 0
+    for (const image of inRegion) {
+      const rank = RANKED_STATES.has(image.state) ? ranked++ : Infinity
       const reason =
         inUse.get(image.id) ??
         (image.state === 'pending' ? 'pending' : undefined) ??
+        (image.state === 'disabled' ? 'disabled' : undefined) ??
         (rank < keep ? `newest ${keep}` : undefined) ??
         (minAgeMs !== undefined && now - created.get(image.id)! < minAgeMs
           ? 'younger than min-age'
@@ -116,7 +124,7 @@ export function planRetention(options: RetentionOptions): RetentionPlan {
           creationDate: image.creationDate,
           reason
         })
-    })
+    }
   }
 
   const deletedIds = new Set(deleted.map((i) => i.id))
