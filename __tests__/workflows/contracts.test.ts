@@ -146,6 +146,9 @@ describe('packer-build.yml', () => {
     )
     const name = String(upload.with?.name)
     expect(name.replace(/\$\{\{ strategy\.job-index \}\}$/, '*')).toBe(pattern)
+    // "Re-run failed jobs" re-runs some legs only: the merge must still find the others'.
+    expect(name).not.toContain('run_attempt')
+    expect(upload.with?.overwrite).toBe(true)
   })
 
   it('gives id-token: write to the legs that assume the AWS role and to no other job', () => {
