@@ -11,7 +11,14 @@ import { isDeepStrictEqual } from 'node:util'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
 import { MIRROR_VERSION } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
-import { createRunnerDirs, errors, ROOT, startStep, type StepResult } from './support/runner.js'
+import {
+  createRunnerDirs,
+  errors,
+  ROOT,
+  runStep,
+  startStep,
+  type StepResult
+} from './support/runner.js'
 
 const REGIONS_TEMPLATE = '__tests__/data/templates/aws-regions'
 const PARALLEL_TEMPLATE = '__tests__/data/templates/aws-parallel'
@@ -176,6 +183,15 @@ describe('amazon-ebs builds', () => {
       expect(build).toMatchObject({ builder_type: 'amazon-ebs', artifact_id: expectedId })
     }
     expect(templateManifest.builds.map((b) => b.artifact_id)).toEqual([expectedId])
+
+    // A matrix merges the legs' manifests: ami-id is still the AMI of the build's own region.
+    const merged = await runStep({
+      dirs: result.dirs,
+      inputs: { command: 'merge-manifests', manifests: result.outputs.manifest }
+    })
+    expect(errors(merged)).toBe('')
+    expect(merged.outputs['ami-id']).toBe(amis['us-east-1'])
+    expect(JSON.parse(merged.outputs['ami-ids'])).toEqual({ 'amazon-ebs.app': amis })
 
     expectNothingLeft(result)
   })

@@ -317,7 +317,8 @@ async function buildAndReport(
   const manifest = manifestFromArtifacts(artifacts, {
     runUuid: randomUUID(),
     buildTime: Math.floor(Date.now() / 1000),
-    fileSize: fileSize(ctx.paths.workingDirectory)
+    fileSize: fileSize(ctx.paths.workingDirectory),
+    primaryAmis: run.primaryAmis
   })
   const manifestFile = path.join(runDir, 'manifest.json')
   await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')

@@ -7,6 +7,8 @@ import {
   manifestToArtifacts,
   mergeManifests,
   duplicateBuilds,
+  lastSourceOfEachBuild,
+  primaryAmisOf,
   parseManifest
 } from '../../src/packer/manifest.js'
 import type { Manifest } from '../../src/packer/types.js'
@@ -208,6 +210,45 @@ describe('mergeManifests', () => {
       ])
     ).toEqual(new Map([['debian', ['a.json', 'b.json']]]))
     expect(duplicateBuilds([{ source: 'a.json', manifest: leg }]).size).toBe(0)
+  })
+})
+
+describe("the build region's AMI and builds of the same name, through a merge", () => {
+  const amazon = (build: string, id: string) =>
+    makeArtifact(build, 'mitchellh.amazonebs', id, '', [])
+  const leg = (build: string, id: string, primary: string): Manifest =>
+    manifestFromArtifacts([amazon(build, id)], {
+      runUuid: `run-${primary}`,
+      buildTime: 1,
+      primaryAmis: { [build]: primary }
+    })
+
+  it("records the AMI of the build's own region, and a merge keeps it", () => {
+    const us = leg('amazon-ebs.app', 'eu-central-1:ami-0e,us-east-1:ami-0a', 'ami-0a')
+    expect(us.builds[0].custom_data).toEqual({ primary_ami: 'ami-0a' })
+    const merged = mergeManifests([{ source: 'us.json', manifest: us }], 'm')
+    expect(primaryAmisOf(merged)).toEqual({ 'amazon-ebs.app': 'ami-0a' })
+  })
+
+  it('records no primary AMI that the artifact does not hold', () => {
+    const odd = leg('amazon-ebs.app', 'us-east-1:ami-0a', 'ami-0ff')
+    expect(odd.builds[0].custom_data).toBeNull()
+    expect(primaryAmisOf(odd)).toEqual({})
+  })
+
+  it('reads only the last source of a build name that two sources made', () => {
+    const merged = mergeManifests(
+      [
+        { source: 'ubuntu.json', manifest: leg('amazon-ebs.base', 'us-east-1:ami-01', 'ami-01') },
+        { source: 'al2.json', manifest: leg('amazon-ebs.base', 'eu-west-1:ami-02', 'ami-02') },
+        { source: 'win.json', manifest: leg('amazon-ebs.win', 'us-east-1:ami-03', 'ami-03') }
+      ],
+      'm'
+    )
+    expect(lastSourceOfEachBuild(merged).builds.map((b) => b.artifact_id)).toEqual([
+      'eu-west-1:ami-02',
+      'us-east-1:ami-03'
+    ])
   })
 })
 

@@ -17,6 +17,8 @@ import { code, inline, table } from '../summary.js'
 import { amiIdsByBuild } from '../packer/artifacts.js'
 import {
   duplicateBuilds,
+  lastSourceOfEachBuild,
+  primaryAmisOf,
   lastRunOf,
   manifestToArtifacts,
   mergeManifests,
@@ -116,8 +118,8 @@ async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleRepor
   const merged = mergeManifests(relative, randomUUID())
   const manifestFile = path.join(ctx.runDir, 'manifest.json')
   await writeFile(manifestFile, JSON.stringify(merged, null, 2) + '\n')
-  const artifacts = manifestToArtifacts(merged)
-  setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v))
+  const artifacts = manifestToArtifacts(lastSourceOfEachBuild(merged))
+  setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), primaryAmisOf(merged))
   ctx.log.info(
     `Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`
   )

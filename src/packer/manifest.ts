@@ -13,7 +13,16 @@ export interface RunManifestOptions {
   /** Size in bytes of an artifact file (paths as Packer printed them); 0 when not given. */
   fileSize?: (name: string) => number
   customData?: Record<string, string>
+  /**
+   * Per build, the AMI made in the build's own region (Packer lists the regions sorted, so the
+   * first is not always it): kept as `custom_data.primary_ami`, so that a merge of manifests can
+   * tell it too.
+   */
+  primaryAmis?: Record<string, string>
 }
+
+/** Where a manifest entry keeps the AMI its build made in its own region. */
+export const PRIMARY_AMI_KEY = 'primary_ami'
 
 /**
  * A manifest for this run, one entry per artifact as Packer's post-processor writes them. Entries
@@ -24,19 +33,53 @@ export function manifestFromArtifacts(
   artifacts: Artifact[],
   options: RunManifestOptions
 ): Manifest {
-  const builds = artifacts.map((artifact): ManifestBuild => ({
-    name: artifact.build,
-    builder_type: artifact.builderType,
-    build_time: options.buildTime,
-    files:
-      artifact.files.length === 0
-        ? null
-        : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
-    artifact_id: artifact.id,
-    packer_run_uuid: options.runUuid,
-    custom_data: options.customData ?? null
-  }))
+  const builds = artifacts.map((artifact): ManifestBuild => {
+    const primary = options.primaryAmis?.[artifact.build]
+    const own =
+      primary !== undefined &&
+      artifact.parsed.kind === 'amazon' &&
+      Object.values(artifact.parsed.amis).includes(primary)
+    const customData = own
+      ? { ...(options.customData ?? {}), [PRIMARY_AMI_KEY]: primary }
+      : (options.customData ?? null)
+    return {
+      name: artifact.build,
+      builder_type: artifact.builderType,
+      build_time: options.buildTime,
+      files:
+        artifact.files.length === 0
+          ? null
+          : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
+      artifact_id: artifact.id,
+      packer_run_uuid: options.runUuid,
+      custom_data: customData
+    }
+  })
   return { builds, last_run_uuid: options.runUuid }
+}
+
+/** Per build, the AMI made in its own region, as manifest entries of this action record it. */
+export function primaryAmisOf(manifest: Manifest): Record<string, string> {
+  const primary: Record<string, string> = {}
+  for (const b of manifest.builds) {
+    const ami = b.custom_data?.[PRIMARY_AMI_KEY]
+    if (typeof ami === 'string' && ami) primary[b.name] = ami
+  }
+  return primary
+}
+
+/**
+ * The entries of a merged manifest that the outputs read: where several sources made a build of
+ * the same name (two templates with the same source name, say), only the last source's, rather
+ * than one build that seems to hold the images of both.
+ */
+export function lastSourceOfEachBuild(merged: Manifest): Manifest {
+  const lastSource = new Map<string, unknown>()
+  for (const b of merged.builds) lastSource.set(b.name, b.custom_data?.merged_from)
+  return {
+    ...merged,
+    builds: merged.builds.filter((b) => b.custom_data?.merged_from === lastSource.get(b.name))
+  }
 }
 
 /** One manifest to merge, and where it came from (a file path, a matrix leg). */
