@@ -198,11 +198,15 @@ function checkTagValue(key, value) {
  * and say why each other candidate is kept.
  */
 
+/** States whose images can be launched, or soon can: only these take one of the `keep` places. */
+const RANKED_STATES = new Set(['available', 'pending']);
 /**
  * Decides what to delete. An image is kept, with the first reason that applies: it is in use; it
- * is pending; it is one of the `keep` newest candidates of its region (pending images count);
- * it is younger than the minimum age. Every other candidate is deleted. Ties in creation date
- * are broken by image id so the plan does not depend on the order EC2 listed images in.
+ * is pending; it is disabled (someone chose to keep it, and may enable it again); it is one of the
+ * `keep` newest launchable candidates of its region (available or pending: a failed image does not
+ * take the place of one that works); it is younger than the minimum age. Every other candidate is
+ * deleted. Ties in creation date are broken by image id so the plan does not depend on the order
+ * EC2 listed images in.
  */
 function planRetention(options) {
     const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options;
@@ -226,9 +230,12 @@ function planRetention(options) {
     const kept = [];
     for (const region of [...new Set(candidates.map((i) => i.region))].sort(compare)) {
         const inRegion = candidates.filter((i) => i.region === region).sort(newestFirst);
-        inRegion.forEach((image, rank) => {
+        let ranked = 0;
+        for (const image of inRegion) {
+            const rank = RANKED_STATES.has(image.state) ? ranked++ : Infinity;
             const reason = inUse.get(image.id) ??
                 (image.state === 'pending' ? 'pending' : undefined) ??
+                (image.state === 'disabled' ? 'disabled' : undefined) ??
                 (rank < keep ? `newest ${keep}` : undefined) ??
                 (minAgeMs !== undefined && now - created.get(image.id) < minAgeMs
                     ? 'younger than min-age'
@@ -243,7 +250,7 @@ function planRetention(options) {
                     creationDate: image.creationDate,
                     reason
                 });
-        });
+        }
     }
     const deletedIds = new Set(deleted.map((i) => i.id));
     const protectedSnapshots = new Set(live.filter((i) => !deletedIds.has(i.id)).flatMap((i) => i.snapshotIds));
@@ -1303,7 +1310,7 @@ function parseInputs(read) {
         awsRegions: parseRegions(read(constants/* Inputs */.G0.AwsRegions)),
         imageNameFilter: read(constants/* Inputs */.G0.ImageNameFilter).trim(),
         imageTags: named(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), retention/* parseImageTags */.e8),
-        keep: parseOptionalInteger(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep) ?? 5,
+        keep: parseOptionalInteger(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep, 'keep none') ?? 5,
         minAgeMs: named(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? (0,retention/* parseMinAge */.pZ)(v) : undefined),
         dryRun: parseBoolean(read(constants/* Inputs */.G0.DryRun), constants/* Inputs */.G0.DryRun, false),
         stage: read(constants/* Inputs */.G0.Stage).trim(),
@@ -1462,12 +1469,13 @@ function parseBoolean(value, input, fallback) {
         return false;
     throw new errors/* ActionError */.lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
 }
-function parseOptionalInteger(value, input) {
+/** A whole number from 0 to 1000, or undefined when empty; `zero` says what 0 means for the input. */
+function parseOptionalInteger(value, input, zero = 'no limit') {
     const v = value.trim();
     if (v === '')
         return undefined;
     if (!/^\d+$/.test(v) || Number(v) > 1000) {
-        throw new errors/* ActionError */.lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: no limit)`);
+        throw new errors/* ActionError */.lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: ${zero})`);
     }
     return Number(v);
 }
@@ -4504,7 +4512,8 @@ async function buildAndReport(ctx, runDir, report) {
     const manifest = (0,packer_manifest/* manifestFromArtifacts */.r6)(artifacts, {
         runUuid: (0,external_node_crypto_.randomUUID)(),
         buildTime: Math.floor(Date.now() / 1000),
-        fileSize: fileSize(ctx.paths.workingDirectory)
+        fileSize: fileSize(ctx.paths.workingDirectory),
+        primaryAmis: run.primaryAmis
     });
     const manifestFile = external_node_path_.join(runDir, 'manifest.json');
     await (0,promises_.writeFile)(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
@@ -5050,35 +5059,73 @@ function parseResources(text) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ng: () => (/* binding */ parseManifest),
 /* harmony export */   XM: () => (/* binding */ duplicateBuilds),
+/* harmony export */   gJ: () => (/* binding */ lastSourceOfEachBuild),
 /* harmony export */   jk: () => (/* binding */ lastRunOf),
+/* harmony export */   kK: () => (/* binding */ primaryAmisOf),
 /* harmony export */   r6: () => (/* binding */ manifestFromArtifacts),
 /* harmony export */   tr: () => (/* binding */ mergeManifests),
 /* harmony export */   wd: () => (/* binding */ manifestToArtifacts)
 /* harmony export */ });
+/* unused harmony export PRIMARY_AMI_KEY */
 /* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68145);
 /**
  * The manifest format of Packer's `manifest` post-processor: reading one Packer wrote, writing one
  * for this run, merging several (matrix legs), and turning entries back into artifacts. Pure code.
  */
 
+/** Where a manifest entry keeps the AMI its build made in its own region. */
+const PRIMARY_AMI_KEY = 'primary_ami';
 /**
  * A manifest for this run, one entry per artifact as Packer's post-processor writes them. Entries
  * carry the full build name (`amazon-ebs.example`), not only the source name Packer's
  * post-processor writes for HCL2 templates, so they match the action's outputs.
  */
 function manifestFromArtifacts(artifacts, options) {
-    const builds = artifacts.map((artifact) => ({
-        name: artifact.build,
-        builder_type: artifact.builderType,
-        build_time: options.buildTime,
-        files: artifact.files.length === 0
-            ? null
-            : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
-        artifact_id: artifact.id,
-        packer_run_uuid: options.runUuid,
-        custom_data: options.customData ?? null
-    }));
+    const builds = artifacts.map((artifact) => {
+        const primary = options.primaryAmis?.[artifact.build];
+        const own = primary !== undefined &&
+            artifact.parsed.kind === 'amazon' &&
+            Object.values(artifact.parsed.amis).includes(primary);
+        const customData = own
+            ? { ...(options.customData ?? {}), [PRIMARY_AMI_KEY]: primary }
+            : (options.customData ?? null);
+        return {
+            name: artifact.build,
+            builder_type: artifact.builderType,
+            build_time: options.buildTime,
+            files: artifact.files.length === 0
+                ? null
+                : artifact.files.map((name) => ({ name, size: options.fileSize?.(name) ?? 0 })),
+            artifact_id: artifact.id,
+            packer_run_uuid: options.runUuid,
+            custom_data: customData
+        };
+    });
     return { builds, last_run_uuid: options.runUuid };
+}
+/** Per build, the AMI made in its own region, as manifest entries of this action record it. */
+function primaryAmisOf(manifest) {
+    const primary = {};
+    for (const b of manifest.builds) {
+        const ami = b.custom_data?.[PRIMARY_AMI_KEY];
+        if (typeof ami === 'string' && ami)
+            primary[b.name] = ami;
+    }
+    return primary;
+}
+/**
+ * The entries of a merged manifest that the outputs read: where several sources made a build of
+ * the same name (two templates with the same source name, say), only the last source's, rather
+ * than one build that seems to hold the images of both.
+ */
+function lastSourceOfEachBuild(merged) {
+    const lastSource = new Map();
+    for (const b of merged.builds)
+        lastSource.set(b.name, b.custom_data?.merged_from);
+    return {
+        ...merged,
+        builds: merged.builds.filter((b) => b.custom_data?.merged_from === lastSource.get(b.name))
+    };
 }
 /**
  * The last run of each manifest (matrix legs, in order) as one manifest of one run: every entry
