@@ -6,6 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import {
   copyFileSync,
+  existsSync,
+  mkdirSync,
+  utimesSync,
   readdirSync,
   readFileSync,
   truncateSync,
@@ -119,6 +122,58 @@ describe('install from a mirror', () => {
       `packer/${MIRROR_VERSION}/${process.arch}/packer`
     ])
     expect(readdirSync(path.join(result.toolCache, '..', 'temp'))).toEqual([])
+  })
+
+  it('uses the install another job placed meanwhile in a shared tool cache, deleting nothing', async () => {
+    let release = (): void => undefined
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const zipPath = `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
+    const m = await mirror({ faults: { [zipPath]: [{ kind: 'hold', until: held }] } })
+    const dirs = createRunnerDirs()
+    const step = install(m, {}, dirs)
+    while (!m.paths().includes(zipPath)) await new Promise((r) => setTimeout(r, 20))
+    // The other job finishes first.
+    const theirs = path.join(dirs.toolCache, 'packer', MIRROR_VERSION, process.arch)
+    mkdirSync(theirs, { recursive: true })
+    copyFileSync(
+      execFileSync('sh', ['-c', 'command -v packer'], { encoding: 'utf8' }).trim(),
+      path.join(theirs, 'packer')
+    )
+    writeFileSync(path.join(theirs, 'placed-by-the-other-job'), '')
+    writeFileSync(`${theirs}.complete`, '')
+    release()
+    const result = await step
+    expect(errorMessages(result)).toBe('')
+    expect(result.outputs['packer-path']).toBe(path.join(theirs, 'packer'))
+    expect(result.stdout).toContain('was placed in the tool cache meanwhile')
+    expect(existsSync(path.join(theirs, 'placed-by-the-other-job'))).toBe(true)
+    expect(listTree(path.join(dirs.toolCache, 'packer')).filter((e) => e.startsWith('.'))).toEqual(
+      []
+    )
+  })
+
+  it('replaces what a killed install left: a folder without its marker, and old staging', async () => {
+    const m = await mirror()
+    const dirs = createRunnerDirs()
+    const root = path.join(dirs.toolCache, 'packer')
+    const half = path.join(root, MIRROR_VERSION, process.arch)
+    mkdirSync(half, { recursive: true })
+    writeFileSync(path.join(half, 'packer'), 'half written')
+    const oldStaging = path.join(root, `.staging-${MIRROR_VERSION}-0123456789ab`)
+    mkdirSync(oldStaging)
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600_000)
+    utimesSync(oldStaging, twoHoursAgo, twoHoursAgo)
+    const result = await install(m, {}, dirs)
+    expect(errorMessages(result)).toBe('')
+    expect(execFileSync(path.join(half, 'packer'), ['version'], { encoding: 'utf8' })).toContain(
+      `Packer v${MIRROR_VERSION}`
+    )
+    expect(listTree(root)).toEqual([
+      MIRROR_VERSION,
+      `${MIRROR_VERSION}/${process.arch}`,
+      `${MIRROR_VERSION}/${process.arch}.complete`,
+      `${MIRROR_VERSION}/${process.arch}/packer`
+    ])
   })
 
   it('uses an exact version from the tool cache without any network request', async () => {

@@ -96,6 +96,8 @@ export type Fault =
   | { kind: 'reset'; afterBytes?: number }
   /** Send the headers and part of the body, then send nothing more. */
   | { kind: 'stall'; afterBytes?: number }
+  /** Answer normally, but only once `until` settles (a test acts in between). */
+  | { kind: 'hold'; until: Promise<unknown> }
 
 export interface MirrorOptions {
   /** Key that signs SHA256SUMS. */
@@ -214,6 +216,19 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
         ? servedZip
         : path.join(root, path.normalize(urlPath))
     const fault = faults.get(urlPath)?.shift()
+    if (fault?.kind === 'hold') {
+      void fault.until.finally(() => answer(req, res, file, undefined))
+      return
+    }
+    answer(req, res, file, fault)
+  }
+
+  const answer = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    file: string,
+    fault: Fault | undefined
+  ): void => {
     if (fault?.kind === 'status') {
       res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers })
       res.end(`scripted ${fault.status}\n`)

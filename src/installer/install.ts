@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
 import {
   chmod,
   mkdir,
@@ -55,7 +56,8 @@ export interface Installation {
 
 function cachedBinary(version: string, request: InstallRequest): string | undefined {
   const dir = tc.find(TOOL_NAME, version, request.cacheArch)
-  return dir ? path.join(dir, binaryName(request.platform)) : undefined
+  const binary = dir ? path.join(dir, binaryName(request.platform)) : undefined
+  return binary && existsSync(binary) ? binary : undefined
 }
 
 /**
@@ -65,7 +67,7 @@ function cachedBinary(version: string, request: InstallRequest): string | undefi
  * costs no network request.
  */
 export async function installPacker(request: InstallRequest): Promise<Installation> {
-  if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(request.versionSpec)) {
+  if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.-]+)?$/.test(request.versionSpec)) {
     const binary = cachedBinary(request.versionSpec, request)
     if (binary) return { version: request.versionSpec, binary, fromCache: true }
   }
@@ -213,6 +215,58 @@ function toolCacheRoot(): string {
   return dir
 }
 
+/** A staging folder older than this was left by an install that was killed; it is removed. */
+const STALE_STAGING_MS = 60 * 60 * 1000
+/** How long another install's folder may stand without its `.complete` marker before it is stale. */
+const MARKER_WAIT_MS = 5000
+
+/** Removes the staging folders of installs that were killed before they finished. */
+async function removeStaleStaging(toolRoot: string): Promise<void> {
+  const entries = await readdir(toolRoot).catch(() => [] as string[])
+  for (const entry of entries) {
+    if (!entry.startsWith('.staging-')) continue
+    const dir = path.join(toolRoot, entry)
+    const info = await stat(dir).catch(() => undefined)
+    if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
+      await rm(dir, { recursive: true, force: true })
+    }
+  }
+}
+
+async function waitForMarker(marker: string): Promise<boolean> {
+  for (let waited = 0; waited < MARKER_WAIT_MS; waited += 100) {
+    if (existsSync(marker)) return true
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return existsSync(marker)
+}
+
+/**
+ * Moves `staging` to `finalDir`, never deleting a finished install: another job sharing the tool
+ * cache may have placed the same version meanwhile, and then that one is used. A folder without
+ * its marker that stays so is what a killed install left, and is replaced. Returns whether the
+ * folder now there is another install's.
+ */
+async function place(staging: string, finalDir: string): Promise<boolean> {
+  const marker = `${finalDir}.complete`
+  for (let attempt = 0; ; attempt++) {
+    if (existsSync(marker)) return true
+    try {
+      await rename(staging, finalDir)
+      return false
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if ((code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') || attempt > 0)
+        throw error
+    }
+    if (await waitForMarker(marker)) return true
+    // Moved aside first, atomically, so that no other install's rename can land in it.
+    const stale = `${finalDir}.stale-${randomBytes(6).toString('hex')}`
+    await rename(finalDir, stale).catch(() => undefined)
+    await rm(stale, { recursive: true, force: true })
+  }
+}
+
 /**
  * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
  * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
@@ -231,6 +285,7 @@ async function extractIntoToolCache(
   const name = binaryName(request.platform)
   let placed = false
   try {
+    await removeStaleStaging(toolRoot)
     await mkdir(staging, { recursive: true })
     await tc.extractZip(zipPath, staging)
     const binary = path.join(staging, name)
@@ -242,9 +297,14 @@ async function extractIntoToolCache(
       )
     }
     if (request.platform.os !== 'windows') await chmod(binary, 0o755)
-    await rm(finalDir, { recursive: true, force: true })
     await mkdir(versionDir, { recursive: true })
-    await rename(staging, finalDir)
+    if (await place(staging, finalDir)) {
+      await rm(staging, { recursive: true, force: true })
+      core.info(
+        `Packer ${version} was placed in the tool cache meanwhile, at ${finalDir}; using it`
+      )
+      return path.join(finalDir, name)
+    }
     placed = true
     await writeFile(`${finalDir}.complete`, '')
     core.info(`Packer ${version} is in the tool cache at ${finalDir}`)
