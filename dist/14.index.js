@@ -1974,9 +1974,11 @@ function releaseFileUrl(base, product, version, name) {
 
 
 
+
 function cachedBinary(version, request) {
     const dir = tool_cache/* find */.I6(constants/* TOOL_NAME */.lH, version, request.cacheArch);
-    return dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
+    const binary = dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
+    return binary && (0,external_node_fs_.existsSync)(binary) ? binary : undefined;
 }
 /**
  * Installs Packer: resolve the version, use the tool cache when it has it, otherwise download the
@@ -1985,7 +1987,7 @@ function cachedBinary(version, request) {
  * costs no network request.
  */
 async function installPacker(request) {
-    if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.]+)?$/.test(request.versionSpec)) {
+    if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.-]+)?$/.test(request.versionSpec)) {
         const binary = cachedBinary(request.versionSpec, request);
         if (binary)
             return { version: request.versionSpec, binary, fromCache: true };
@@ -2095,6 +2097,59 @@ function toolCacheRoot() {
         throw new errors/* ActionError */.lZ('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
     return dir;
 }
+/** A staging folder older than this was left by an install that was killed; it is removed. */
+const STALE_STAGING_MS = 60 * 60 * 1000;
+/** How long another install's folder may stand without its `.complete` marker before it is stale. */
+const MARKER_WAIT_MS = 5000;
+/** Removes the staging folders of installs that were killed before they finished. */
+async function removeStaleStaging(toolRoot) {
+    const entries = await (0,promises_.readdir)(toolRoot).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.startsWith('.staging-'))
+            continue;
+        const dir = external_node_path_.join(toolRoot, entry);
+        const info = await (0,promises_.stat)(dir).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+}
+async function waitForMarker(marker) {
+    for (let waited = 0; waited < MARKER_WAIT_MS; waited += 100) {
+        if ((0,external_node_fs_.existsSync)(marker))
+            return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return (0,external_node_fs_.existsSync)(marker);
+}
+/**
+ * Moves `staging` to `finalDir`, never deleting a finished install: another job sharing the tool
+ * cache may have placed the same version meanwhile, and then that one is used. A folder without
+ * its marker that stays so is what a killed install left, and is replaced. Returns whether the
+ * folder now there is another install's.
+ */
+async function place(staging, finalDir) {
+    const marker = `${finalDir}.complete`;
+    for (let attempt = 0;; attempt++) {
+        if ((0,external_node_fs_.existsSync)(marker))
+            return true;
+        try {
+            await (0,promises_.rename)(staging, finalDir);
+            return false;
+        }
+        catch (error) {
+            const code = error.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') || attempt > 0)
+                throw error;
+        }
+        if (await waitForMarker(marker))
+            return true;
+        // Moved aside first, atomically, so that no other install's rename can land in it.
+        const stale = `${finalDir}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        await (0,promises_.rename)(finalDir, stale).catch(() => undefined);
+        await (0,promises_.rm)(stale, { recursive: true, force: true });
+    }
+}
 /**
  * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
  * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
@@ -2109,6 +2164,7 @@ async function extractIntoToolCache(zipPath, version, request) {
     const name = binaryName(request.platform);
     let placed = false;
     try {
+        await removeStaleStaging(toolRoot);
         await (0,promises_.mkdir)(staging, { recursive: true });
         await tool_cache/* extractZip */.JE(zipPath, staging);
         const binary = external_node_path_.join(staging, name);
@@ -2119,9 +2175,12 @@ async function extractIntoToolCache(zipPath, version, request) {
         }
         if (request.platform.os !== 'windows')
             await (0,promises_.chmod)(binary, 0o755);
-        await (0,promises_.rm)(finalDir, { recursive: true, force: true });
         await (0,promises_.mkdir)(versionDir, { recursive: true });
-        await (0,promises_.rename)(staging, finalDir);
+        if (await place(staging, finalDir)) {
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            core/* info */.pq(`Packer ${version} was placed in the tool cache meanwhile, at ${finalDir}; using it`);
+            return external_node_path_.join(finalDir, name);
+        }
         placed = true;
         await (0,promises_.writeFile)(`${finalDir}.complete`, '');
         core/* info */.pq(`Packer ${version} is in the tool cache at ${finalDir}`);
