@@ -97,7 +97,8 @@ export async function run(): Promise<void> {
       releasesUrl: inputs.releasesUrl,
       signingKey: inputs.releasesSigningKey,
       platform: releasePlatform(process.platform, process.arch),
-      cacheArch: process.arch
+      cacheArch: process.arch,
+      cancellation
     })
     if (installation.fromCache) {
       core.info(`Packer ${installation.version} from the tool cache: ${installation.binary}`)

@@ -31,7 +31,7 @@ import {
   type ReleaseMirror,
   type SigningKey
 } from '../support/mirror.js'
-import { createRunnerDirs, runStep, type StepResult } from '../support/runner.js'
+import { createRunnerDirs, runStep, startStep, type StepResult } from '../support/runner.js'
 
 let mirrorKey: SigningKey
 let otherKey: SigningKey
@@ -150,6 +150,34 @@ describe('install from a mirror', () => {
     expect(listTree(path.join(dirs.toolCache, 'packer')).filter((e) => e.startsWith('.'))).toEqual(
       []
     )
+  })
+
+  it('stops downloading on a cancel, installs nothing and says it was cancelled', async () => {
+    const zipPath = `/packer/${MIRROR_VERSION}/${ZIP_NAME}`
+    // The zip is never answered: only the cancel can end the step.
+    const m = await mirror({
+      faults: { [zipPath]: [{ kind: 'hold', until: new Promise(() => {}) }] }
+    })
+    const dirs = createRunnerDirs()
+    const step = startStep({
+      dirs,
+      inputs: {
+        command: 'install',
+        'packer-version': MIRROR_VERSION,
+        'releases-url': m.url,
+        'releases-signing-key': mirrorKey.armoredPublic
+      },
+      env: { https_proxy: trap.url, HTTPS_PROXY: trap.url }
+    })
+    while (!m.paths().includes(zipPath)) await new Promise((r) => setTimeout(r, 20))
+    step.child.kill('SIGINT')
+    const result = await step.done
+    expect(result.exitCode).toBe(1)
+    expect(errorMessages(result)).toBe(
+      'Cancelled: the installation of Packer was cancelled; nothing was installed'
+    )
+    expect(existsSync(dirs.toolCache) ? listTree(dirs.toolCache) : []).toEqual([])
+    expect(result.path).toEqual([])
   })
 
   it('replaces what a killed install left: a folder without its marker, and old staging', async () => {

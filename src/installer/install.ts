@@ -14,6 +14,7 @@ import {
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
+import type { Cancellation } from '../cancellation.js'
 import { TOOL_NAME } from '../constants.js'
 import { ActionError } from '../errors.js'
 import {
@@ -45,6 +46,14 @@ export interface InstallRequest {
   /** Node's name for the architecture, the tool cache's folder name (`x64`, `arm64`, …). */
   cacheArch: string
   download?: DownloadOptions
+  /** A cancel stops the downloads under way, and nothing is extracted after it. */
+  cancellation?: Pick<Cancellation, 'requested' | 'onSignal'>
+}
+
+function checkNotCancelled(request: InstallRequest): void {
+  if (request.cancellation?.requested) {
+    throw new ActionError('the installation of Packer was cancelled; nothing was installed')
+  }
 }
 
 export interface Installation {
@@ -73,7 +82,9 @@ export async function installPacker(request: InstallRequest): Promise<Installati
   }
 
   const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS)
+  const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose())
   try {
+    checkNotCancelled(request)
     const url = indexUrl(request.releasesUrl, TOOL_NAME)
     const release = await core.group(`Resolve Packer ${request.versionSpec}`, async () => {
       core.info(`Reading ${url}`)
@@ -108,7 +119,12 @@ export async function installPacker(request: InstallRequest): Promise<Installati
 
     const build = selectBuild(release, request.platform)
     return await downloadAndCache(downloader, request, build, release)
+  } catch (error) {
+    // A download the cancel stopped fails with its own message; say what happened instead.
+    checkNotCancelled(request)
+    throw error
   } finally {
+    unsubscribe?.()
     downloader.dispose()
   }
 }
@@ -190,6 +206,7 @@ async function downloadAndCache(
       core.info(`${zipName}: SHA-256 ${zipHash} matches`)
     })
 
+    checkNotCancelled(request)
     const binary = await core.group(`Extract Packer ${version}`, () =>
       extractIntoToolCache(zipPath, version, request)
     )
