@@ -1975,6 +1975,11 @@ function releaseFileUrl(base, product, version, name) {
 
 
 
+function checkNotCancelled(request) {
+    if (request.cancellation?.requested) {
+        throw new errors/* ActionError */.lZ('the installation of Packer was cancelled; nothing was installed');
+    }
+}
 function cachedBinary(version, request) {
     const dir = tool_cache/* find */.I6(constants/* TOOL_NAME */.lH, version, request.cacheArch);
     const binary = dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
@@ -1993,7 +1998,9 @@ async function installPacker(request) {
             return { version: request.versionSpec, binary, fromCache: true };
     }
     const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS);
+    const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
     try {
+        checkNotCancelled(request);
         const url = indexUrl(request.releasesUrl, constants/* TOOL_NAME */.lH);
         const release = await core/* group */.Os(`Resolve Packer ${request.versionSpec}`, async () => {
             core/* info */.pq(`Reading ${url}`);
@@ -2027,7 +2034,13 @@ async function installPacker(request) {
         const build = selectBuild(release, request.platform);
         return await downloadAndCache(downloader, request, build, release);
     }
+    catch (error) {
+        // A download the cancel stopped fails with its own message; say what happened instead.
+        checkNotCancelled(request);
+        throw error;
+    }
     finally {
+        unsubscribe?.();
         downloader.dispose();
     }
 }
@@ -2078,6 +2091,7 @@ async function downloadAndCache(downloader, request, build, release) {
             }
             core/* info */.pq(`${zipName}: SHA-256 ${zipHash} matches`);
         });
+        checkNotCancelled(request);
         const binary = await core/* group */.Os(`Extract Packer ${version}`, () => extractIntoToolCache(zipPath, version, request));
         return { version, binary, fromCache: false };
     }
@@ -4387,7 +4401,8 @@ async function run() {
             releasesUrl: inputs.releasesUrl,
             signingKey: inputs.releasesSigningKey,
             platform: releasePlatform(process.platform, process.arch),
-            cacheArch: process.arch
+            cacheArch: process.arch,
+            cancellation
         });
         if (installation.fromCache) {
             core/* info */.pq(`Packer ${installation.version} from the tool cache: ${installation.binary}`);
