@@ -221,6 +221,9 @@ describe('scheduled-rebuild.yml', () => {
 
   it('promotes only tested AMIs and opens the pull request only after promotion', () => {
     expect(doc.jobs.promote.if).toBe("needs.test.outputs.passed == 'true'")
+    // The test job tests one AMI; promote and the pull request take every build of ami-ids.
+    expect(doc.jobs.test.needs).toEqual(expect.arrayContaining(['one-image']))
+    expect(doc.jobs['one-image'].steps?.[0].env?.AMI_IDS).toBe('${{ needs.build.outputs.ami-ids }}')
     expect(doc.jobs.tfvars.needs).toEqual(expect.arrayContaining(['promote']))
     expect(doc.jobs.report.if).toBe('always()')
   })
