@@ -57,6 +57,18 @@ function variables(): string {
   return `endpoint=${ec2.url}\nsource_ami=${sourceAmi}`
 }
 
+/**
+ * The three-region template through the action against the double, which also takes the action's
+ * own EC2 calls (deleting what a failed build left).
+ */
+function buildRegions(inputs: Record<string, string> = {}) {
+  return packer.step({
+    files: REGIONS_TEMPLATE,
+    inputs: { variables: variables(), ...inputs },
+    env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
+  })
+}
+
 /** AMIs the builds made (not the seeded source), as `{region: ami}` per AMI name. */
 function builtAmis(name: string): Record<string, string> {
   return Object.fromEntries(
@@ -120,11 +132,7 @@ function expectNothingLeft(result: StepResult): void {
 
 describe('amazon-ebs builds', () => {
   it('puts every AMI of every region in ami-id, ami-ids, artifacts and the manifest', async () => {
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: AWS_ENV
-    })
+    const result = await buildRegions()
     expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
       errors: '',
       exitCode: 0
@@ -262,11 +270,7 @@ describe('failures', () => {
       message: 'You are not authorized to perform this operation.',
       status: 403
     })
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: AWS_ENV
-    })
+    const result = await buildRegions()
     expect(result.exitCode).toBe(1)
     expect(result.outputs['exit-code']).not.toBe('0')
     expect(errors(result)).toContain(
@@ -286,11 +290,7 @@ describe('failures', () => {
 
   it('deletes the AMI that ended failed, and its snapshot, after Packer gave up on it', async () => {
     ec2.failNewImages(IMAGE_FAILURE)
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
-    })
+    const result = await buildRegions()
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toContain('Error waiting for AMI')
     expect(errors(result)).toContain(IMAGE_FAILURE.message)
@@ -305,11 +305,7 @@ describe('failures', () => {
 
   it('keeps the failed AMI and names it when on-error is abort', async () => {
     ec2.failNewImages(IMAGE_FAILURE)
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables(), 'on-error': 'abort' },
-      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
-    })
+    const result = await buildRegions({ 'on-error': 'abort' })
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toContain('Error waiting for AMI')
     expect(errors(result)).toContain(IMAGE_FAILURE.message)
@@ -335,11 +331,7 @@ describe('failures', () => {
       creationDate: '2026-01-01T00:00:00Z',
       volumeSizes: [8]
     })
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
-    })
+    const result = await buildRegions()
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toContain(`is used by an existing AMI: ${existing.imageId}`)
     expect(ec2.callsOf('DeregisterImage')).toEqual([])
@@ -349,11 +341,7 @@ describe('failures', () => {
 
   it('survives EC2 answering 500 and RequestLimitExceeded now and then, leaking nothing', async () => {
     ec2.throttle({ rate: 0.15, seed: 11 })
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: AWS_ENV
-    })
+    const result = await buildRegions()
     ec2.clearFaults()
     const faulted = ec2.calls.filter((c) => c.errorCode).map((c) => c.errorCode)
     expect(faulted.length).toBeGreaterThan(0)
@@ -379,11 +367,7 @@ describe('failures', () => {
       status: 500,
       afterEffect: true
     })
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: AWS_ENV
-    })
+    const result = await buildRegions()
     expect({ errors: errors(result), exitCode: result.exitCode }).toEqual({
       errors: '',
       exitCode: 0
@@ -406,11 +390,7 @@ describe('failures', () => {
       status: 500,
       afterEffect: true
     })
-    const result = await packer.step({
-      files: REGIONS_TEMPLATE,
-      inputs: { variables: variables() },
-      env: AWS_ENV
-    })
+    const result = await buildRegions()
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toMatch(
       /InvalidGroup\.Duplicate: The security group 'packer_[^']+' already exists/
