@@ -2649,13 +2649,18 @@ class Logger {
     info(text) {
         core/* info */.pq(this.redact(text));
     }
-    /** Text that Packer printed: as it is, except for secrets, and never read as a command. */
+    /**
+     * Text that Packer printed: as it is, except for secrets, and never read as a command. Returns
+     * the text as printed, secrets redacted.
+     */
     output(text) {
         if (this.stopToken === undefined) {
             this.stopToken = (0,external_node_crypto_.randomUUID)();
             this.write(`::stop-commands::${this.stopToken}\n`);
         }
-        this.write(`${this.redact(text)}\n`);
+        const clean = this.redact(text);
+        this.write(`${clean}\n`);
+        return clean;
     }
     /** Workflow commands work again (after Packer's output, before the action's own commands). */
     resume() {
@@ -4097,10 +4102,10 @@ async function build(ctx) {
     const aws = new aws_resources/* AwsResourceTracker */.g_([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? '']);
     const grouping = new BuildGrouping(ctx.log);
     const print = (text, build) => {
-        const clean = ctx.log.redact(text);
+        // Redacted once, for the log and the file alike: this runs for every line of the build.
+        const clean = grouping.line(text, build);
         if (!logFailed)
             logFile.write(clean + '\n');
-        grouping.line(clean, build);
     };
     const parser = new MachineReadableParser((line, _truncated, raw) => {
         tracker.consume(line, raw);
@@ -4173,6 +4178,7 @@ class BuildGrouping {
     constructor(log) {
         this.log = log;
     }
+    /** Prints one line of Packer's, in its build's group where it has one; returns it as printed. */
     line(text, build) {
         if (build && !this.interleaved && build !== this.open) {
             if (this.open && !this.finished.has(this.open)) {
@@ -4185,12 +4191,13 @@ class BuildGrouping {
                 this.open = build;
             }
         }
-        this.log.output(text);
+        const printed = this.log.output(text);
         if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
             this.finished.add(build);
             if (build === this.open)
                 this.close();
         }
+        return printed;
     }
     close() {
         if (this.open)

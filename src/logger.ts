@@ -30,13 +30,18 @@ export class Logger {
     core.info(this.redact(text))
   }
 
-  /** Text that Packer printed: as it is, except for secrets, and never read as a command. */
-  output(text: string): void {
+  /**
+   * Text that Packer printed: as it is, except for secrets, and never read as a command. Returns
+   * the text as printed, secrets redacted.
+   */
+  output(text: string): string {
     if (this.stopToken === undefined) {
       this.stopToken = randomUUID()
       this.write(`::stop-commands::${this.stopToken}\n`)
     }
-    this.write(`${this.redact(text)}\n`)
+    const clean = this.redact(text)
+    this.write(`${clean}\n`)
+    return clean
   }
 
   /** Workflow commands work again (after Packer's output, before the action's own commands). */

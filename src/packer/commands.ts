@@ -206,9 +206,9 @@ export async function build(ctx: PackerContext): Promise<BuildRun> {
   const aws = new AwsResourceTracker([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? ''])
   const grouping = new BuildGrouping(ctx.log)
   const print = (text: string, build?: string): void => {
-    const clean = ctx.log.redact(text)
+    // Redacted once, for the log and the file alike: this runs for every line of the build.
+    const clean = grouping.line(text, build)
     if (!logFailed) logFile.write(clean + '\n')
-    grouping.line(clean, build)
   }
   const parser = new MachineReadableParser(
     (line, _truncated, raw) => {
@@ -285,7 +285,8 @@ class BuildGrouping {
 
   constructor(private readonly log: Logger) {}
 
-  line(text: string, build?: string): void {
+  /** Prints one line of Packer's, in its build's group where it has one; returns it as printed. */
+  line(text: string, build?: string): string {
     if (build && !this.interleaved && build !== this.open) {
       if (this.open && !this.finished.has(this.open)) {
         this.close()
@@ -296,11 +297,12 @@ class BuildGrouping {
         this.open = build
       }
     }
-    this.log.output(text)
+    const printed = this.log.output(text)
     if (build && /^Build '[^']+' (finished|errored)/.test(text)) {
       this.finished.add(build)
       if (build === this.open) this.close()
     }
+    return printed
   }
 
   close(): void {
