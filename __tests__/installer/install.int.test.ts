@@ -32,6 +32,7 @@ import {
   type SigningKey
 } from '../support/mirror.js'
 import { createRunnerDirs, runStep, startStep, type StepResult } from '../support/runner.js'
+import { expiredKey, freshKey, renewedKey, revokedKey } from '../support/keys.js'
 
 let mirrorKey: SigningKey
 let otherKey: SigningKey
@@ -244,6 +245,46 @@ describe('install from a mirror', () => {
     expect(errorMessages(result)).toMatch(message)
     expect(listTree(result.toolCache)).toEqual([])
     expect(result.path).toEqual([])
+  })
+})
+
+describe('release keys as gpg judges them', () => {
+  it('installs a release signed in 2024 by a key whose self-signatures were renewed in 2026, as HashiCorp publishes its key', async () => {
+    const key = await renewedKey()
+    const m = await mirror({ signWith: key })
+    const result = await install(m, { 'releases-signing-key': key.armoredPublic })
+    expect(errorMessages(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['packer-version']).toBe(MIRROR_VERSION)
+    expect(result.stdout).toMatch(/good signature by/)
+  })
+
+  it('trusts every key in releases-signing-key, so a rotation can list the old and the new key', async () => {
+    const [retired, current] = await Promise.all([renewedKey(), freshKey()])
+    const m = await mirror({ signWith: current })
+    const result = await install(m, {
+      'releases-signing-key': `${retired.armoredPublic}\n${current.armoredPublic}`
+    })
+    expect(errorMessages(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+  })
+
+  it('refuses a key that has expired by now, naming the date and the way out, and installs nothing', async () => {
+    const key = await expiredKey()
+    const m = await mirror({ signWith: key })
+    const result = await install(m, { 'releases-signing-key': key.armoredPublic })
+    expect(result.exitCode).toBe(1)
+    expect(errorMessages(result)).toContain(`expired on ${key.expired.toISOString().slice(0, 10)}`)
+    expect(errorMessages(result)).toContain('releases-signing-key')
+    expect(existsSync(path.join(result.toolCache, 'packer', MIRROR_VERSION))).toBe(false)
+  })
+
+  it('refuses a key revoked after it signed', async () => {
+    const key = await revokedKey()
+    const m = await mirror({ signWith: key })
+    const result = await install(m, { 'releases-signing-key': key.armoredPublic })
+    expect(result.exitCode).toBe(1)
+    expect(errorMessages(result)).toMatch(/key [0-9A-F ]+ is revoked/)
   })
 })
 

@@ -38,6 +38,8 @@ export interface SigningKey {
   armoredPublic: string
   /** Upper-case hex fingerprint of the primary key. */
   fingerprint: string
+  /** When the mirror's signatures are made; now when unset. */
+  signAt?: Date
 }
 
 export async function createSigningKey(name = 'Mirror Release Signing'): Promise<SigningKey> {
@@ -60,7 +62,8 @@ export async function detachedSignature(data: Uint8Array, key: SigningKey): Prom
     message: await createMessage({ binary: data }),
     signingKeys: key.privateKey,
     detached: true,
-    format: 'binary'
+    format: 'binary',
+    date: key.signAt
   })) as Uint8Array
 }
 
