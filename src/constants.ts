@@ -17,6 +17,7 @@ export enum Inputs {
   FmtCheck = 'fmt-check',
   GithubToken = 'github-token',
   CachePlugins = 'cache-plugins',
+  InstallOfficialPlugins = 'install-official-plugins',
   Summary = 'summary',
   UploadArtifact = 'upload-artifact',
   Manifests = 'manifests',

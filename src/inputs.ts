@@ -51,6 +51,7 @@ export interface ActionInputs {
   fmtCheck: boolean
   githubToken: string
   cachePlugins: boolean
+  installOfficialPlugins: boolean
   summary: boolean
   uploadArtifact: string
   /** merge-manifests: paths or glob patterns, relative to the working directory. */
@@ -99,6 +100,11 @@ export function parseInputs(read: InputReader): ActionInputs {
     fmtCheck: parseBoolean(read(Inputs.FmtCheck), Inputs.FmtCheck, true),
     githubToken: read(Inputs.GithubToken).trim(),
     cachePlugins: parseBoolean(read(Inputs.CachePlugins), Inputs.CachePlugins, true),
+    installOfficialPlugins: parseBoolean(
+      read(Inputs.InstallOfficialPlugins),
+      Inputs.InstallOfficialPlugins,
+      true
+    ),
     summary: parseBoolean(read(Inputs.Summary), Inputs.Summary, true),
     uploadArtifact: read(Inputs.UploadArtifact).trim(),
     manifests: parseList(read(Inputs.Manifests), /\r?\n/),

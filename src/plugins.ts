@@ -5,9 +5,11 @@
  */
 import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
+import { readdir } from 'node:fs/promises'
 import * as path from 'node:path'
 import { getErrorMessage } from './errors.js'
 import type { ResolvedPaths } from './inputs.js'
+import type { PluginRequirement } from './installer/plugin-versions.js'
 
 /**
  * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
@@ -102,6 +104,59 @@ export function templateFiles(paths: ResolvedPaths): string[] {
     .filter((f) => statSync(f).isFile())
 }
 
+/** The entries of `required_plugins` blocks as `requiredPluginsBlocks` returns them. */
+export function pluginEntriesHcl(blocks: string[]): PluginRequirement[] {
+  const entries: PluginRequirement[] = []
+  for (const block of blocks) {
+    const body = block.slice(block.indexOf('{') + 1)
+    for (const match of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*\{([^{}]*)\}/g)) {
+      const attribute = (name: string): string =>
+        new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(match[2])?.[1] ?? ''
+      entries.push({
+        localName: match[1],
+        source: attribute('source'),
+        version: attribute('version')
+      })
+    }
+  }
+  return entries
+}
+
+/** The entries of the `required_plugins` of a `.pkr.json` template. */
+export function pluginEntriesJson(text: string): PluginRequirement[] {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return []
+  }
+  const list = (value: unknown): unknown[] =>
+    value === undefined ? [] : Array.isArray(value) ? value : [value]
+  return (isObject(parsed) ? list(parsed.packer) : [])
+    .filter(isObject)
+    .flatMap((block) => list(block.required_plugins))
+    .filter(isObject)
+    .flatMap((plugins) =>
+      Object.entries(plugins)
+        .filter((entry): entry is [string, Record<string, unknown>] => isObject(entry[1]))
+        .map(([localName, entry]) => ({
+          localName,
+          source: typeof entry.source === 'string' ? entry.source : '',
+          version: typeof entry.version === 'string' ? entry.version : ''
+        }))
+    )
+}
+
+/** Every plugin the template's files require, in file order. */
+export function requiredPlugins(paths: ResolvedPaths): PluginRequirement[] {
+  return templateFiles(paths).flatMap((file) => {
+    const text = readFileSync(file, 'utf8')
+    return file.endsWith('.pkr.json')
+      ? pluginEntriesJson(text)
+      : pluginEntriesHcl(requiredPluginsBlocks(text))
+  })
+}
+
 export function pluginBlocks(paths: ResolvedPaths): string[] {
   return templateFiles(paths).flatMap((file) => {
     const text = readFileSync(file, 'utf8')
@@ -119,9 +174,35 @@ export function pluginCacheKey(
   return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`
 }
 
+/**
+ * The key a plugin directory is saved under: the constraints' key followed by a hash of the plugin
+ * files installed (each name carries the plugin's resolved version and protocol), so two runs that
+ * resolved different versions never share an entry, and a run restores the newest entry saved for
+ * its constraints without asking any release server which versions exist.
+ */
+export function installedPluginsKey(prefix: string, files: string[]): string {
+  const hash = createHash('sha256')
+    .update([...files].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16)
+  return `${prefix}-${hash}`
+}
+
+/** The plugin binaries under a plugin directory that carry a `_SHA256SUM`, relative to it. */
+export async function installedPluginFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true }).catch(() => [] as string[])
+  const names = new Set(entries.map(String))
+  return [...names]
+    .filter(
+      (name) => /(^|[\\/])packer-plugin-[^\\/]+$/.test(name) && names.has(`${name}_SHA256SUM`)
+    )
+    .map((name) => name.split(path.sep).join('/'))
+    .sort()
+}
+
 export interface CacheApi {
   isFeatureAvailable(): boolean
-  restoreCache(paths: string[], key: string): Promise<string | undefined>
+  restoreCache(paths: string[], key: string, restoreKeys?: string[]): Promise<string | undefined>
   saveCache(paths: string[], key: string): Promise<number>
 }
 
@@ -134,16 +215,17 @@ export type CacheOutcome =
   | { kind: 'miss'; key: string }
   | { kind: 'unavailable'; reason: string }
 
+/** Restores the newest plugin directory saved for these constraints (`installedPluginsKey`). */
 export async function restorePlugins(
   cache: CacheApi,
   dir: string,
-  key: string
+  prefix: string
 ): Promise<CacheOutcome> {
   if (!cache.isFeatureAvailable())
     return { kind: 'unavailable', reason: 'the cache service is not available on this runner' }
   try {
-    const hit = await cache.restoreCache([dir], key)
-    return hit ? { kind: 'hit', key } : { kind: 'miss', key }
+    const hit = await cache.restoreCache([dir], prefix, [`${prefix}-`])
+    return hit ? { kind: 'hit', key: hit } : { kind: 'miss', key: prefix }
   } catch (error) {
     return { kind: 'unavailable', reason: getErrorMessage(error) }
   }

@@ -23,7 +23,12 @@ import {
   type DownloadOptions,
   HttpStatusError
 } from './download.js'
-import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
+import {
+  downloadReleaseFiles,
+  type ReleaseFileNames,
+  trustedReleaseKeys,
+  verifyReleaseFiles
+} from './release-files.js'
 import { binaryName, type ReleasePlatform } from './platform.js'
 import {
   indexUrl,
@@ -137,74 +142,27 @@ async function downloadAndCache(
 ): Promise<Installation> {
   const { version } = release
   const zipName = build.filename
-  const {
-    readTrustedKeys,
-    verifyDetachedSignature,
-    parseSha256Sums,
-    expectedSha256,
-    formatFingerprint
-  } = await import('./verify.js')
-  const trusted = await readTrustedKeys(
-    request.signingKey || HASHICORP_RELEASE_KEY,
-    request.signingKey
-      ? 'the releases-signing-key'
-      : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`
-  )
+  const trusted = await trustedReleaseKeys(request.signingKey)
   const keyIds = trusted.keys.map((k) => k.getFingerprint())
   const sigName = selectSignatureFile(release, keyIds)
   checkReleaseFiles(TOOL_NAME, release, build, sigName)
   const fileUrl = (name: string): string =>
     releaseFileUrl(request.releasesUrl, TOOL_NAME, version, name)
   const platform = `${request.platform.os}/${request.platform.arch}`
+  const names: ReleaseFileNames = {
+    label: `Packer ${version} for ${platform}`,
+    sums: release.shasums,
+    signature: sigName,
+    archive: zipName
+  }
 
   const temp = await mkdtemp(path.join(runnerTemp(), 'packer-download-'))
   try {
-    const zipPath = path.join(temp, zipName)
-    const [sums, signature, zipHash] = await core.group(
-      `Download Packer ${version} for ${platform}`,
-      () => {
-        for (const name of [release.shasums, sigName, zipName]) core.info(fileUrl(name))
-        const missing = (name: string) => (error: unknown) => {
-          if (error instanceof HttpStatusError && error.status === 404) {
-            throw new ActionError(
-              `Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`
-            )
-          }
-          throw error
-        }
-        // The first failure stops the other downloads rather than letting them run on.
-        return Promise.all([
-          downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
-          downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
-          downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
-        ]).catch((error: unknown) => {
-          downloader.dispose()
-          throw error
-        })
-      }
+    const downloaded = await core.group(`Download Packer ${version} for ${platform}`, () =>
+      downloadReleaseFiles(downloader, names, fileUrl, temp)
     )
-
-    await core.group('Verify the download', async () => {
-      const check = await verifyDetachedSignature(sums, signature, trusted, release.shasums)
-      core.info(
-        `${release.shasums}: good signature by ${formatFingerprint(check.signingKeyFingerprint)}` +
-          (check.signingKeyFingerprint === check.primaryFingerprint
-            ? ''
-            : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`)
-      )
-      const expected = expectedSha256(
-        parseSha256Sums(sums.toString('utf8')),
-        zipName,
-        release.shasums
-      )
-      if (expected !== zipHash) {
-        throw new ActionError(
-          `${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
-            `the signed checksum is ${expected}`
-        )
-      }
-      core.info(`${zipName}: SHA-256 ${zipHash} matches`)
-    })
+    await core.group('Verify the download', () => verifyReleaseFiles(downloaded, names, trusted))
+    const zipPath = downloaded.archivePath
 
     checkNotCancelled(request)
     const binary = await core.group(`Extract Packer ${version}`, () =>

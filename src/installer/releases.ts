@@ -33,7 +33,7 @@ function fileName(value: unknown, what: string): string {
  * version is not semver are skipped; file names must be plain names (no path), since every URL is
  * built from the configured base rather than from the absolute `url` fields a mirror copies unchanged.
  */
-export function parseIndex(document: unknown): ReleaseIndex {
+export function parseIndex(document: unknown, product = 'packer'): ReleaseIndex {
   const versions = (document as { versions?: unknown } | null)?.versions
   if (typeof versions !== 'object' || versions === null) {
     throw new ActionError('index.json has no "versions" object')
@@ -51,7 +51,7 @@ export function parseIndex(document: unknown): ReleaseIndex {
         : []
     index.set(version, {
       version,
-      shasums: fileName(entry.shasums ?? `packer_${version}_SHA256SUMS`, 'shasums file name'),
+      shasums: fileName(entry.shasums ?? `${product}_${version}_SHA256SUMS`, 'shasums file name'),
       shasumsSignatures: signatures.map((s) => fileName(s, 'signature file name')),
       builds: (Array.isArray(entry.builds) ? entry.builds : []).map(
         (b: Record<string, unknown>) => ({
@@ -130,12 +130,16 @@ export function checkReleaseFiles(
   }
 }
 
-export function selectBuild(release: Release, platform: ReleasePlatform): ReleaseBuild {
+export function selectBuild(
+  release: Release,
+  platform: ReleasePlatform,
+  what = `Packer ${release.version}`
+): ReleaseBuild {
   const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch)
   if (!build) {
     const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none'
     throw new ActionError(
-      `Packer ${release.version} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`
+      `${what} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`
     )
   }
   return build

@@ -1,3 +1,4 @@
+import * as os from 'node:os'
 /** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
 import { createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
@@ -15,7 +16,16 @@ import {
   pluginTokenEnv,
   validateArgs
 } from './args.js'
-import { loadCache, pluginBlocks, pluginCacheKey, restorePlugins } from '../plugins.js'
+import {
+  installedPluginFiles,
+  installedPluginsKey,
+  loadCache,
+  pluginBlocks,
+  pluginCacheKey,
+  requiredPlugins,
+  restorePlugins
+} from '../plugins.js'
+import { releasePlatform } from '../installer/platform.js'
 import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
 import { runProcess, type RunResult } from './run.js'
 import { AwsResourceTracker, type AwsResources } from './aws-resources.js'
@@ -337,11 +347,29 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
     return
   }
   await ctx.log.group('packer init', async () => {
-    const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks)
+    const prefix = pluginCacheKey(process.platform, process.arch, ctx.version, blocks)
     const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined
-    const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined
+    const restored = cache ? await restorePlugins(cache, pluginDir, prefix) : undefined
     if (restored?.kind === 'unavailable') ctx.log.notice(`Plugin cache skipped: ${restored.reason}`)
-    if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${key})`)
+    if (restored?.kind === 'hit') ctx.log.info(`Plugins restored from the cache (${restored.key})`)
+    if (ctx.inputs.installOfficialPlugins) {
+      const { installOfficialPlugins } = await import('../installer/install-plugins.js')
+      const installed = await installOfficialPlugins({
+        requirements: requiredPlugins(ctx.paths),
+        pluginDir,
+        releasesUrl: ctx.inputs.releasesUrl,
+        signingKey: ctx.inputs.releasesSigningKey,
+        platform: releasePlatform(process.platform, process.arch),
+        tempDir: ctx.env.RUNNER_TEMP || os.tmpdir(),
+        cancelled: () => ctx.cancellation.requested,
+        onCancel: (listener) => ctx.cancellation.onSignal(listener)
+      })
+      for (const plugin of installed) {
+        ctx.log.info(
+          `${plugin.source} ${plugin.version}: ${plugin.present ? 'already installed' : 'installed from releases-url, signature and checksum verified'}`
+        )
+      }
+    }
     const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL)
     if (token.skipped) ctx.log.info(token.skipped)
     const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env })
@@ -349,7 +377,11 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
       throw new ActionError(
         failure('packer init', result.exitCode, result.output, pathContext(ctx))
       )
-    if (cache && restored?.kind === 'miss') {
+    if (cache && restored?.kind !== 'unavailable') {
+      // Keyed on what is installed now, so the key names the resolved versions, and a run that
+      // restored exactly this set saves nothing.
+      const key = installedPluginsKey(prefix, await installedPluginFiles(pluginDir))
+      if (restored?.kind === 'hit' && restored.key === key) return
       try {
         await cache.saveCache([pluginDir], key)
         ctx.log.info(`Plugins saved to the cache (${key})`)

@@ -1,0 +1,271 @@
+/**
+ * Installs official HashiCorp plugins (`github.com/hashicorp/<name>` sources) from releases-url
+ * through the same verified path as Packer itself, into the plugin directory under the names Packer
+ * loads, so that `packer init` finds them installed and fetches nothing. Packer's own getter for
+ * releases.hashicorp.com (1.14 and later) checks no signature; this one does. Other sources are left
+ * to `packer init`.
+ */
+import { execFile } from 'node:child_process'
+import { createHash, randomBytes } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import * as path from 'node:path'
+import * as core from '@actions/core'
+import * as tc from '@actions/tool-cache'
+import { ActionError, getErrorMessage } from '../errors.js'
+import { DEFAULT_DOWNLOAD_OPTIONS, Downloader, type DownloadOptions } from './download.js'
+import type { ReleasePlatform } from './platform.js'
+import {
+  checkDescribe,
+  installedPluginFileName,
+  manifestProtocol,
+  newestFirst,
+  officialPluginName,
+  parseConstraint,
+  parseInstalledPluginFileName,
+  resolvePluginVersion,
+  type PluginRequirement
+} from './plugin-versions.js'
+import {
+  downloadReleaseFiles,
+  trustedReleaseKeys,
+  verifyReleaseFiles,
+  type ReleaseFileNames
+} from './release-files.js'
+import {
+  checkReleaseFiles,
+  indexUrl,
+  parseIndex,
+  releaseFileUrl,
+  selectBuild,
+  selectSignatureFile
+} from './releases.js'
+
+export interface PluginInstallRequest {
+  requirements: PluginRequirement[]
+  /** Packer's plugin directory (PACKER_PLUGIN_PATH). */
+  pluginDir: string
+  releasesUrl: string
+  /** Armored keys to trust instead of HashiCorp's; empty for HashiCorp's. */
+  signingKey: string
+  platform: ReleasePlatform
+  /** Where downloads are staged (RUNNER_TEMP). */
+  tempDir: string
+  download?: DownloadOptions
+  cancelled?: () => boolean
+  onCancel?: (listener: () => void) => () => void
+}
+
+export interface InstalledPlugin {
+  name: string
+  source: string
+  constraint: string
+  version: string
+  /** Whether it was already in the plugin directory (nothing was downloaded). */
+  present: boolean
+  binary: string
+}
+
+/** Where Packer keeps an official plugin: `<dir>/github.com/hashicorp/<name>`. */
+export function officialPluginFolder(pluginDir: string, name: string): string {
+  return path.join(pluginDir, 'github.com', 'hashicorp', name)
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex')
+}
+
+/**
+ * The installed versions of a plugin that Packer would load: a binary named for this platform with
+ * a `_SHA256SUM` file that matches it.
+ */
+export async function installedPluginVersions(
+  pluginDir: string,
+  name: string,
+  platform: ReleasePlatform
+): Promise<{ version: string; protocol: string; binary: string }[]> {
+  const folder = officialPluginFolder(pluginDir, name)
+  const files = await readdir(folder).catch(() => [] as string[])
+  const found: { version: string; protocol: string; binary: string }[] = []
+  for (const file of files) {
+    const parsed = parseInstalledPluginFileName(file, name, platform)
+    if (!parsed) continue
+    const binary = path.join(folder, file)
+    const [content, sum] = await Promise.all([
+      readFile(binary).catch(() => undefined),
+      readFile(`${binary}_SHA256SUM`, 'utf8').catch(() => undefined)
+    ])
+    if (content && sum?.trim().toLowerCase() === sha256(content)) found.push({ ...parsed, binary })
+  }
+  return found
+}
+
+function describe(binary: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(binary, ['describe'], { timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
+      if (error) reject(new Error(`'${path.basename(binary)} describe' failed: ${error.message}`))
+      else resolve(stdout)
+    })
+  })
+}
+
+/** Writes `data` to `file` through a temporary name in the same folder, so no half file stays. */
+async function writeAtomically(file: string, data: Buffer | string, mode: number): Promise<void> {
+  const temp = `${file}.tmp-${randomBytes(6).toString('hex')}`
+  try {
+    await writeFile(temp, data, { mode })
+    await chmod(temp, mode)
+    await rename(temp, file)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
+}
+
+/**
+ * Installs every official plugin the requirements name that is not installed yet in a version that
+ * satisfies its constraint. An installed one costs no network request. Returns what each official
+ * requirement now uses.
+ */
+export async function installOfficialPlugins(
+  request: PluginInstallRequest
+): Promise<InstalledPlugin[]> {
+  const official = request.requirements
+    .map((r) => ({ ...r, name: officialPluginName(r.source) }))
+    .filter((r): r is PluginRequirement & { name: string } => r.name !== undefined)
+  if (official.length === 0) return []
+  const results: InstalledPlugin[] = []
+  let downloader: Downloader | undefined
+  let unsubscribe: (() => void) | undefined
+  let trusted: Awaited<ReturnType<typeof trustedReleaseKeys>> | undefined
+  try {
+    for (const requirement of official) {
+      const label = `plugin ${requirement.name} (${requirement.source} ${requirement.version || 'any version'})`
+      const satisfies = parseConstraint(requirement.version, `plugin ${requirement.name}`)
+      const installed = await installedPluginVersions(
+        request.pluginDir,
+        requirement.name,
+        request.platform
+      )
+      const newest = newestFirst(installed.map((p) => p.version)).find(satisfies)
+      const present = installed.filter((p) => p.version === newest)
+      if (present.length > 0) {
+        core.info(`${label}: ${present[0].version} is installed at ${present[0].binary}`)
+        results.push({
+          name: requirement.name,
+          source: requirement.source,
+          constraint: requirement.version,
+          version: present[0].version,
+          present: true,
+          binary: present[0].binary
+        })
+        continue
+      }
+      if (request.cancelled?.()) throw new ActionError('the plugin installation was cancelled')
+      if (!downloader) {
+        downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS)
+        const active = downloader
+        unsubscribe = request.onCancel?.(() => active.dispose())
+      }
+      trusted ??= await trustedReleaseKeys(request.signingKey)
+      results.push(await installOne(downloader, request, requirement, trusted))
+    }
+  } catch (error) {
+    if (request.cancelled?.()) {
+      throw new ActionError('the plugin installation was cancelled; no partial plugin was left')
+    }
+    throw error
+  } finally {
+    unsubscribe?.()
+    downloader?.dispose()
+  }
+  return results
+}
+
+async function installOne(
+  downloader: Downloader,
+  request: PluginInstallRequest,
+  requirement: PluginRequirement & { name: string },
+  trusted: Awaited<ReturnType<typeof trustedReleaseKeys>>
+): Promise<InstalledPlugin> {
+  const { name } = requirement
+  const product = `packer-plugin-${name}`
+  const url = indexUrl(request.releasesUrl, product)
+  return core.group(`Install plugin ${requirement.source} ${requirement.version}`, async () => {
+    core.info(`Reading ${url}`)
+    let document: unknown
+    try {
+      document = JSON.parse((await downloader.fetchBytes(url)).toString('utf8'))
+    } catch (error) {
+      throw new ActionError(
+        `plugin ${name} (${requirement.source}): could not read ${url}: ${getErrorMessage(error)}`
+      )
+    }
+    const index = parseIndex(document, product)
+    const version = resolvePluginVersion(index.keys(), requirement.version, `plugin ${name}`, url)
+    core.info(`plugin ${name} '${requirement.version || 'any version'}' resolves to ${version}`)
+    const release = index.get(version)!
+    const build = selectBuild(release, request.platform, `plugin ${name} ${version}`)
+    const signature = selectSignatureFile(
+      release,
+      trusted.keys.map((k) => k.getFingerprint())
+    )
+    checkReleaseFiles(product, release, build, signature)
+    const manifest = `${product}_${version}_manifest.json`
+    const names: ReleaseFileNames = {
+      label: `plugin ${name} ${version} for ${request.platform.os}/${request.platform.arch}`,
+      sums: release.shasums,
+      signature,
+      archive: build.filename,
+      extras: [manifest]
+    }
+    const temp = await mkdtemp(path.join(request.tempDir, 'packer-plugin-'))
+    try {
+      const downloaded = await downloadReleaseFiles(
+        downloader,
+        names,
+        (file) => releaseFileUrl(request.releasesUrl, product, version, file),
+        temp
+      )
+      await verifyReleaseFiles(downloaded, names, trusted)
+      let manifestDocument: unknown
+      try {
+        manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'))
+      } catch {
+        throw new ActionError(`${manifest} is not JSON`)
+      }
+      const protocol = manifestProtocol(manifestDocument, manifest)
+      const fileName = installedPluginFileName(name, version, protocol, request.platform)
+      const extracted = path.join(temp, 'extracted')
+      await tc.extractZip(downloaded.archivePath, extracted)
+      const binary = path.join(extracted, fileName)
+      if (!existsSync(binary)) {
+        const entries = await readdir(extracted)
+        throw new ActionError(
+          `${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`
+        )
+      }
+      if (request.platform.os !== 'windows') await chmod(binary, 0o755)
+      checkDescribe(await describe(binary), { version, protocol }, `plugin ${name} ${version}`)
+      if (request.cancelled?.()) throw new ActionError('cancelled')
+      const folder = officialPluginFolder(request.pluginDir, name)
+      await mkdir(folder, { recursive: true })
+      const content = await readFile(binary)
+      const target = path.join(folder, fileName)
+      await writeAtomically(target, content, 0o755)
+      // The checksum file last: Packer loads nothing without it, so a half install is never used.
+      await writeAtomically(`${target}_SHA256SUM`, sha256(content), 0o644)
+      core.info(`plugin ${name} ${version} is installed at ${target}`)
+      return {
+        name,
+        source: requirement.source,
+        constraint: requirement.version,
+        version,
+        present: false,
+        binary: target
+      }
+    } finally {
+      await rm(temp, { recursive: true, force: true })
+    }
+  })
+}
