@@ -1,16 +1,18 @@
 /**
- * AMI builds end to end: the committed dist/ on Node 24 runs the real Packer 1.6.6 amazon-ebs
- * builder against the EC2 double. What reaches the outputs must be exactly what the double saw
+ * AMI builds end to end: the committed dist/ on Node 24 runs the real Packer 1.9.4 with the
+ * external amazon plugin 1.2.9 (the templates require it; it sits in PACKER_PLUGIN_PATH as
+ * `packer init` leaves it, so init has nothing to download) against the EC2 double. What reaches the outputs must be exactly what the double saw
  * created, and whatever happens to the build (an EC2 error, a cancel, throttling) nothing may be left
  * running or billed: no instance, no temporary key pair, no temporary security group.
  */
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { cpSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
-import { MIRROR_VERSION } from './support/mirror.js'
+import { MIRROR_VERSION, startTrapProxy } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
+import { placePluginLikeInit } from './support/plugin-dir.js'
 import {
   createRunnerDirs,
   errors,
@@ -24,7 +26,7 @@ const REGIONS_TEMPLATE = '__tests__/data/templates/aws-regions'
 const PARALLEL_TEMPLATE = '__tests__/data/templates/aws-parallel'
 
 /** What aws-actions/configure-aws-credentials leaves in the environment. */
-const AWS_ENV = {
+const AWS_ENV: Record<string, string> = {
   AWS_ACCESS_KEY_ID: 'AKIAE2EDOUBLE0000000',
   AWS_SECRET_ACCESS_KEY: 'e2e/secret/for/the/double',
   AWS_REGION: 'us-east-1',
@@ -34,9 +36,19 @@ const AWS_ENV = {
 let packer: PackerFixture
 let ec2: Ec2Double
 let sourceAmi: string
+let trap: Awaited<ReturnType<typeof startTrapProxy>>
 
 beforeAll(async () => {
   packer = await installPackerOnce()
+  placePluginLikeInit(packer.pluginDir, 'amazon')
+  trap = await startTrapProxy()
+  // packer init finds the plugin installed and asks nothing of GitHub or HashiCorp.
+  Object.assign(AWS_ENV, { https_proxy: trap.url, HTTPS_PROXY: trap.url })
+})
+
+afterAll(async () => {
+  await trap.close()
+  expect(trap.attempts).toEqual([])
 })
 
 beforeEach(async () => {
@@ -67,6 +79,17 @@ function buildRegions(inputs: Record<string, string> = {}) {
     inputs: { variables: variables(), ...inputs },
     env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
   })
+}
+
+/**
+ * Packer's EC2 calls came from the external amazon plugin 1.2.9, not from the amazon plugin 1.2.1
+ * bundled into Packer 1.9.4: the plugin names itself and its version in the SDK's User-Agent.
+ */
+function expectExternalPlugin(): void {
+  const agents = new Set(
+    ec2.calls.map((c) => /packer-plugin-amazon\/\S+/.exec(c.userAgent)?.[0]).filter(Boolean)
+  )
+  expect([...agents]).toEqual(['packer-plugin-amazon/1.2.9'])
 }
 
 /** AMIs the builds made (not the seeded source), as `{region: ami}` per AMI name. */
@@ -104,6 +127,7 @@ function amisLeft(): string[] {
  * security group and instance (so an empty list means cleaned up, not never made).
  */
 function expectNothingLeft(result: StepResult): void {
+  expectExternalPlugin()
   const left = {
     instances: ec2.liveInstances().map((i) => `${i.region} ${i.instanceId} ${i.state}`),
     keyPairs: ec2.keyPairs().map((k) => `${k.region} ${k.keyName}`),
@@ -295,7 +319,7 @@ describe('failures', () => {
     expect(errors(result)).toContain('Error waiting for AMI')
     expect(errors(result)).toContain(IMAGE_FAILURE.message)
     expect(ec2.callsOf('CopyImage')).toEqual([])
-    // Packer 1.6.6 leaves a failed AMI registered; the action deregisters it.
+    // Packer leaves a failed AMI registered; the action deregisters it.
     expect(amisLeft()).toEqual([])
     expect(result.stdout).toMatch(/Deregistered ami-[0-9a-f]+ in us-east-1 and deleted snapshot/)
     expectNoSnapshotsOfTheBuild()
@@ -316,6 +340,8 @@ describe('failures', () => {
     expect(amisLeft()).toEqual(['us-east-1 failed'])
     const notices = result.annotations.filter((a) => a.level === 'notice').map((a) => a.message)
     expect(notices).toEqual([
+      // packer init ran for the required amazon plugin; the test runner has no cache service.
+      'Plugin cache skipped: the cache service is not available on this runner',
       `on-error is abort: the failed build's AMIs stay for debugging: ${ami}`
     ])
     expect(ec2.callsOf('DeregisterImage')).toEqual([])
@@ -397,7 +423,7 @@ describe('failures', () => {
     )
     expect(ec2.callsOf('RunInstances')).toEqual([])
     expect(ec2.keyPairs()).toEqual([])
-    // Packer 1.6.6 never learnt the group's id, so it cannot delete it; its name is in the log.
+    // Packer never learnt the group's id, so it cannot delete it; its name is in the log.
     const [group] = ec2.securityGroups()
     expect(ec2.securityGroups()).toHaveLength(1)
     expect(result.stdout).toContain(
@@ -419,7 +445,7 @@ describe('cancellation', () => {
         variables: variables()
       },
       // The action's own EC2 calls (deleting what Packer leaves) go where the template's do.
-      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url }
+      env: { ...AWS_ENV, AWS_ENDPOINT_URL_EC2: ec2.url, PACKER_PLUGIN_PATH: packer.pluginDir }
     })
     try {
       await moment()
@@ -459,7 +485,7 @@ describe('cancellation', () => {
       await ec2.waitForCall('DescribeImages', (c) => c.params['ImageId.1'] === pending)
     })
     expect(ec2.callsOf('CopyImage')).toEqual([])
-    // Packer 1.6.6 deregisters an AMI on cancel only once it has seen it available; the action
+    // Packer (amazon plugin 1.2.9) deregisters an AMI on cancel only once it has seen it available; the action
     // deregisters the pending one it left, and its snapshot.
     expect(amisLeft()).toEqual([])
     expect(result.stdout).toMatch(/Deregistered ami-[0-9a-f]+ in us-east-1 and deleted snapshot/)

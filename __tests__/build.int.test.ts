@@ -1,8 +1,9 @@
-/** `command: build` end to end: the committed dist/ on Node 24 running the real Packer 1.6.6. */
+/** `command: build` end to end: the committed dist/ on Node 24 running the real Packer 1.9.4. */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { cpSync, readdirSync, readFileSync } from 'node:fs'
 import * as path from 'node:path'
+import { MIRROR_VERSION } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
 import { createRunnerDirs, errors, FAKE_GITHUB_TOKEN, ROOT, startStep } from './support/runner.js'
 
@@ -23,10 +24,8 @@ describe('build', () => {
       stdout: result.stdout
     }).toMatchObject({ errors: [] })
     expect(result.exitCode).toBe(0)
-    // Debian's Packer 1.6.6 predates `packer init`: the step says so and goes on.
-    expect(result.stdout).toContain(
-      'Skipping packer init: Packer 1.6.6 has no init command (it came in 1.7)'
-    )
+    // The example declares no required_plugins, so there is nothing for packer init to do.
+    expect(result.stdout).toContain('Skipping packer init: no template declares required_plugins')
     expect(result.outputs['exit-code']).toBe('0')
     expect(result.outputs['ami-id']).toBe('')
     expect(JSON.parse(result.outputs['ami-ids'])).toEqual({})
@@ -48,7 +47,7 @@ describe('build', () => {
     expect(result.summary).toMatch(/\| file\.greeting \| file \| ✓ succeeded \|/)
     expect(result.summary).toMatch(/\| null\.smoke \| null \| ✓ succeeded \|/)
     expect(result.summary).toContain('<code>output/greeting.txt</code>')
-    expect(result.summary).toMatch(/\| 1\.6\.6 \| <code>\.<\/code> \| \d+s \|/)
+    expect(result.summary).toMatch(/\| 1\.9\.4 \| <code>\.<\/code> \| \d+s \|/)
   })
 
   it('writes no job summary when summary is false', async () => {
@@ -221,7 +220,9 @@ describe('failures', () => {
     })
     expect(result.exitCode).toBe(0)
     const warnings = result.annotations.filter((a) => a.level === 'warning')
-    expect(warnings.map((w) => w.message).join('\n')).toContain('"undeclared_setting" variable')
+    expect(warnings.map((w) => w.message).join('\n')).toContain(
+      'The variable "undeclared_setting" was set but was not declared as an input variable.'
+    )
     expect(result.summary).toContain('### Packer validate: ✓ succeeded')
     expect(result.summary).toMatch(/\| warning \|.*Undefined variable/)
   })
@@ -309,7 +310,8 @@ describe('templates and selection', () => {
       JSON.parse(result.outputs.artifacts)
         .map((a: { build: string }) => a.build)
         .sort()
-    ).toEqual(['legacy-file', 'legacy-null'])
+      // Packer 1.9 names a JSON template's builds type.name, as it does HCL2 sources.
+    ).toEqual(['file.legacy-file', 'null.legacy-null'])
   })
 
   it('builds only what only names, and all but what except names', async () => {
@@ -336,7 +338,7 @@ describe('cancellation', () => {
     cpSync(path.join(ROOT, '__tests__/data/templates/slow'), dirs.workspace, { recursive: true })
     const step = startStep({
       dirs,
-      inputs: { 'packer-version': '1.6.6', 'releases-url': 'http://127.0.0.1:9' }
+      inputs: { 'packer-version': MIRROR_VERSION, 'releases-url': 'http://127.0.0.1:9' }
     })
     await step.waitForOutput('provisioner-started')
     step.child.kill('SIGINT')

@@ -6,11 +6,12 @@
  */
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { cpSync, writeFileSync } from 'node:fs'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
-import { MIRROR_VERSION } from './support/mirror.js'
+import { MIRROR_VERSION, pluginRelease } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
+import { placePluginLikeInit } from './support/plugin-dir.js'
 import { createRunnerDirs, ROOT, runStep, startStep, type RunnerDirs } from './support/runner.js'
 
 const TEMPLATE = '__tests__/data/templates/aws-regions'
@@ -21,6 +22,8 @@ let sourceAmi: string
 
 beforeAll(async () => {
   packer = await installPackerOnce()
+  // The template requires the external amazon plugin; it is where packer init would put it.
+  placePluginLikeInit(packer.pluginDir, 'amazon')
 })
 
 beforeEach(async () => {
@@ -38,7 +41,8 @@ function awsEnv(): Record<string, string> {
     AWS_SECRET_ACCESS_KEY: 'post/step/secret',
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_EC2: ec2.url,
-    AWS_MAX_ATTEMPTS: '2'
+    AWS_MAX_ATTEMPTS: '2',
+    PACKER_PLUGIN_PATH: packer.pluginDir
   }
 }
 
@@ -73,6 +77,15 @@ function descendants(pid: number): number[] {
   return out
 }
 
+/** The file name of a process's executable ('' once it has gone). */
+function executable(pid: number): string {
+  try {
+    return path.basename(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0])
+  } catch {
+    return ''
+  }
+}
+
 function live(): { instances: number; keyPairs: number; securityGroups: number } {
   return {
     instances: ec2.liveInstances().length,
@@ -89,8 +102,11 @@ describe('post step', () => {
     const step = startStep({ dirs, inputs: inputs(), env: awsEnv() })
     await step.waitForOutput(/Waiting for instance \(i-[0-9a-f]+\) to become ready/, 60_000)
     expect(live()).toEqual({ instances: 1, keyPairs: 1, securityGroups: 1 })
+    const tree = descendants(step.child.pid!)
+    // The build runs in the external amazon plugin's own process, under Packer.
+    expect(tree.map(executable)).toContain(pluginRelease('amazon').binary)
     // The runner's last resort: the whole tree at once, no chance to clean up.
-    for (const pid of [...descendants(step.child.pid!), step.child.pid!]) {
+    for (const pid of [...tree, step.child.pid!]) {
       try {
         process.kill(pid, 'SIGKILL')
       } catch {

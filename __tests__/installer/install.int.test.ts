@@ -1,6 +1,6 @@
 /**
  * The installer end to end, through the committed dist/index.js on Node 24, against a release
- * mirror on 127.0.0.1 serving a real zip of the Debian packer binary.
+ * mirror on 127.0.0.1 serving a real zip of the Packer 1.9.4 that `.ci/tools` builds.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -223,9 +223,9 @@ describe('install from a mirror', () => {
   it.each([
     ['latest', MIRROR_VERSION],
     ['1.x', MIRROR_VERSION],
-    ['~1.6.0', MIRROR_VERSION],
-    ['v1.6.6', MIRROR_VERSION]
-  ])('resolves %s to %s (never the 1.7.0-rc1 prerelease)', async (spec, expected) => {
+    ['~1.9.0', MIRROR_VERSION],
+    ['v1.9.4', MIRROR_VERSION]
+  ])('resolves %s to %s (never the 1.10.0-beta1 prerelease)', async (spec, expected) => {
     const result = await install(await mirror(), { 'packer-version': spec })
     expect(errorMessages(result)).toBe('')
     expect(result.outputs['packer-version']).toBe(expected)
@@ -235,9 +235,9 @@ describe('install from a mirror', () => {
   it.each([
     [
       '1.99.0',
-      /Packer version '1\.99\.0' does not exist in http:\/\/127\.0\.0\.1:\d+\/packer\/index\.json; the newest releases are 1\.6\.6, 1\.6\.5, 1\.6\.0, 1\.5\.6/
+      /Packer version '1\.99\.0' does not exist in http:\/\/127\.0\.0\.1:\d+\/packer\/index\.json; the newest releases are 1\.9\.4, 1\.9\.2, 1\.9\.0, 1\.8\.7/
     ],
-    ['~1.99', /No Packer release satisfies '~1\.99'.*newest releases are 1\.6\.6/],
+    ['~1.99', /No Packer release satisfies '~1\.99'.*newest releases are 1\.9\.4/],
     ['banana', /Input 'packer-version' is 'banana'; expected 'latest', an exact version/]
   ])('refuses packer-version %s clearly', async (spec, message) => {
     const result = await install(await mirror(), { 'packer-version': spec })
@@ -320,7 +320,7 @@ describe('supply chain: nothing unverified is installed', () => {
   })
 
   it("refuses another release's files listed under the version asked for", async () => {
-    // A mirror serves 1.6.6's real, signed files, but index.json lists them for 1.7.0.
+    // A mirror serves 1.9.4's real, signed files, but index.json lists them for 1.7.0.
     await expectRefused(
       {
         index: (document) => {
@@ -347,7 +347,7 @@ describe('supply chain: nothing unverified is installed', () => {
       {
         zipFile: evil,
         sums: (text) =>
-          text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.6\.6_linux_amd64\.zip)/m, '0'.repeat(64)),
+          text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.9\.4_linux_amd64\.zip)/m, '0'.repeat(64)),
         signSumsWith: otherKey
       },
       new RegExp(
@@ -369,7 +369,7 @@ describe('supply chain: nothing unverified is installed', () => {
     await expectRefused(
       { noSignature: true },
       new RegExp(
-        `${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+/packer/1\\.6\\.6/${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig\\)`
+        `${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+/packer/1\\.9\\.4/${SUMS_NAME}(\\.[0-9A-F]{8})?\\.sig\\)`
       )
     )
   })
@@ -393,7 +393,7 @@ describe('supply chain: nothing unverified is installed', () => {
     await expectRefused(
       {
         zipFile: zip,
-        sums: (text) => text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.6\.6_linux_amd64\.zip)/m, hash)
+        sums: (text) => text.replace(/^[0-9a-f]{64}(?= {2}packer_1\.9\.4_linux_amd64\.zip)/m, hash)
       },
       new RegExp(`${ZIP_NAME} has no 'packer' at its top level \\(it holds: README.txt\\)`)
     )
@@ -402,7 +402,7 @@ describe('supply chain: nothing unverified is installed', () => {
   it("trusts only HashiCorp's embedded key when no releases-signing-key is given", async () => {
     await expectRefused(
       {},
-      /The signature of packer_1\.6\.6_SHA256SUMS is not valid for HashiCorp's release key C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F/,
+      /The signature of packer_1\.9\.4_SHA256SUMS is not valid for HashiCorp's release key C874 011F 0AB4 0511 0D02 1055 3436 5D94 72D7 468F/,
       { 'releases-signing-key': '' }
     )
   })
@@ -448,7 +448,7 @@ describe('network faults', () => {
     expect(result.exitCode).toBe(1)
     expect(errorMessages(result)).toMatch(
       new RegExp(
-        `Packer 1\\.6\\.6 for linux/amd64: ${ZIP_NAME} is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+${zipPath}\\)`
+        `Packer 1\\.9\\.4 for linux/amd64: ${ZIP_NAME} is missing \\(HTTP 404 at http://127\\.0\\.0\\.1:\\d+${zipPath}\\)`
       )
     )
     expect(m.paths().filter((p) => p === zipPath)).toHaveLength(1)

@@ -32,7 +32,7 @@ export interface TestKey {
   /** The key that signs (as it stood when it signed). */
   privateKey: PrivateKey
   /** When `sign` signs by default, and when a release mirror using this key signs. */
-  signAt?: Date
+  signatureDate?: Date
   /** Armored public key, as a publisher would publish it. */
   armoredPublic: string
   /** Upper-case hex fingerprint of the primary key. */
@@ -63,13 +63,13 @@ async function generate(created: Date, expirySeconds: number): Promise<PrivateKe
   return privateKey
 }
 
-function wrap(privateKey: PrivateKey, published: PrivateKey = privateKey, signAt?: Date): TestKey {
+function wrap(privateKey: PrivateKey, published: PrivateKey = privateKey, signatureDate?: Date): TestKey {
   return {
     privateKey,
-    signAt,
+    signatureDate,
     armoredPublic: published.toPublic().armor(),
     fingerprint: published.getFingerprint().toUpperCase(),
-    sign: (data, date = signAt ?? new Date()) => detached(privateKey, data, date)
+    sign: (data, date = signatureDate ?? new Date()) => detached(privateKey, data, date)
   }
 }
 

@@ -77,6 +77,8 @@ export interface Call {
   status: number
   /** EC2 error code, when the call failed. */
   errorCode?: string
+  /** The client's User-Agent header (the AWS SDK names the calling product and version in it). */
+  userAgent: string
 }
 
 export interface Fault {
@@ -295,11 +297,13 @@ export async function startEc2Double(options: Ec2DoubleOptions = {}): Promise<Ec
     for (const [k, v] of new URLSearchParams(body)) params[k] = v
     const action = params.Action ?? ''
     const region = signingRegion(req, url.searchParams) ?? DEFAULT_REGION
+    const userAgent = req.headers['user-agent'] ?? ''
     const fail = (error: Ec2Error): void => {
       record({
         action,
         region,
         params,
+        userAgent,
         at: new Date(),
         status: error.status,
         errorCode: error.code
@@ -348,7 +352,7 @@ export async function startEc2Double(options: Ec2DoubleOptions = {}): Promise<Ec
       return fail(new Ec2Error('InternalError', 'An internal error has occurred', 500))
     }
     if (fault) return fail(new Ec2Error(fault.code, fault.message, fault.status))
-    record({ action, region, params, at: new Date(), status: 200 })
+    record({ action, region, params, userAgent, at: new Date(), status: 200 })
     send(res, 200, responseXml(action, requestId, fields), requestId)
   }
 

@@ -1,3 +1,13 @@
+packer {
+  required_plugins {
+    # The external plugin, placed in PACKER_PLUGIN_PATH by the tests as packer init would.
+    amazon = {
+      version = "= 1.2.9"
+      source  = "github.com/hashicorp/amazon"
+    }
+  }
+}
+
 variable "endpoint" {
   type        = string
   description = "EC2 endpoint: the tests' EC2 double"
