@@ -4,8 +4,12 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import {
+  installedPluginFiles,
+  installedPluginsKey,
   pluginBlocks,
   pluginCacheKey,
+  pluginEntriesHcl,
+  pluginEntriesJson,
   requiredPluginsBlocks,
   requiredPluginsJson,
   restorePlugins,
@@ -143,12 +147,15 @@ describe('restorePlugins', () => {
     expect(cache.restoreCache).not.toHaveBeenCalled()
   })
 
-  it('reports a hit for the exact key and a miss otherwise', async () => {
-    const hit = fakeCache({ restoreCache: async (_paths, key) => key })
-    expect(await restorePlugins(hit, '/plugins', 'k1')).toEqual({ kind: 'hit', key: 'k1' })
+  it('restores the newest entry saved for the constraints, and reports the key it matched', async () => {
+    const hit = fakeCache({ restoreCache: async (_paths, key) => `${key}-0123456789abcdef` })
+    expect(await restorePlugins(hit, '/plugins', 'k1')).toEqual({
+      kind: 'hit',
+      key: 'k1-0123456789abcdef'
+    })
     const miss = fakeCache()
     expect(await restorePlugins(miss, '/plugins', 'k2')).toEqual({ kind: 'miss', key: 'k2' })
-    expect(miss.restoreCache).toHaveBeenCalledWith(['/plugins'], 'k2')
+    expect(miss.restoreCache).toHaveBeenCalledWith(['/plugins'], 'k2', ['k2-'])
   })
 
   it('turns a failing cache service into a reason, never a failed step', async () => {
@@ -161,6 +168,74 @@ describe('restorePlugins', () => {
       kind: 'unavailable',
       reason: 'Cache service responded with 503'
     })
+  })
+})
+
+describe('installedPluginsKey and installedPluginFiles', () => {
+  it('key the entry on the constraints and on the plugin files installed, in any order', () => {
+    const a = installedPluginsKey('p', ['x/packer-plugin-a_v1.0.0_x5.0_linux_amd64', 'y/b'])
+    expect(a).toMatch(/^p-[0-9a-f]{16}$/)
+    expect(installedPluginsKey('p', ['y/b', 'x/packer-plugin-a_v1.0.0_x5.0_linux_amd64'])).toBe(a)
+    expect(installedPluginsKey('p', ['x/packer-plugin-a_v1.0.1_x5.0_linux_amd64', 'y/b'])).not.toBe(
+      a
+    )
+  })
+
+  it('list only plugin binaries that carry a checksum file', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pia-plugin-files-'))
+    const folder = path.join(dir, 'github.com', 'hashicorp', 'amazon')
+    mkdirSync(folder, { recursive: true })
+    for (const name of [
+      'packer-plugin-amazon_v1.2.9_x5.0_linux_amd64',
+      'packer-plugin-amazon_v1.2.9_x5.0_linux_amd64_SHA256SUM',
+      'packer-plugin-amazon_v1.2.8_x5.0_linux_amd64',
+      'notes.txt'
+    ])
+      writeFileSync(path.join(folder, name), '')
+    expect(await installedPluginFiles(dir)).toEqual([
+      'github.com/hashicorp/amazon/packer-plugin-amazon_v1.2.9_x5.0_linux_amd64'
+    ])
+    expect(await installedPluginFiles(path.join(dir, 'missing'))).toEqual([])
+  })
+})
+
+describe('required plugin entries', () => {
+  it('reads name, source and version from HCL blocks, comments and all', () => {
+    const text = `packer {
+  required_plugins {
+    # the builder
+    amazon = {
+      version = ">= 1.2.0, < 2" // pinned below 2
+      source  = "github.com/hashicorp/amazon"
+    }
+    git = { source = "github.com/ethanmdavidson/git", version = "0.4.3" }
+    bare = {
+      source = "github.com/hashicorp/docker"
+    }
+  }
+}`
+    expect(pluginEntriesHcl(requiredPluginsBlocks(text))).toEqual([
+      { localName: 'amazon', source: 'github.com/hashicorp/amazon', version: '>= 1.2.0, < 2' },
+      { localName: 'git', source: 'github.com/ethanmdavidson/git', version: '0.4.3' },
+      { localName: 'bare', source: 'github.com/hashicorp/docker', version: '' }
+    ])
+  })
+
+  it('reads them from a .pkr.json template', () => {
+    const text = JSON.stringify({
+      packer: [
+        {
+          required_plugins: {
+            amazon: { version: '~> 1', source: 'github.com/hashicorp/amazon' },
+            broken: 'not an object'
+          }
+        }
+      ]
+    })
+    expect(pluginEntriesJson(text)).toEqual([
+      { localName: 'amazon', source: 'github.com/hashicorp/amazon', version: '~> 1' }
+    ])
+    expect(pluginEntriesJson('{ not json')).toEqual([])
   })
 })
 
