@@ -1,5 +1,5 @@
-export const id = 14;
-export const ids = [14];
+export const id = 275;
+export const ids = [275];
 export const modules = {
 
 /***/ 83916:
@@ -36,6 +36,552 @@ class ActionError extends Error {
         super(message);
         this.name = 'ActionError';
     }
+}
+
+
+/***/ }),
+
+/***/ 22754:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   _7: () => (/* binding */ Downloader),
+/* harmony export */   w6: () => (/* binding */ DEFAULT_DOWNLOAD_OPTIONS)
+/* harmony export */ });
+/* unused harmony exports DownloadCancelled, isRetryable, backoffDelay */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33838);
+/* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44942);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+
+
+
+
+
+
+
+
+const DEFAULT_DOWNLOAD_OPTIONS = {
+    attempts: 4,
+    baseDelayMs: 1000,
+    maxDelayMs: 10000,
+    idleTimeoutMs: 30000,
+    userAgent: 'packer-image-action'
+};
+/** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
+class HttpStatusError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+    url;
+    status;
+    retryAfterMs;
+    constructor(url, status, retryAfterMs) {
+        super(`GET ${url} answered HTTP ${status}`);
+        this.url = url;
+        this.status = status;
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+/** A download stopped because another one failed, or the run was cancelled. */
+class DownloadCancelled extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+    url;
+    constructor(url) {
+        super(`GET ${url} was cancelled`);
+        this.url = url;
+    }
+}
+function isRetryable(error) {
+    if (error instanceof DownloadCancelled)
+        return false;
+    if (error instanceof HttpStatusError) {
+        return error.status === 408 || error.status === 429 || error.status >= 500;
+    }
+    // Anything else here is the connection: refused, reset, timed out, or cut short.
+    return true;
+}
+/** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
+function backoffDelay(attempt, options, retryAfterMs) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, options.maxDelayMs);
+    const exponential = options.baseDelayMs * 2 ** (attempt - 1);
+    const jitter = 0.8 + Math.random() * 0.4;
+    return Math.min(Math.round(exponential * jitter), options.maxDelayMs);
+}
+function parseRetryAfter(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const seconds = Number(value);
+    if (Number.isFinite(seconds) && seconds >= 0)
+        return seconds * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function withRetries(url, options, cancelled, attempt) {
+    for (let n = 1;; n++) {
+        try {
+            return await attempt();
+        }
+        catch (error) {
+            if (cancelled())
+                throw new DownloadCancelled(url);
+            if (!isRetryable(error) || n >= options.attempts) {
+                if (error instanceof HttpStatusError || n === 1)
+                    throw error;
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`GET ${url} failed after ${n} attempts: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
+            }
+            const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
+            _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
+                `(attempt ${n + 1} of ${options.attempts})`);
+            await sleep(delay);
+            if (cancelled())
+                throw new DownloadCancelled(url);
+        }
+    }
+}
+/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
+function guardBody(message, url, ms) {
+    const expected = Number(message.headers['content-length'] ?? NaN);
+    let received = 0;
+    let timer;
+    const fail = (error) => {
+        message.destroy(error);
+    };
+    const arm = () => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms);
+    };
+    arm();
+    return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+        transform(chunk, _encoding, callback) {
+            received += chunk.length;
+            arm();
+            callback(null, chunk);
+        },
+        flush(callback) {
+            clearTimeout(timer);
+            if (Number.isFinite(expected) && received !== expected) {
+                callback(new Error(`${url} ended after ${received} of ${expected} bytes`));
+            }
+            else
+                callback();
+        },
+        destroy(error, callback) {
+            clearTimeout(timer);
+            callback(error);
+        }
+    });
+}
+async function open(client, url) {
+    const response = await client.get(url);
+    const status = response.message.statusCode ?? 0;
+    if (status < 200 || status >= 300) {
+        response.message.resume();
+        throw new HttpStatusError(url, status, parseRetryAfter(response.message.headers['retry-after']));
+    }
+    return response.message;
+}
+function createClient(options) {
+    return new _actions_http_client__WEBPACK_IMPORTED_MODULE_6__/* .HttpClient */ .Qq(options.userAgent, [], {
+        allowRetries: false,
+        allowRedirects: true,
+        maxRedirects: 5,
+        socketTimeout: options.idleTimeoutMs,
+        keepAlive: true
+    });
+}
+class Downloader {
+    options;
+    client;
+    active = new Set();
+    disposed = false;
+    constructor(options = DEFAULT_DOWNLOAD_OPTIONS) {
+        this.options = options;
+        this.client = createClient(options);
+    }
+    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
+    get(url, consume) {
+        return withRetries(url, this.options, () => this.disposed, async () => {
+            const message = this.track(await open(this.client, url));
+            const body = guardBody(message, url, this.options.idleTimeoutMs);
+            message.on('error', (error) => body.destroy(error));
+            return consume(message.pipe(body));
+        });
+    }
+    /** GETs a small file into memory. */
+    async fetchBytes(url) {
+        return this.get(url, async (body) => {
+            const chunks = [];
+            for await (const chunk of body)
+                chunks.push(chunk);
+            return Buffer.concat(chunks);
+        });
+    }
+    /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
+    async downloadFile(url, dest) {
+        return this.get(url, async (body) => {
+            const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+            const hasher = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
+                transform(chunk, _encoding, callback) {
+                    hash.update(chunk);
+                    callback(null, chunk);
+                }
+            });
+            try {
+                await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_3__.pipeline)(body, hasher, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(dest));
+            }
+            catch (error) {
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(dest, { force: true });
+                throw error;
+            }
+            return hash.digest('hex');
+        });
+    }
+    track(message) {
+        if (this.disposed) {
+            message.destroy();
+            throw new DownloadCancelled(message.url ?? '');
+        }
+        this.active.add(message);
+        message.once('close', () => this.active.delete(message));
+        return message;
+    }
+    /** Stops every download under way and closes the connections. */
+    dispose() {
+        this.disposed = true;
+        for (const message of this.active)
+            message.destroy(new Error('download cancelled'));
+        this.client.dispose();
+    }
+}
+
+
+/***/ }),
+
+/***/ 33085:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zT: () => (/* binding */ downloadReleaseFiles),
+  nj: () => (/* binding */ trustedReleaseKeys),
+  Wc: () => (/* binding */ verifyReleaseFiles)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
+var core = __webpack_require__(33838);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/installer/download.ts
+var download = __webpack_require__(22754);
+;// CONCATENATED MODULE: ./src/installer/hashicorp-key.ts
+// HashiCorp's release-signing public key, as published at https://www.hashicorp.com/security
+// (fingerprint C874 011F 0AB4 0511 0D02  1055 3436 5D94 72D7 468F). Embedded in the bundle so
+// that no key is fetched over the network at install time.
+const HASHICORP_RELEASE_KEY_FINGERPRINT = 'C874011F0AB405110D02105534365D9472D7468F';
+const HASHICORP_RELEASE_KEY = [
+    '-----BEGIN PGP PUBLIC KEY BLOCK-----',
+    '',
+    'mQINBGB9+xkBEACabYZOWKmgZsHTdRDiyPJxhbuUiKX65GUWkyRMJKi/1dviVxOX',
+    'PG6hBPtF48IFnVgxKpIb7G6NjBousAV+CuLlv5yqFKpOZEGC6sBV+Gx8Vu1CICpl',
+    'Zm+HpQPcIzwBpN+Ar4l/exCG/f/MZq/oxGgH+TyRF3XcYDjG8dbJCpHO5nQ5Cy9h',
+    'QIp3/Bh09kET6lk+4QlofNgHKVT2epV8iK1cXlbQe2tZtfCUtxk+pxvU0UHXp+AB',
+    '0xc3/gIhjZp/dePmCOyQyGPJbp5bpO4UeAJ6frqhexmNlaw9Z897ltZmRLGq1p4a',
+    'RnWL8FPkBz9SCSKXS8uNyV5oMNVn4G1obCkc106iWuKBTibffYQzq5TG8FYVJKrh',
+    'RwWB6piacEB8hl20IIWSxIM3J9tT7CPSnk5RYYCTRHgA5OOrqZhC7JefudrP8n+M',
+    'pxkDgNORDu7GCfAuisrf7dXYjLsxG4tu22DBJJC0c/IpRpXDnOuJN1Q5e/3VUKKW',
+    'mypNumuQpP5lc1ZFG64TRzb1HR6oIdHfbrVQfdiQXpvdcFx+Fl57WuUraXRV6qfb',
+    '4ZmKHX1JEwM/7tu21QE4F1dz0jroLSricZxfaCTHHWNfvGJoZ30/MZUrpSC0IfB3',
+    'iQutxbZrwIlTBt+fGLtm3vDtwMFNWM+Rb1lrOxEQd2eijdxhvBOHtlIcswARAQAB',
+    'tERIYXNoaUNvcnAgU2VjdXJpdHkgKGhhc2hpY29ycC5jb20vc2VjdXJpdHkpIDxz',
+    'ZWN1cml0eUBoYXNoaWNvcnAuY29tPokCVAQTAQoAPgIbAwULCQgHAgYVCgkICwIE',
+    'FgIDAQIeAQIXgBYhBMh0AR8KtAURDQIQVTQ2XZRy10aPBQJplkfQBQkQrOy3AAoJ',
+    'EDQ2XZRy10aPw6gP/3GUEMUa6mCRuuSOT9UnziPIvXYd63mcN6A6Jwmwj8JaB2qu',
+    'OCijvJkw56UbZK3x1FZIbe0hA6VUAwNSNmSIxVJkilgwIYYFO0tnL79XhIeP7jYF',
+    'ydXLZ4rTi1FDl8lltAujTNARdY8UGg4hGlcM9OrEeXEFLWugJNiChL15FVoxZqIS',
+    'jeduaEqyxGfJnyVwy8z3pZfgODeFr7xs2NkUIMSfuRg24VcL4aW8Frt3jW8P45y3',
+    'o/5fsi6Aw2tZ0wD9NSgkVc8VD1NRV9eSZ95Bv+Awf9IXa+Cn5OCjc8Jc+XF+nLfB',
+    'oPswOO7E8dLiuBUw6/GzSLMbVs8qf8BNXB92dOe1VccVTqjCxK2sEpVaHh7e+co8',
+    'd8lDGBIWMGh7NS6XlGORpFb/T6gxjjOYUV3SKd4QDebUUG8kMkb5juLljOoq+YOP',
+    'vgNLDZLZteFpmH+zB9DpOY1YtHZB/OD+DtzLMaSl6VPF2Ln0j5aQGwNDt7sheyAe',
+    'sXbu0qn2H5FxojSfvhT0kUDKZ0mgg5y3Oflg49MiAOhjLGY0JocFpBeMILw27fbw',
+    'fpIBP7siQWFTFJ1O+l2NQiWAwC2x5fX2EakyCBJmrkPV2hr4nEogNqg9/RDskIUq',
+    'cpcOOd/0BntiXMyUCCH2AoCt5acaTQ0WU6CAosZPojOYhtGGgOgeQSdflpMSuQIN',
+    'BGCAXCYBEADW6RNrZVGNXvHVBqSiOWaxl1XOiEoiHPt50Aijt25yXbG+0kHIFSoR',
+    '+1g6Lh20JTCChgfQkGGjzQvEuG1HTw07YhsvLc0pkjNMfu6gJqFox/ogc53mz69O',
+    'xXauzUQ/TZ27GDVpUBu+EhDKt1s3OtA6Bjz/csop/Um7gT0+ivHyvJ/jGdnPEZv8',
+    'tNuSE/Uo+hn/Q9hg8SbveZzo3C+U4KcabCESEFl8Gq6aRi9vAfa65oxD5jKaIz7c',
+    'y+pwb0lizqlW7H9tQlr3dBfdIcdzgR55hTFC5/XrcwJ6/nHVH/xGskEasnfCQX8R',
+    'YKMuy0UADJy72TkZbYaCx+XXIcVB8GTOmJVoAhrTSSVLAZspfCnjwnSxisDn3Zzs',
+    'Yrq3cV6sU8b+QlIX7VAjurE+5cZiVlaxgCjyhKqlGgmonnReWOBacCgL/UvuwMmM',
+    'p5TTLmiLXLT7uxeGojEyoCk4sMrqrU1jevHyGlDJH9Taux15GILDwnYFfAvPF9WC',
+    'id4UZ4Ouwjcaxfys3LxNiZIlUsXNKwS3mhiMRL4TRsbs4k4QE+LIMOsauIvcvm8/',
+    'frydvQ/kUwIhVTH80XGOH909bYtJvY3fudK7ShIwm7ZFTduBJUG473E/Fn3VkhTm',
+    'BX6+PjOC50HR/HybwaRCzfDruMe3TAcE/tSP5CUOb9C7+P+hPzQcDwARAQABiQRy',
+    'BBgBCgAmAhsCFiEEyHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWSAoFCRCqi+QCQMF0',
+    'IAQZAQoAHRYhBDdOx1tIWRNgSoMcx8ggxtXNJ6uHBQJggFwmAAoJEMggxtXNJ6uH',
+    'RfAP/2CGdSyg0K7U66Vygl0dugxrMm8O3/Oe211BKdQsFUSWAznOTRTK/zvMUHO4',
+    'LJAlYvdtZ6xDa4XHl9FYQ8MR9ZV0OuOlAZvU4IJDLPVCU09X/UzX/GEoZL0R5esv',
+    'wPAXopMaRHCfXJeI/gEaB94UhAeYlwpcRn0eSuk1vyZx7GRE6/hog8DCf4hoT40d',
+    'W20gGe58xcvJ+mRYlC0lr16WH08wuUcee6+dgu+4Cg6SG6+zt9cMyl8VnTUL5BK/',
+    'V3MebnYZJK0RFDNnnXDhzStgOd5gOeIL+xBPXHd0/ld/rDM74SFExpuS+hNsyo+x',
+    'MQ/HJavak21MFinul9COwfGEmlAXTGMY30Lf3Pt/eAkbwgmGc966VSoRmOFEXJVl',
+    'Dr+yJR6ru+7j50z8lAv6Lsop7sun1Qysbo0swf6W1qgPf6VWbx91NTFLkw0+gD8j',
+    'xwrU5ZMkeSuntX9dpjuZS29CflXXIRPlvhuiDPicwTpYuIUx37vHveAH5gnowZg2',
+    '47x780Urrsx8duTX8CI9MAnqzm4dFAiRlwE8bvLk+l9wekiXA9gIMZiVNqNlduXI',
+    'qvAG21Wdgq8qyeXKy/XWCVKDQOmEbFAltfNam8E3KEw0fl199x+93d5ckDGcPzUY',
+    'PbNkCuIwngC/ZN96pDafF3Z12fSNfhZUe0C8td8KAszYa96GCRA0Nl2UctdGj1gK',
+    'D/4jOGhEGTg88VyuPVjeK+zkwrTIZSvHdUHfTt/+rTLSNb/RQiBCUQuEZvafj6Fr',
+    'ntS7bAEhccGqH894T3St5K0AXWkvsLd6K+cbIQdlnFA2zb6geJUCk6qx5NgWpRc3',
+    'i0DS7CheGwl+Bwu7+n9pNjNjiHV+rYDgqbQXG0dtGysB0/3qIRgEDHFO0HJu/dct',
+    'e4oXrQIqrZrpOwe8WxqFqdU918JpSUcc8coiFp9YtwpgqQNxGVZ+rhgnTGdZzk1f',
+    '/Yhhimh+2B0ReaFvk3UzVBj3HQ9C6+Ot3MyDEhSgdhjr9e25Tm9S5YfhwtWmghRw',
+    '9RKPyLMSXSxm/Uc0mK1NucAp8TQBwKqKzNpCk5IdrBSWRUbjOoOFyzyCsY6gS285',
+    'GCpSIzI39hTf+3gdwYPlE6fj+F2TZzdhx62DPnzBzBHnByYTVdJ649bx0FFp4Q+5',
+    'TbIWtxu/AQkRDxmWNQfE+6GgeshlrhXWsh6+PGDzt+2raG6zUT913sdz7Ctw4fLj',
+    'msKOTdTz3Xa9pr8lxfI/JuukSgt9o/n3GirhTB3zE1w/I/Xt6k7oASiP3zQSuHtB',
+    '/CYKYHDtOCWwjo7JPEGtb/FkreKNxsk/p20jnlrB8WZxxswdr2Vri9NmFeyMDVX7',
+    'qF3WqT+8aCV9GtS1GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==',
+    '=bov7',
+    '-----END PGP PUBLIC KEY BLOCK-----'
+].join('\n');
+
+;// CONCATENATED MODULE: ./src/installer/release-files.ts
+/**
+ * The one verified path every release takes, Packer's and each official plugin's: the checksums, a
+ * signature and the archive (plus any small extra file) are downloaded side by side from the
+ * configured base URL, the signature is checked against the trusted keys, and the archive's SHA-256
+ * against the signed checksums. Nothing is used before both checks pass.
+ */
+
+
+
+
+
+
+/** The keys releases must be signed with: the releases-signing-key, or HashiCorp's embedded key. */
+async function trustedReleaseKeys(signingKey) {
+    const { readTrustedKeys, formatFingerprint } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 93227));
+    return readTrustedKeys(signingKey || HASHICORP_RELEASE_KEY, signingKey
+        ? 'the releases-signing-key'
+        : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`);
+}
+/** Downloads the files into `dir`; the first failure stops the others. A 404 names the file. */
+async function downloadReleaseFiles(downloader, names, url, dir) {
+    const extras = names.extras ?? [];
+    for (const name of [names.sums, names.signature, names.archive, ...extras])
+        core/* info */.pq(url(name));
+    const missing = (name) => (error) => {
+        if (error instanceof download/* HttpStatusError */.F9 && error.status === 404) {
+            throw new errors/* ActionError */.lZ(`${names.label}: ${name} is missing (HTTP 404 at ${error.url})`);
+        }
+        throw error;
+    };
+    const archivePath = external_node_path_.join(dir, names.archive);
+    const [sums, signature, archiveHash, ...extraBodies] = await Promise.all([
+        downloader.fetchBytes(url(names.sums)).catch(missing(names.sums)),
+        downloader.fetchBytes(url(names.signature)).catch(missing(names.signature)),
+        downloader.downloadFile(url(names.archive), archivePath).catch(missing(names.archive)),
+        ...extras.map((name) => downloader.fetchBytes(url(name)).catch(missing(name)))
+    ]).catch((error) => {
+        downloader.dispose();
+        throw error;
+    });
+    return {
+        sums: sums,
+        signature: signature,
+        archivePath,
+        archiveHash: archiveHash,
+        extras: extraBodies
+    };
+}
+/**
+ * Checks the signature of the checksums, then the archive against them; throws on either. An extra
+ * file the checksums list is checked too (HashiCorp lists a release's `_manifest.json`); one they do
+ * not list is only ever cross-checked against what the signed archive holds.
+ */
+async function verifyReleaseFiles(downloaded, names, trusted) {
+    const { verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 93227));
+    const check = await verifyDetachedSignature(downloaded.sums, downloaded.signature, trusted, names.sums);
+    core/* info */.pq(`${names.sums}: good signature by ${formatFingerprint(check.signingKeyFingerprint)}` +
+        (check.signingKeyFingerprint === check.primaryFingerprint
+            ? ''
+            : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`));
+    const sums = parseSha256Sums(downloaded.sums.toString('utf8'));
+    const expected = expectedSha256(sums, names.archive, names.sums);
+    if (expected !== downloaded.archiveHash) {
+        throw new errors/* ActionError */.lZ(`${names.archive} does not match ${names.sums}: its SHA-256 is ${downloaded.archiveHash}, ` +
+            `the signed checksum is ${expected}`);
+    }
+    core/* info */.pq(`${names.archive}: SHA-256 ${downloaded.archiveHash} matches`);
+    for (const [index, name] of (names.extras ?? []).entries()) {
+        const listed = sums.get(name);
+        if (!listed)
+            continue;
+        const hash = (0,external_node_crypto_.createHash)('sha256').update(downloaded.extras[index]).digest('hex');
+        if (hash !== listed) {
+            throw new errors/* ActionError */.lZ(`${name} does not match ${names.sums}: its SHA-256 is ${hash}, the signed checksum is ${listed}`);
+        }
+        core/* info */.pq(`${name}: SHA-256 ${hash} matches`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 69276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ checkReleaseFiles),
+/* harmony export */   A1: () => (/* binding */ parseIndex),
+/* harmony export */   E5: () => (/* binding */ indexUrl),
+/* harmony export */   Pl: () => (/* binding */ releaseFileUrl),
+/* harmony export */   bm: () => (/* binding */ selectSignatureFile),
+/* harmony export */   x: () => (/* binding */ resolveVersion),
+/* harmony export */   zu: () => (/* binding */ selectBuild)
+/* harmony export */ });
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+
+
+const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+function fileName(value, what) {
+    if (typeof value !== 'string' || !SAFE_FILE_NAME.test(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
+    }
+    return value;
+}
+/**
+ * Reads `<releases-url>/<product>/index.json` as HashiCorp's release server writes it. Entries whose
+ * version is not semver are skipped; file names must be plain names (no path), since every URL is
+ * built from the configured base rather than from the absolute `url` fields a mirror copies unchanged.
+ */
+function parseIndex(document, product = 'packer') {
+    const versions = document?.versions;
+    if (typeof versions !== 'object' || versions === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('index.json has no "versions" object');
+    }
+    const index = new Map();
+    for (const [key, raw] of Object.entries(versions)) {
+        if (typeof raw !== 'object' || raw === null)
+            continue;
+        const entry = raw;
+        const version = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(typeof entry.version === 'string' ? entry.version : key);
+        if (!version)
+            continue;
+        const signatures = Array.isArray(entry.shasums_signatures)
+            ? entry.shasums_signatures
+            : entry.shasums_signature
+                ? [entry.shasums_signature]
+                : [];
+        index.set(version, {
+            version,
+            shasums: fileName(entry.shasums ?? `${product}_${version}_SHA256SUMS`, 'shasums file name'),
+            shasumsSignatures: signatures.map((s) => fileName(s, 'signature file name')),
+            builds: (Array.isArray(entry.builds) ? entry.builds : []).map((b) => ({
+                os: String(b.os),
+                arch: String(b.arch),
+                filename: fileName(b.filename, 'build file name')
+            }))
+        });
+    }
+    return index;
+}
+function newest(versions, count) {
+    const list = semver__WEBPACK_IMPORTED_MODULE_0___default().rsort([...versions]).slice(0, count);
+    return list.join(', ') + (versions.length > count ? `, … (${versions.length} in all)` : '');
+}
+/**
+ * Resolves `latest`, an exact version or a semver range against the versions that exist.
+ * `latest` and ranges never pick a prerelease; an exact prerelease may be asked for by name.
+ */
+function resolveVersion(available, spec, source) {
+    const versions = [...available];
+    const stable = versions.filter((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().prerelease(v) === null);
+    if (versions.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no Packer versions`);
+    }
+    if (spec === 'latest') {
+        const latest = semver__WEBPACK_IMPORTED_MODULE_0___default().maxSatisfying(stable, '*');
+        if (!latest)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no stable Packer release`);
+        return latest;
+    }
+    const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(spec);
+    if (exact) {
+        const found = versions.find((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().eq(v, exact));
+        if (!found) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
+        }
+        return found;
+    }
+    const match = semver__WEBPACK_IMPORTED_MODULE_0___default().maxSatisfying(stable, spec);
+    if (!match) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
+    }
+    return match;
+}
+/**
+ * Checks that the files a release's entry names are that release's: HashiCorp names each after
+ * the product, version, OS and architecture, and the signature covers the checksums, not the entry
+ * of index.json (which is not signed). Without this, a mirror could list an older signed release's
+ * files under a newer version, and the older Packer would pass every check as the newer one.
+ */
+function checkReleaseFiles(product, release, build, signature) {
+    const sums = `${product}_${release.version}_SHA256SUMS`;
+    const zip = `${product}_${release.version}_${build.os}_${build.arch}.zip`;
+    const wrong = [
+        release.shasums === sums ? '' : `checksums '${release.shasums}' (expected '${sums}')`,
+        build.filename === zip ? '' : `archive '${build.filename}' (expected '${zip}')`,
+        signature.startsWith(`${sums}.`) ? '' : `signature '${signature}' (expected '${sums}.…sig')`
+    ].filter(Boolean);
+    if (wrong.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`);
+    }
+}
+function selectBuild(release, platform, what = `Packer ${release.version}`) {
+    const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
+    if (!build) {
+        const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none';
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
+    }
+    return build;
+}
+/**
+ * Chooses the signature file to check: one named for a trusted key (`..._SHA256SUMS.72D7468F.sig`)
+ * when the release lists one, else the generic `.sig`.
+ */
+function selectSignatureFile(release, trustedKeyIds) {
+    const ids = trustedKeyIds.map((id) => id.slice(-8).toUpperCase());
+    const named = release.shasumsSignatures.find((name) => ids.some((id) => name.toUpperCase().endsWith(`.${id}.SIG`)));
+    if (named)
+        return named;
+    const generic = `${release.shasums}.sig`;
+    if (release.shasumsSignatures.includes(generic) || release.shasumsSignatures.length === 0) {
+        return generic;
+    }
+    return release.shasumsSignatures[0];
+}
+function indexUrl(base, product) {
+    return `${base}/${product}/index.json`;
+}
+function releaseFileUrl(base, product, version, name) {
+    return `${base}/${product}/${encodeURIComponent(version)}/${name}`;
 }
 
 
@@ -1202,7 +1748,7 @@ function jsonObject(value, indent, unit, separator, eol) {
 
 /***/ }),
 
-/***/ 49014:
+/***/ 83275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1301,6 +1847,7 @@ function parseInputs(read) {
         fmtCheck: parseBoolean(read(constants/* Inputs */.G0.FmtCheck), constants/* Inputs */.G0.FmtCheck, true),
         githubToken: read(constants/* Inputs */.G0.GithubToken).trim(),
         cachePlugins: parseBoolean(read(constants/* Inputs */.G0.CachePlugins), constants/* Inputs */.G0.CachePlugins, true),
+        installOfficialPlugins: parseBoolean(read(constants/* Inputs */.G0.InstallOfficialPlugins), constants/* Inputs */.G0.InstallOfficialPlugins, true),
         summary: parseBoolean(read(constants/* Inputs */.G0.Summary), constants/* Inputs */.G0.Summary, true),
         uploadArtifact: read(constants/* Inputs */.G0.UploadArtifact).trim(),
         manifests: parseList(read(constants/* Inputs */.G0.Manifests), /\r?\n/),
@@ -1526,285 +2073,10 @@ function resolvePaths(inputs, workspace) {
 
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(59805);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
-var lib = __webpack_require__(44942);
-;// CONCATENATED MODULE: ./src/installer/download.ts
-
-
-
-
-
-
-
-
-const DEFAULT_DOWNLOAD_OPTIONS = {
-    attempts: 4,
-    baseDelayMs: 1000,
-    maxDelayMs: 10000,
-    idleTimeoutMs: 30000,
-    userAgent: 'packer-image-action'
-};
-/** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
-class HttpStatusError extends errors/* ActionError */.lZ {
-    url;
-    status;
-    retryAfterMs;
-    constructor(url, status, retryAfterMs) {
-        super(`GET ${url} answered HTTP ${status}`);
-        this.url = url;
-        this.status = status;
-        this.retryAfterMs = retryAfterMs;
-    }
-}
-/** A download stopped because another one failed, or the run was cancelled. */
-class DownloadCancelled extends errors/* ActionError */.lZ {
-    url;
-    constructor(url) {
-        super(`GET ${url} was cancelled`);
-        this.url = url;
-    }
-}
-function isRetryable(error) {
-    if (error instanceof DownloadCancelled)
-        return false;
-    if (error instanceof HttpStatusError) {
-        return error.status === 408 || error.status === 429 || error.status >= 500;
-    }
-    // Anything else here is the connection: refused, reset, timed out, or cut short.
-    return true;
-}
-/** Milliseconds to wait before attempt `attempt + 1` (attempt counts from 1). */
-function backoffDelay(attempt, options, retryAfterMs) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, options.maxDelayMs);
-    const exponential = options.baseDelayMs * 2 ** (attempt - 1);
-    const jitter = 0.8 + Math.random() * 0.4;
-    return Math.min(Math.round(exponential * jitter), options.maxDelayMs);
-}
-function parseRetryAfter(value) {
-    if (typeof value !== 'string')
-        return undefined;
-    const seconds = Number(value);
-    if (Number.isFinite(seconds) && seconds >= 0)
-        return seconds * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function withRetries(url, options, cancelled, attempt) {
-    for (let n = 1;; n++) {
-        try {
-            return await attempt();
-        }
-        catch (error) {
-            if (cancelled())
-                throw new DownloadCancelled(url);
-            if (!isRetryable(error) || n >= options.attempts) {
-                if (error instanceof HttpStatusError || n === 1)
-                    throw error;
-                throw new errors/* ActionError */.lZ(`GET ${url} failed after ${n} attempts: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-            }
-            const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
-            core/* info */.pq(`${(0,errors/* getErrorMessage */.u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
-                `(attempt ${n + 1} of ${options.attempts})`);
-            await sleep(delay);
-            if (cancelled())
-                throw new DownloadCancelled(url);
-        }
-    }
-}
-/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
-function guardBody(message, url, ms) {
-    const expected = Number(message.headers['content-length'] ?? NaN);
-    let received = 0;
-    let timer;
-    const fail = (error) => {
-        message.destroy(error);
-    };
-    const arm = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms);
-    };
-    arm();
-    return new external_node_stream_.Transform({
-        transform(chunk, _encoding, callback) {
-            received += chunk.length;
-            arm();
-            callback(null, chunk);
-        },
-        flush(callback) {
-            clearTimeout(timer);
-            if (Number.isFinite(expected) && received !== expected) {
-                callback(new Error(`${url} ended after ${received} of ${expected} bytes`));
-            }
-            else
-                callback();
-        },
-        destroy(error, callback) {
-            clearTimeout(timer);
-            callback(error);
-        }
-    });
-}
-async function download_open(client, url) {
-    const response = await client.get(url);
-    const status = response.message.statusCode ?? 0;
-    if (status < 200 || status >= 300) {
-        response.message.resume();
-        throw new HttpStatusError(url, status, parseRetryAfter(response.message.headers['retry-after']));
-    }
-    return response.message;
-}
-function createClient(options) {
-    return new lib/* HttpClient */.Qq(options.userAgent, [], {
-        allowRetries: false,
-        allowRedirects: true,
-        maxRedirects: 5,
-        socketTimeout: options.idleTimeoutMs,
-        keepAlive: true
-    });
-}
-class Downloader {
-    options;
-    client;
-    active = new Set();
-    disposed = false;
-    constructor(options = DEFAULT_DOWNLOAD_OPTIONS) {
-        this.options = options;
-        this.client = createClient(options);
-    }
-    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
-    get(url, consume) {
-        return withRetries(url, this.options, () => this.disposed, async () => {
-            const message = this.track(await download_open(this.client, url));
-            const body = guardBody(message, url, this.options.idleTimeoutMs);
-            message.on('error', (error) => body.destroy(error));
-            return consume(message.pipe(body));
-        });
-    }
-    /** GETs a small file into memory. */
-    async fetchBytes(url) {
-        return this.get(url, async (body) => {
-            const chunks = [];
-            for await (const chunk of body)
-                chunks.push(chunk);
-            return Buffer.concat(chunks);
-        });
-    }
-    /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
-    async downloadFile(url, dest) {
-        return this.get(url, async (body) => {
-            const hash = (0,external_node_crypto_.createHash)('sha256');
-            const hasher = new external_node_stream_.Transform({
-                transform(chunk, _encoding, callback) {
-                    hash.update(chunk);
-                    callback(null, chunk);
-                }
-            });
-            try {
-                await (0,external_node_stream_promises_.pipeline)(body, hasher, (0,external_node_fs_.createWriteStream)(dest));
-            }
-            catch (error) {
-                await (0,promises_.rm)(dest, { force: true });
-                throw error;
-            }
-            return hash.digest('hex');
-        });
-    }
-    track(message) {
-        if (this.disposed) {
-            message.destroy();
-            throw new DownloadCancelled(message.url ?? '');
-        }
-        this.active.add(message);
-        message.once('close', () => this.active.delete(message));
-        return message;
-    }
-    /** Stops every download under way and closes the connections. */
-    dispose() {
-        this.disposed = true;
-        for (const message of this.active)
-            message.destroy(new Error('download cancelled'));
-        this.client.dispose();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/installer/hashicorp-key.ts
-// HashiCorp's release-signing public key, as published at https://www.hashicorp.com/security
-// (fingerprint C874 011F 0AB4 0511 0D02  1055 3436 5D94 72D7 468F). Embedded in the bundle so
-// that no key is fetched over the network at install time.
-const HASHICORP_RELEASE_KEY_FINGERPRINT = 'C874011F0AB405110D02105534365D9472D7468F';
-const HASHICORP_RELEASE_KEY = [
-    '-----BEGIN PGP PUBLIC KEY BLOCK-----',
-    '',
-    'mQINBGB9+xkBEACabYZOWKmgZsHTdRDiyPJxhbuUiKX65GUWkyRMJKi/1dviVxOX',
-    'PG6hBPtF48IFnVgxKpIb7G6NjBousAV+CuLlv5yqFKpOZEGC6sBV+Gx8Vu1CICpl',
-    'Zm+HpQPcIzwBpN+Ar4l/exCG/f/MZq/oxGgH+TyRF3XcYDjG8dbJCpHO5nQ5Cy9h',
-    'QIp3/Bh09kET6lk+4QlofNgHKVT2epV8iK1cXlbQe2tZtfCUtxk+pxvU0UHXp+AB',
-    '0xc3/gIhjZp/dePmCOyQyGPJbp5bpO4UeAJ6frqhexmNlaw9Z897ltZmRLGq1p4a',
-    'RnWL8FPkBz9SCSKXS8uNyV5oMNVn4G1obCkc106iWuKBTibffYQzq5TG8FYVJKrh',
-    'RwWB6piacEB8hl20IIWSxIM3J9tT7CPSnk5RYYCTRHgA5OOrqZhC7JefudrP8n+M',
-    'pxkDgNORDu7GCfAuisrf7dXYjLsxG4tu22DBJJC0c/IpRpXDnOuJN1Q5e/3VUKKW',
-    'mypNumuQpP5lc1ZFG64TRzb1HR6oIdHfbrVQfdiQXpvdcFx+Fl57WuUraXRV6qfb',
-    '4ZmKHX1JEwM/7tu21QE4F1dz0jroLSricZxfaCTHHWNfvGJoZ30/MZUrpSC0IfB3',
-    'iQutxbZrwIlTBt+fGLtm3vDtwMFNWM+Rb1lrOxEQd2eijdxhvBOHtlIcswARAQAB',
-    'tERIYXNoaUNvcnAgU2VjdXJpdHkgKGhhc2hpY29ycC5jb20vc2VjdXJpdHkpIDxz',
-    'ZWN1cml0eUBoYXNoaWNvcnAuY29tPokCVAQTAQoAPgIbAwULCQgHAgYVCgkICwIE',
-    'FgIDAQIeAQIXgBYhBMh0AR8KtAURDQIQVTQ2XZRy10aPBQJplkfQBQkQrOy3AAoJ',
-    'EDQ2XZRy10aPw6gP/3GUEMUa6mCRuuSOT9UnziPIvXYd63mcN6A6Jwmwj8JaB2qu',
-    'OCijvJkw56UbZK3x1FZIbe0hA6VUAwNSNmSIxVJkilgwIYYFO0tnL79XhIeP7jYF',
-    'ydXLZ4rTi1FDl8lltAujTNARdY8UGg4hGlcM9OrEeXEFLWugJNiChL15FVoxZqIS',
-    'jeduaEqyxGfJnyVwy8z3pZfgODeFr7xs2NkUIMSfuRg24VcL4aW8Frt3jW8P45y3',
-    'o/5fsi6Aw2tZ0wD9NSgkVc8VD1NRV9eSZ95Bv+Awf9IXa+Cn5OCjc8Jc+XF+nLfB',
-    'oPswOO7E8dLiuBUw6/GzSLMbVs8qf8BNXB92dOe1VccVTqjCxK2sEpVaHh7e+co8',
-    'd8lDGBIWMGh7NS6XlGORpFb/T6gxjjOYUV3SKd4QDebUUG8kMkb5juLljOoq+YOP',
-    'vgNLDZLZteFpmH+zB9DpOY1YtHZB/OD+DtzLMaSl6VPF2Ln0j5aQGwNDt7sheyAe',
-    'sXbu0qn2H5FxojSfvhT0kUDKZ0mgg5y3Oflg49MiAOhjLGY0JocFpBeMILw27fbw',
-    'fpIBP7siQWFTFJ1O+l2NQiWAwC2x5fX2EakyCBJmrkPV2hr4nEogNqg9/RDskIUq',
-    'cpcOOd/0BntiXMyUCCH2AoCt5acaTQ0WU6CAosZPojOYhtGGgOgeQSdflpMSuQIN',
-    'BGCAXCYBEADW6RNrZVGNXvHVBqSiOWaxl1XOiEoiHPt50Aijt25yXbG+0kHIFSoR',
-    '+1g6Lh20JTCChgfQkGGjzQvEuG1HTw07YhsvLc0pkjNMfu6gJqFox/ogc53mz69O',
-    'xXauzUQ/TZ27GDVpUBu+EhDKt1s3OtA6Bjz/csop/Um7gT0+ivHyvJ/jGdnPEZv8',
-    'tNuSE/Uo+hn/Q9hg8SbveZzo3C+U4KcabCESEFl8Gq6aRi9vAfa65oxD5jKaIz7c',
-    'y+pwb0lizqlW7H9tQlr3dBfdIcdzgR55hTFC5/XrcwJ6/nHVH/xGskEasnfCQX8R',
-    'YKMuy0UADJy72TkZbYaCx+XXIcVB8GTOmJVoAhrTSSVLAZspfCnjwnSxisDn3Zzs',
-    'Yrq3cV6sU8b+QlIX7VAjurE+5cZiVlaxgCjyhKqlGgmonnReWOBacCgL/UvuwMmM',
-    'p5TTLmiLXLT7uxeGojEyoCk4sMrqrU1jevHyGlDJH9Taux15GILDwnYFfAvPF9WC',
-    'id4UZ4Ouwjcaxfys3LxNiZIlUsXNKwS3mhiMRL4TRsbs4k4QE+LIMOsauIvcvm8/',
-    'frydvQ/kUwIhVTH80XGOH909bYtJvY3fudK7ShIwm7ZFTduBJUG473E/Fn3VkhTm',
-    'BX6+PjOC50HR/HybwaRCzfDruMe3TAcE/tSP5CUOb9C7+P+hPzQcDwARAQABiQRy',
-    'BBgBCgAmAhsCFiEEyHQBHwq0BRENAhBVNDZdlHLXRo8FAmmWSAoFCRCqi+QCQMF0',
-    'IAQZAQoAHRYhBDdOx1tIWRNgSoMcx8ggxtXNJ6uHBQJggFwmAAoJEMggxtXNJ6uH',
-    'RfAP/2CGdSyg0K7U66Vygl0dugxrMm8O3/Oe211BKdQsFUSWAznOTRTK/zvMUHO4',
-    'LJAlYvdtZ6xDa4XHl9FYQ8MR9ZV0OuOlAZvU4IJDLPVCU09X/UzX/GEoZL0R5esv',
-    'wPAXopMaRHCfXJeI/gEaB94UhAeYlwpcRn0eSuk1vyZx7GRE6/hog8DCf4hoT40d',
-    'W20gGe58xcvJ+mRYlC0lr16WH08wuUcee6+dgu+4Cg6SG6+zt9cMyl8VnTUL5BK/',
-    'V3MebnYZJK0RFDNnnXDhzStgOd5gOeIL+xBPXHd0/ld/rDM74SFExpuS+hNsyo+x',
-    'MQ/HJavak21MFinul9COwfGEmlAXTGMY30Lf3Pt/eAkbwgmGc966VSoRmOFEXJVl',
-    'Dr+yJR6ru+7j50z8lAv6Lsop7sun1Qysbo0swf6W1qgPf6VWbx91NTFLkw0+gD8j',
-    'xwrU5ZMkeSuntX9dpjuZS29CflXXIRPlvhuiDPicwTpYuIUx37vHveAH5gnowZg2',
-    '47x780Urrsx8duTX8CI9MAnqzm4dFAiRlwE8bvLk+l9wekiXA9gIMZiVNqNlduXI',
-    'qvAG21Wdgq8qyeXKy/XWCVKDQOmEbFAltfNam8E3KEw0fl199x+93d5ckDGcPzUY',
-    'PbNkCuIwngC/ZN96pDafF3Z12fSNfhZUe0C8td8KAszYa96GCRA0Nl2UctdGj1gK',
-    'D/4jOGhEGTg88VyuPVjeK+zkwrTIZSvHdUHfTt/+rTLSNb/RQiBCUQuEZvafj6Fr',
-    'ntS7bAEhccGqH894T3St5K0AXWkvsLd6K+cbIQdlnFA2zb6geJUCk6qx5NgWpRc3',
-    'i0DS7CheGwl+Bwu7+n9pNjNjiHV+rYDgqbQXG0dtGysB0/3qIRgEDHFO0HJu/dct',
-    'e4oXrQIqrZrpOwe8WxqFqdU918JpSUcc8coiFp9YtwpgqQNxGVZ+rhgnTGdZzk1f',
-    '/Yhhimh+2B0ReaFvk3UzVBj3HQ9C6+Ot3MyDEhSgdhjr9e25Tm9S5YfhwtWmghRw',
-    '9RKPyLMSXSxm/Uc0mK1NucAp8TQBwKqKzNpCk5IdrBSWRUbjOoOFyzyCsY6gS285',
-    'GCpSIzI39hTf+3gdwYPlE6fj+F2TZzdhx62DPnzBzBHnByYTVdJ649bx0FFp4Q+5',
-    'TbIWtxu/AQkRDxmWNQfE+6GgeshlrhXWsh6+PGDzt+2raG6zUT913sdz7Ctw4fLj',
-    'msKOTdTz3Xa9pr8lxfI/JuukSgt9o/n3GirhTB3zE1w/I/Xt6k7oASiP3zQSuHtB',
-    '/CYKYHDtOCWwjo7JPEGtb/FkreKNxsk/p20jnlrB8WZxxswdr2Vri9NmFeyMDVX7',
-    'qF3WqT+8aCV9GtS1GCHx/5nGBdDwoxEsXqpI3IUqPb6FDg==',
-    '=bov7',
-    '-----END PGP PUBLIC KEY BLOCK-----'
-].join('\n');
-
+// EXTERNAL MODULE: ./src/installer/download.ts
+var download = __webpack_require__(22754);
+// EXTERNAL MODULE: ./src/installer/release-files.ts + 1 modules
+var release_files = __webpack_require__(33085);
 ;// CONCATENATED MODULE: ./src/installer/platform.ts
 
 const OS_NAMES = {
@@ -1834,134 +2106,8 @@ function binaryName(platform) {
     return platform.os === 'windows' ? 'packer.exe' : 'packer';
 }
 
-;// CONCATENATED MODULE: ./src/installer/releases.ts
-
-
-const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
-function fileName(value, what) {
-    if (typeof value !== 'string' || !SAFE_FILE_NAME.test(value)) {
-        throw new errors/* ActionError */.lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
-    }
-    return value;
-}
-/**
- * Reads `<releases-url>/<product>/index.json` as HashiCorp's release server writes it. Entries whose
- * version is not semver are skipped; file names must be plain names (no path), since every URL is
- * built from the configured base rather than from the absolute `url` fields a mirror copies unchanged.
- */
-function parseIndex(document) {
-    const versions = document?.versions;
-    if (typeof versions !== 'object' || versions === null) {
-        throw new errors/* ActionError */.lZ('index.json has no "versions" object');
-    }
-    const index = new Map();
-    for (const [key, raw] of Object.entries(versions)) {
-        if (typeof raw !== 'object' || raw === null)
-            continue;
-        const entry = raw;
-        const version = semver_default().valid(typeof entry.version === 'string' ? entry.version : key);
-        if (!version)
-            continue;
-        const signatures = Array.isArray(entry.shasums_signatures)
-            ? entry.shasums_signatures
-            : entry.shasums_signature
-                ? [entry.shasums_signature]
-                : [];
-        index.set(version, {
-            version,
-            shasums: fileName(entry.shasums ?? `packer_${version}_SHA256SUMS`, 'shasums file name'),
-            shasumsSignatures: signatures.map((s) => fileName(s, 'signature file name')),
-            builds: (Array.isArray(entry.builds) ? entry.builds : []).map((b) => ({
-                os: String(b.os),
-                arch: String(b.arch),
-                filename: fileName(b.filename, 'build file name')
-            }))
-        });
-    }
-    return index;
-}
-function newest(versions, count) {
-    const list = semver_default().rsort([...versions]).slice(0, count);
-    return list.join(', ') + (versions.length > count ? `, … (${versions.length} in all)` : '');
-}
-/**
- * Resolves `latest`, an exact version or a semver range against the versions that exist.
- * `latest` and ranges never pick a prerelease; an exact prerelease may be asked for by name.
- */
-function resolveVersion(available, spec, source) {
-    const versions = [...available];
-    const stable = versions.filter((v) => semver_default().prerelease(v) === null);
-    if (versions.length === 0) {
-        throw new errors/* ActionError */.lZ(`${source} lists no Packer versions`);
-    }
-    if (spec === 'latest') {
-        const latest = semver_default().maxSatisfying(stable, '*');
-        if (!latest)
-            throw new errors/* ActionError */.lZ(`${source} lists no stable Packer release`);
-        return latest;
-    }
-    const exact = semver_default().valid(spec);
-    if (exact) {
-        const found = versions.find((v) => semver_default().eq(v, exact));
-        if (!found) {
-            throw new errors/* ActionError */.lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
-        }
-        return found;
-    }
-    const match = semver_default().maxSatisfying(stable, spec);
-    if (!match) {
-        throw new errors/* ActionError */.lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
-    }
-    return match;
-}
-/**
- * Checks that the files a release's entry names are that release's: HashiCorp names each after
- * the product, version, OS and architecture, and the signature covers the checksums, not the entry
- * of index.json (which is not signed). Without this, a mirror could list an older signed release's
- * files under a newer version, and the older Packer would pass every check as the newer one.
- */
-function checkReleaseFiles(product, release, build, signature) {
-    const sums = `${product}_${release.version}_SHA256SUMS`;
-    const zip = `${product}_${release.version}_${build.os}_${build.arch}.zip`;
-    const wrong = [
-        release.shasums === sums ? '' : `checksums '${release.shasums}' (expected '${sums}')`,
-        build.filename === zip ? '' : `archive '${build.filename}' (expected '${zip}')`,
-        signature.startsWith(`${sums}.`) ? '' : `signature '${signature}' (expected '${sums}.…sig')`
-    ].filter(Boolean);
-    if (wrong.length > 0) {
-        throw new errors/* ActionError */.lZ(`index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`);
-    }
-}
-function selectBuild(release, platform) {
-    const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
-    if (!build) {
-        const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none';
-        throw new errors/* ActionError */.lZ(`Packer ${release.version} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
-    }
-    return build;
-}
-/**
- * Chooses the signature file to check: one named for a trusted key (`..._SHA256SUMS.72D7468F.sig`)
- * when the release lists one, else the generic `.sig`.
- */
-function selectSignatureFile(release, trustedKeyIds) {
-    const ids = trustedKeyIds.map((id) => id.slice(-8).toUpperCase());
-    const named = release.shasumsSignatures.find((name) => ids.some((id) => name.toUpperCase().endsWith(`.${id}.SIG`)));
-    if (named)
-        return named;
-    const generic = `${release.shasums}.sig`;
-    if (release.shasumsSignatures.includes(generic) || release.shasumsSignatures.length === 0) {
-        return generic;
-    }
-    return release.shasumsSignatures[0];
-}
-function indexUrl(base, product) {
-    return `${base}/${product}/index.json`;
-}
-function releaseFileUrl(base, product, version, name) {
-    return `${base}/${product}/${encodeURIComponent(version)}/${name}`;
-}
-
+// EXTERNAL MODULE: ./src/installer/releases.ts
+var releases = __webpack_require__(69276);
 ;// CONCATENATED MODULE: ./src/installer/install.ts
 
 
@@ -1997,11 +2143,11 @@ async function installPacker(request) {
         if (binary)
             return { version: request.versionSpec, binary, fromCache: true };
     }
-    const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS);
+    const downloader = new download/* Downloader */._7(request.download ?? download/* DEFAULT_DOWNLOAD_OPTIONS */.w6);
     const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
     try {
         checkNotCancelled(request);
-        const url = indexUrl(request.releasesUrl, constants/* TOOL_NAME */.lH);
+        const url = (0,releases/* indexUrl */.E5)(request.releasesUrl, constants/* TOOL_NAME */.lH);
         const release = await core/* group */.Os(`Resolve Packer ${request.versionSpec}`, async () => {
             core/* info */.pq(`Reading ${url}`);
             let body;
@@ -2009,7 +2155,7 @@ async function installPacker(request) {
                 body = await downloader.fetchBytes(url);
             }
             catch (error) {
-                if (error instanceof HttpStatusError && error.status === 404) {
+                if (error instanceof download/* HttpStatusError */.F9 && error.status === 404) {
                     throw new errors/* ActionError */.lZ(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
                 }
                 throw error;
@@ -2021,8 +2167,8 @@ async function installPacker(request) {
             catch {
                 throw new errors/* ActionError */.lZ(`${url} is not JSON`);
             }
-            const index = parseIndex(document);
-            const version = resolveVersion(index.keys(), request.versionSpec, url);
+            const index = (0,releases/* parseIndex */.A1)(document);
+            const version = (0,releases/* resolveVersion */.x)(index.keys(), request.versionSpec, url);
             core/* info */.pq(`Packer ${request.versionSpec} resolves to ${version}`);
             return index.get(version);
         });
@@ -2031,7 +2177,7 @@ async function installPacker(request) {
             core/* info */.pq(`Packer ${release.version} is in the tool cache`);
             return { version: release.version, binary, fromCache: true };
         }
-        const build = selectBuild(release, request.platform);
+        const build = (0,releases/* selectBuild */.zu)(release, request.platform);
         return await downloadAndCache(downloader, request, build, release);
     }
     catch (error) {
@@ -2047,50 +2193,23 @@ async function installPacker(request) {
 async function downloadAndCache(downloader, request, build, release) {
     const { version } = release;
     const zipName = build.filename;
-    const { readTrustedKeys, verifyDetachedSignature, parseSha256Sums, expectedSha256, formatFingerprint } = await Promise.all(/* import() */[__webpack_require__.e(74), __webpack_require__.e(227)]).then(__webpack_require__.bind(__webpack_require__, 93227));
-    const trusted = await readTrustedKeys(request.signingKey || HASHICORP_RELEASE_KEY, request.signingKey
-        ? 'the releases-signing-key'
-        : `HashiCorp's release key ${formatFingerprint(HASHICORP_RELEASE_KEY_FINGERPRINT)}`);
+    const trusted = await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey);
     const keyIds = trusted.keys.map((k) => k.getFingerprint());
-    const sigName = selectSignatureFile(release, keyIds);
-    checkReleaseFiles(constants/* TOOL_NAME */.lH, release, build, sigName);
-    const fileUrl = (name) => releaseFileUrl(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
+    const sigName = (0,releases/* selectSignatureFile */.bm)(release, keyIds);
+    (0,releases/* checkReleaseFiles */.$Q)(constants/* TOOL_NAME */.lH, release, build, sigName);
+    const fileUrl = (name) => (0,releases/* releaseFileUrl */.Pl)(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
     const platform = `${request.platform.os}/${request.platform.arch}`;
+    const names = {
+        label: `Packer ${version} for ${platform}`,
+        sums: release.shasums,
+        signature: sigName,
+        archive: zipName
+    };
     const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
     try {
-        const zipPath = external_node_path_.join(temp, zipName);
-        const [sums, signature, zipHash] = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => {
-            for (const name of [release.shasums, sigName, zipName])
-                core/* info */.pq(fileUrl(name));
-            const missing = (name) => (error) => {
-                if (error instanceof HttpStatusError && error.status === 404) {
-                    throw new errors/* ActionError */.lZ(`Packer ${version} for ${platform}: ${name} is missing (HTTP 404 at ${error.url})`);
-                }
-                throw error;
-            };
-            // The first failure stops the other downloads rather than letting them run on.
-            return Promise.all([
-                downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
-                downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
-                downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
-            ]).catch((error) => {
-                downloader.dispose();
-                throw error;
-            });
-        });
-        await core/* group */.Os('Verify the download', async () => {
-            const check = await verifyDetachedSignature(sums, signature, trusted, release.shasums);
-            core/* info */.pq(`${release.shasums}: good signature by ${formatFingerprint(check.signingKeyFingerprint)}` +
-                (check.signingKeyFingerprint === check.primaryFingerprint
-                    ? ''
-                    : ` (subkey of ${formatFingerprint(check.primaryFingerprint)})`));
-            const expected = expectedSha256(parseSha256Sums(sums.toString('utf8')), zipName, release.shasums);
-            if (expected !== zipHash) {
-                throw new errors/* ActionError */.lZ(`${zipName} does not match ${release.shasums}: its SHA-256 is ${zipHash}, ` +
-                    `the signed checksum is ${expected}`);
-            }
-            core/* info */.pq(`${zipName}: SHA-256 ${zipHash} matches`);
-        });
+        const downloaded = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => (0,release_files/* downloadReleaseFiles */.zT)(downloader, names, fileUrl, temp));
+        await core/* group */.Os('Verify the download', () => (0,release_files/* verifyReleaseFiles */.Wc)(downloaded, names, trusted));
+        const zipPath = downloaded.archivePath;
         checkNotCancelled(request);
         const binary = await core/* group */.Os(`Extract Packer ${version}`, () => extractIntoToolCache(zipPath, version, request));
         return { version, binary, fromCache: false };
@@ -2804,6 +2923,7 @@ var aws_resources = __webpack_require__(65551);
 
 
 
+
 /**
  * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
  * not a pattern, because a quoted string may hold `#` or `//` (a plugin source URL, say).
@@ -2901,6 +3021,53 @@ function templateFiles(paths) {
         .map((f) => external_node_path_.join(paths.template, f))
         .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
 }
+/** The entries of `required_plugins` blocks as `requiredPluginsBlocks` returns them. */
+function pluginEntriesHcl(blocks) {
+    const entries = [];
+    for (const block of blocks) {
+        const body = block.slice(block.indexOf('{') + 1);
+        for (const match of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*\{([^{}]*)\}/g)) {
+            const attribute = (name) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(match[2])?.[1] ?? '';
+            entries.push({
+                localName: match[1],
+                source: attribute('source'),
+                version: attribute('version')
+            });
+        }
+    }
+    return entries;
+}
+/** The entries of the `required_plugins` of a `.pkr.json` template. */
+function pluginEntriesJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return (isObject(parsed) ? list(parsed.packer) : [])
+        .filter(isObject)
+        .flatMap((block) => list(block.required_plugins))
+        .filter(isObject)
+        .flatMap((plugins) => Object.entries(plugins)
+        .filter((entry) => isObject(entry[1]))
+        .map(([localName, entry]) => ({
+        localName,
+        source: typeof entry.source === 'string' ? entry.source : '',
+        version: typeof entry.version === 'string' ? entry.version : ''
+    })));
+}
+/** Every plugin the template's files require, in file order. */
+function requiredPlugins(paths) {
+    return templateFiles(paths).flatMap((file) => {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return file.endsWith('.pkr.json')
+            ? pluginEntriesJson(text)
+            : pluginEntriesHcl(requiredPluginsBlocks(text));
+    });
+}
 function pluginBlocks(paths) {
     return templateFiles(paths).flatMap((file) => {
         const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
@@ -2911,15 +3078,38 @@ function pluginCacheKey(platform, arch, packerVersion, blocks) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
     return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
 }
+/**
+ * The key a plugin directory is saved under: the constraints' key followed by a hash of the plugin
+ * files installed (each name carries the plugin's resolved version and protocol), so two runs that
+ * resolved different versions never share an entry, and a run restores the newest entry saved for
+ * its constraints without asking any release server which versions exist.
+ */
+function installedPluginsKey(prefix, files) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update([...files].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return `${prefix}-${hash}`;
+}
+/** The plugin binaries under a plugin directory that carry a `_SHA256SUM`, relative to it. */
+async function installedPluginFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { recursive: true }).catch(() => []);
+    const names = new Set(entries.map(String));
+    return [...names]
+        .filter((name) => /(^|[\\/])packer-plugin-[^\\/]+$/.test(name) && names.has(`${name}_SHA256SUM`))
+        .map((name) => name.split(external_node_path_.sep).join('/'))
+        .sort();
+}
 async function loadCache() {
     return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
 }
-async function restorePlugins(cache, dir, key) {
+/** Restores the newest plugin directory saved for these constraints (`installedPluginsKey`). */
+async function restorePlugins(cache, dir, prefix) {
     if (!cache.isFeatureAvailable())
         return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
     try {
-        const hit = await cache.restoreCache([dir], key);
-        return hit ? { kind: 'hit', key } : { kind: 'miss', key };
+        const hit = await cache.restoreCache([dir], prefix, [`${prefix}-`]);
+        return hit ? { kind: 'hit', key: hit } : { kind: 'miss', key: prefix };
     }
     catch (error) {
         return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
@@ -3945,7 +4135,9 @@ function buildLifecycle(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/packer/commands.ts
+
 /** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
+
 
 
 
@@ -4231,20 +4423,41 @@ async function init(ctx, pluginDir) {
         return;
     }
     await ctx.log.group('packer init', async () => {
-        const key = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
+        const prefix = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
         const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
-        const restored = cache ? await restorePlugins(cache, pluginDir, key) : undefined;
+        const restored = cache ? await restorePlugins(cache, pluginDir, prefix) : undefined;
         if (restored?.kind === 'unavailable')
             ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
         if (restored?.kind === 'hit')
-            ctx.log.info(`Plugins restored from the cache (${key})`);
+            ctx.log.info(`Plugins restored from the cache (${restored.key})`);
+        if (ctx.inputs.installOfficialPlugins) {
+            const { installOfficialPlugins } = await __webpack_require__.e(/* import() */ 926).then(__webpack_require__.bind(__webpack_require__, 92926));
+            const installed = await installOfficialPlugins({
+                requirements: requiredPlugins(ctx.paths),
+                pluginDir,
+                releasesUrl: ctx.inputs.releasesUrl,
+                signingKey: ctx.inputs.releasesSigningKey,
+                platform: releasePlatform(process.platform, process.arch),
+                tempDir: ctx.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+                cancelled: () => ctx.cancellation.requested,
+                onCancel: (listener) => ctx.cancellation.onSignal(listener)
+            });
+            for (const plugin of installed) {
+                ctx.log.info(`${plugin.source} ${plugin.version}: ${plugin.present ? 'already installed' : 'installed from releases-url, signature and checksum verified'}`);
+            }
+        }
         const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL);
         if (token.skipped)
             ctx.log.info(token.skipped);
         const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env });
         if (result.exitCode !== 0)
             throw new errors/* ActionError */.lZ(failure('packer init', result.exitCode, result.output, pathContext(ctx)));
-        if (cache && restored?.kind === 'miss') {
+        if (cache && restored?.kind !== 'unavailable') {
+            // Keyed on what is installed now, so the key names the resolved versions, and a run that
+            // restored exactly this set saves nothing.
+            const key = installedPluginsKey(prefix, await installedPluginFiles(pluginDir));
+            if (restored?.kind === 'hit' && restored.key === key)
+                return;
             try {
                 await cache.saveCache([pluginDir], key);
                 ctx.log.info(`Plugins saved to the cache (${key})`);
