@@ -15,6 +15,7 @@ import {
 } from './inputs.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
+import { pluginDirectory } from './installer/plugin-versions.js'
 import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
 import { sensitiveVarFileContent } from './packer/args.js'
@@ -197,8 +198,12 @@ async function runTemplateCommand(
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
   const runDir = await createRunDir()
   const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
-  const pluginDir =
-    process.env.PACKER_PLUGIN_PATH || path.join(os.homedir(), '.config', 'packer', 'plugins')
+  const pluginDir = pluginDirectory(
+    process.env.PACKER_PLUGIN_PATH,
+    installation.version,
+    os.homedir(),
+    path.delimiter
+  )
   const ctx: PackerContext = {
     inputs,
     paths,
@@ -210,7 +215,11 @@ async function runTemplateCommand(
     logFile: path.join(runDir, 'packer-build.log'),
     // The token is for plugin downloads: packer init gets it (see init), builds and their
     // scripts do not.
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
+    env: {
+      ...process.env,
+      CHECKPOINT_DISABLE: '1',
+      PACKER_PLUGIN_PATH: process.env.PACKER_PLUGIN_PATH || pluginDir
+    }
   }
   try {
     if (inputs.sensitiveVariables.length) {

@@ -7,8 +7,10 @@ import {
   officialPluginName,
   parseConstraint,
   parseInstalledPluginFileName,
+  pluginDirectory,
   resolvePluginVersion
 } from '../../src/installer/plugin-versions.js'
+import { indexUrl, releaseFileUrl } from '../../src/installer/releases.js'
 
 const LINUX = { os: 'linux', arch: 'amd64' } as const
 const WINDOWS = { os: 'windows', arch: 'amd64' } as const
@@ -160,6 +162,58 @@ describe('checkDescribe', () => {
   it('says when describe printed no JSON', () => {
     expect(() => checkDescribe('Usage: ...', expected, 'plugin amazon 1.2.9')).toThrow(
       "plugin amazon 1.2.9: 'describe' did not print JSON"
+    )
+  })
+})
+
+describe('pluginDirectory follows PACKER_PLUGIN_PATH as each Packer reads it', () => {
+  it("is the user's plugin folder when unset, and the path when one is given", () => {
+    expect(pluginDirectory(undefined, '1.9.4', '/home/runner', ':')).toBe(
+      '/home/runner/.config/packer/plugins'
+    )
+    expect(pluginDirectory('', '1.11.0', '/home/runner', ':')).toBe(
+      '/home/runner/.config/packer/plugins'
+    )
+    expect(pluginDirectory('/opt/plugins', '1.16.0', '/home/runner', ':')).toBe('/opt/plugins')
+  })
+
+  it('is the last of several paths through 1.10, where packer init installs', () => {
+    expect(pluginDirectory('/a:/b:/c', '1.10.3', '/h', ':')).toBe('/c')
+    expect(pluginDirectory('/a:/b', '1.9.4', '/h', ':')).toBe('/b')
+  })
+
+  it('refuses several paths from 1.11 on, naming them, as Packer does', () => {
+    expect(() => pluginDirectory('/a:/b', '1.11.0', '/h', ':')).toThrow(
+      'PACKER_PLUGIN_PATH holds several paths (/a, /b); Packer 1.11.0 reads one'
+    )
+    expect(() => pluginDirectory('C:\\a;C:\\b', '1.14.2', 'C:\\h', ';')).toThrow('several paths')
+  })
+})
+
+describe('the layout of releases.hashicorp.com that Packer 1.14 and later read', () => {
+  // From packer/plugin-getter/release/getter.go (v1.14.0): index.json under the product, then
+  // <version>/<product>_<version>_SHA256SUMS, _manifest.json and _<os>_<arch>.zip, whose binary is
+  // the installed name (ExpectedFileName without .zip).
+  it('is where the action reads plugin releases from', () => {
+    const base = 'https://releases.hashicorp.com'
+    const product = 'packer-plugin-docker'
+    expect(indexUrl(base, product)).toBe(
+      'https://releases.hashicorp.com/packer-plugin-docker/index.json'
+    )
+    for (const file of [
+      'packer-plugin-docker_1.1.1_SHA256SUMS',
+      'packer-plugin-docker_1.1.1_manifest.json',
+      'packer-plugin-docker_1.1.1_darwin_arm64.zip'
+    ]) {
+      expect(releaseFileUrl(base, product, '1.1.1', file)).toBe(
+        `https://releases.hashicorp.com/packer-plugin-docker/1.1.1/${file}`
+      )
+    }
+  })
+
+  it('names the installed binary as the getter expects inside the zip', () => {
+    expect(installedPluginFileName('docker', '1.1.1', '5.0', { os: 'darwin', arch: 'arm64' })).toBe(
+      'packer-plugin-docker_v1.1.1_x5.0_darwin_arm64'
     )
   })
 })

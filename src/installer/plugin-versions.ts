@@ -3,6 +3,7 @@
  * version constraints read (hashicorp/go-version, not npm's semver), and the file names Packer
  * gives an installed plugin and looks for when it loads one.
  */
+import * as path from 'node:path'
 import { ActionError } from '../errors.js'
 import type { ReleasePlatform } from './platform.js'
 
@@ -201,4 +202,29 @@ export function checkDescribe(
         `but the release is ${expected.version} with API x${expected.protocol}`
     )
   }
+}
+
+/**
+ * The folder plugins are installed into, as the running Packer reads PACKER_PLUGIN_PATH: unset, the
+ * user's `~/.config/packer/plugins`; one path, that path. Several paths (the platform's list
+ * separator) were searched in turn through Packer 1.10, whose `packer init` installs into the last;
+ * Packer 1.11 and later refuse them, so the action does too, naming each path.
+ */
+export function pluginDirectory(
+  value: string | undefined,
+  packerVersion: string,
+  home: string,
+  separator: string
+): string {
+  if (!value) return path.join(home, '.config', 'packer', 'plugins')
+  if (!value.includes(separator)) return value
+  const paths = value.split(separator)
+  const [major, minor] = packerVersion.split('.').map(Number)
+  if (major > 1 || (major === 1 && minor >= 11)) {
+    throw new ActionError(
+      `PACKER_PLUGIN_PATH holds several paths (${paths.join(', ')}); Packer ${packerVersion} reads ` +
+        'one (multiple paths are no longer supported since Packer 1.11): set it to one of them'
+    )
+  }
+  return paths[paths.length - 1]
 }
