@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import {
   createSigningKey,
+  signingKeyId,
   MIRROR_VERSION,
   packerZip,
   startMirror,
@@ -351,7 +352,7 @@ describe('supply chain: nothing unverified is installed', () => {
         signSumsWith: otherKey
       },
       new RegExp(
-        `The signature of ${SUMS_NAME} is not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`
+        `The signature of ${SUMS_NAME} is not valid for the releases-signing-key: signed by key ID ${signingKeyId(otherKey)}`
       )
     )
   })
@@ -360,7 +361,7 @@ describe('supply chain: nothing unverified is installed', () => {
     await expectRefused(
       { signSumsWith: otherKey },
       new RegExp(
-        `not valid for the releases-signing-key: signed by key ID ${otherKey.fingerprint.slice(-16)}`
+        `not valid for the releases-signing-key: signed by key ID ${signingKeyId(otherKey)}`
       )
     )
   })

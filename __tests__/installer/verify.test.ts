@@ -25,7 +25,12 @@ import {
   selfSignatureDates,
   SIGNED_BEFORE_RENEWAL
 } from '../support/keys.js'
-import { createSigningKey, detachedSignature, type SigningKey } from '../support/mirror.js'
+import {
+  createSigningKey,
+  detachedSignature,
+  signingKeyId,
+  type SigningKey
+} from '../support/mirror.js'
 
 const SUMS = Buffer.from(
   'a'.repeat(64) +
@@ -66,7 +71,7 @@ describe("HashiCorp's embedded release key", () => {
   it('rejects a checksum file signed by any other key', async () => {
     const signature = await detachedSignature(SUMS, otherKey)
     await expect(verifyDetachedSignature(SUMS, signature, hashicorp, 'SHA256SUMS')).rejects.toThrow(
-      `The signature of SHA256SUMS is not valid for HashiCorp's release key: signed by key ID ${otherKey.fingerprint.slice(-16)}`
+      `The signature of SHA256SUMS is not valid for HashiCorp's release key: signed by key ID ${signingKeyId(otherKey)}`
     )
   })
 })

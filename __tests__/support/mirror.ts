@@ -93,7 +93,7 @@ export interface SigningKeyOptions {
    * Make a key shaped like HashiCorp's after its renewal: a primary and a signing subkey created
    * on RENEWED_KEY_DATES.created, signatures made on .signed with the key as it was then, and a
    * public key exported minimal, with only the self-signatures renewed on .renewed (after the
-   * signatures). Default: a fresh key made now that also signs now.
+   * signatures). This is the default; `renewed: false` makes a fresh key that signs now.
    */
   renewed?: boolean
 }
@@ -101,7 +101,7 @@ export interface SigningKeyOptions {
 export async function createSigningKey(
   options: string | SigningKeyOptions = {}
 ): Promise<SigningKey> {
-  const { name = 'Mirror Release Signing', renewed = false } =
+  const { name = 'Mirror Release Signing', renewed = true } =
     typeof options === 'string' ? { name: options } : options
   const userIDs = [{ name, email: 'releases@mirror.example' }]
   if (!renewed) {
@@ -144,6 +144,12 @@ export async function createSigningKey(
     fingerprint: privateKey.getFingerprint().toUpperCase(),
     signatureDate: RENEWED_KEY_DATES.signed
   }
+}
+
+/** The key ID a signature by this key names: its signing subkey's, or the primary's when it has none. */
+export function signingKeyId(key: SigningKey): string {
+  const subkey = key.privateKey.getSubkeys()[0]
+  return (subkey ? subkey.getKeyID().toHex() : key.fingerprint.slice(-16)).toUpperCase()
 }
 
 export async function detachedSignature(data: Uint8Array, key: SigningKey): Promise<Uint8Array> {
