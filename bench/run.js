@@ -10,9 +10,17 @@ execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.js
   stdio: 'inherit'
 })
 let failed = false
-for (const bench of ['bench/install.bench.ts', 'bench/build.bench.ts', 'bench/parser.bench.js']) {
+for (const bench of [
+  'bench/install.bench.ts',
+  'bench/plugins.bench.ts',
+  'bench/build.bench.ts',
+  'bench/parser.bench.js'
+]) {
   console.error(`# ${bench}`)
-  const r = spawnSync(node24, ['--no-warnings', bench], { cwd: root, stdio: 'inherit' })
+  const r = spawnSync(node24, ['--no-warnings', '--import', './bench/ts-resolve.js', bench], {
+    cwd: root,
+    stdio: 'inherit'
+  })
   if (r.status !== 0) failed = true
 }
 process.exit(failed ? 1 : 0)

@@ -84,6 +84,32 @@ function describe(binary) {
         });
     });
 }
+async function fileSha256(file) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(file))
+        hash.update(chunk);
+    return hash.digest('hex');
+}
+/**
+ * Moves `from` to `to` through a temporary name beside `to`: a rename where both are on one file
+ * system, a copy where they are not (RUNNER_TEMP and the plugin folder often are not).
+ */
+async function placeFile(from, to, mode) {
+    const temp = `${to}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`;
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(from, temp).catch(async (error) => {
+            if (error.code !== 'EXDEV')
+                throw error;
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.copyFile)(from, temp);
+        });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(temp, mode);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rename)(temp, to);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { force: true });
+        throw error;
+    }
+}
 /** Writes `data` to `file` through a temporary name in the same folder, so no half file stays. */
 async function writeAtomically(file, data, mode) {
     const temp = `${file}.tmp-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.randomBytes)(6).toString('hex')}`;
@@ -209,11 +235,11 @@ async function installOne(downloader, request, requirement, trusted) {
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
             const folder = officialPluginFolder(request.pluginDir, name);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(folder, { recursive: true });
-            const content = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(binary);
             const target = node_path__WEBPACK_IMPORTED_MODULE_4__.join(folder, fileName);
-            await writeAtomically(target, content, 0o755);
+            const hash = await fileSha256(binary);
+            await placeFile(binary, target, 0o755);
             // The checksum file last: Packer loads nothing without it, so a half install is never used.
-            await writeAtomically(`${target}_SHA256SUM`, sha256(content), 0o644);
+            await writeAtomically(`${target}_SHA256SUM`, hash, 0o644);
             _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`plugin ${name} ${version} is installed at ${target}`);
             return {
                 name,

@@ -7,8 +7,18 @@
  */
 import { execFile } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises'
+import { createReadStream, existsSync } from 'node:fs'
+import {
+  chmod,
+  copyFile,
+  mkdir,
+  mkdtemp,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  writeFile
+} from 'node:fs/promises'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
@@ -107,6 +117,31 @@ function describe(binary: string): Promise<string> {
       else resolve(stdout)
     })
   })
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256')
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer)
+  return hash.digest('hex')
+}
+
+/**
+ * Moves `from` to `to` through a temporary name beside `to`: a rename where both are on one file
+ * system, a copy where they are not (RUNNER_TEMP and the plugin folder often are not).
+ */
+async function placeFile(from: string, to: string, mode: number): Promise<void> {
+  const temp = `${to}.tmp-${randomBytes(6).toString('hex')}`
+  try {
+    await rename(from, temp).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EXDEV') throw error
+      await copyFile(from, temp)
+    })
+    await chmod(temp, mode)
+    await rename(temp, to)
+  } catch (error) {
+    await rm(temp, { force: true })
+    throw error
+  }
 }
 
 /** Writes `data` to `file` through a temporary name in the same folder, so no half file stays. */
@@ -250,11 +285,11 @@ async function installOne(
       if (request.cancelled?.()) throw new ActionError('cancelled')
       const folder = officialPluginFolder(request.pluginDir, name)
       await mkdir(folder, { recursive: true })
-      const content = await readFile(binary)
       const target = path.join(folder, fileName)
-      await writeAtomically(target, content, 0o755)
+      const hash = await fileSha256(binary)
+      await placeFile(binary, target, 0o755)
       // The checksum file last: Packer loads nothing without it, so a half install is never used.
-      await writeAtomically(`${target}_SHA256SUM`, sha256(content), 0o644)
+      await writeAtomically(`${target}_SHA256SUM`, hash, 0o644)
       core.info(`plugin ${name} ${version} is installed at ${target}`)
       return {
         name,
