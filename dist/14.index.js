@@ -2645,6 +2645,10 @@ class Logger {
     redact(text) {
         return this.redactor.redact(text);
     }
+    /** Every string inside a plain data value redacted, for data written to a file or an output. */
+    redactDeep(value) {
+        return this.redactor.redactDeep(value);
+    }
     /** A message of the action's own. */
     info(text) {
         core/* info */.pq(this.redact(text));
@@ -2784,6 +2788,39 @@ function pluginTokenEnv(token, serverUrl) {
         };
     }
     return { env: { PACKER_GITHUB_API_TOKEN: token } };
+}
+/**
+ * Names a build process must not inherit from the action: the step's inputs (`INPUT_*`: the token
+ * and every sensitive variable), other steps' state (`STATE_*`), the runner's own credentials and
+ * service addresses (the cache and artifact runtime token, the OIDC token request), and the files
+ * through which a step sets outputs, environment, PATH, state and the job summary, which are the
+ * action's to write, as workflow commands on stdout are.
+ */
+const WITHHELD_FROM_PACKER = [
+    /^INPUT_/i,
+    /^STATE_/i,
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_(TOKEN|URL)$/i,
+    /^GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/i
+];
+/** Whether Packer and the processes it starts are given the variable `name`. */
+function passedToPacker(name) {
+    return !WITHHELD_FROM_PACKER.some((pattern) => pattern.test(name));
+}
+/**
+ * The environment Packer runs with: the runner's, minus what `passedToPacker` withholds, with
+ * Packer's update check off and the plugin directory set. Everything Packer starts (plugins,
+ * provisioner scripts, Ansible) inherits it.
+ */
+function packerEnvironment(env, pluginDir) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && passedToPacker(name))
+            kept[name] = value;
+    }
+    return { ...kept, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir };
 }
 /** Renders a command line for the log, as @actions/exec would. */
 function commandLine(binary, args) {
@@ -4493,8 +4530,8 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         cancellation: runtime.cancellation,
         logFile: external_node_path_.join(runDir, 'packer-build.log'),
         // The token is for plugin downloads: packer init gets it (see init), builds and their
-        // scripts do not.
-        env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
+        // scripts do not, nor any other input, state or runner credential.
+        env: packerEnvironment(process.env, pluginDir)
     };
     try {
         if (inputs.sensitiveVariables.length) {
@@ -4597,7 +4634,8 @@ async function buildAndReport(ctx, runDir, report) {
         primaryAmis: run.primaryAmis
     });
     const manifestFile = external_node_path_.join(runDir, 'manifest.json');
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n');
     (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
     core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
     if (ctx.inputs.uploadArtifact) {

@@ -447,7 +447,7 @@ async function mergeManifestFiles(ctx) {
     }
     const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
     const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(merged, null, 2) + '\n');
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n');
     const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastSourceOfEachBuild */.gJ)(merged));
     (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), (0,packer_manifest/* primaryAmisOf */.kK)(merged));
     ctx.log.info(`Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`);

@@ -17,7 +17,7 @@ import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
 import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
-import { sensitiveVarFileContent } from './packer/args.js'
+import { packerEnvironment, sensitiveVarFileContent } from './packer/args.js'
 import { afterPackerExit, hasResources, type AwsResources } from './packer/aws-resources.js'
 import {
   build,
@@ -209,8 +209,8 @@ async function runTemplateCommand(
     cancellation: runtime.cancellation,
     logFile: path.join(runDir, 'packer-build.log'),
     // The token is for plugin downloads: packer init gets it (see init), builds and their
-    // scripts do not.
-    env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
+    // scripts do not, nor any other input, state or runner credential.
+    env: packerEnvironment(process.env, pluginDir)
   }
   try {
     if (inputs.sensitiveVariables.length) {
@@ -322,7 +322,8 @@ async function buildAndReport(
     primaryAmis: run.primaryAmis
   })
   const manifestFile = path.join(runDir, 'manifest.json')
-  await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')
+  // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
+  await writeFile(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n')
   setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis)
   core.setOutput(Outputs.ExitCode, String(run.exitCode))
 

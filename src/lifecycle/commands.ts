@@ -117,7 +117,7 @@ async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleRepor
   }
   const merged = mergeManifests(relative, randomUUID())
   const manifestFile = path.join(ctx.runDir, 'manifest.json')
-  await writeFile(manifestFile, JSON.stringify(merged, null, 2) + '\n')
+  await writeFile(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n')
   const artifacts = manifestToArtifacts(lastSourceOfEachBuild(merged))
   setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), primaryAmisOf(merged))
   ctx.log.info(
