@@ -107,3 +107,44 @@ describe('files the action writes', () => {
     }
   })
 })
+
+describe('secrets in diagnostics', () => {
+  // Made-up words, so that any one of them in the output is a piece of the secret.
+  const secret = 'zulu7q yankee7q xray7q whiskey7q victor7q uniform7q tango7q sierra7q romeo7q'
+
+  it.each(['validate', 'build'])(
+    'keeps a secret that Packer wraps across lines out of the log and summary (%s)',
+    async (command) => {
+      const result = await packer.step({
+        files: '__tests__/data/templates/secret-wrap',
+        inputs: { command, 'sensitive-variables': `secret=${secret}`, 'fmt-check': 'false' }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors(result)).toMatch(/Call to function "file" failed: no file exists at \*\*\*/)
+      expect(result.stdout).toContain(`::add-mask::${secret}\n`)
+      const everything = [
+        result.stdout.replace(`::add-mask::${secret}\n`, ''),
+        result.stderr,
+        result.summary,
+        JSON.stringify(result.outputs),
+        ...filesUnder(result.dirs.temp).map((f) => readFileSync(f, 'utf8'))
+      ].join('\n')
+      for (const word of secret.split(' ')) {
+        expect({ word, found: everything.includes(word) }).toEqual({ word, found: false })
+      }
+    }
+  )
+
+  it('refuses a sensitive value too short to redact, naming the variable but not the value', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { variables: 'plain=x', 'sensitive-variables': 'secret=Q7' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toBe(
+      "Input 'sensitive-variables': the value of 'secret' has 2 character(s); a value under 3 characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in 'variables', or use a longer secret"
+    )
+    expect(result.stdout).not.toContain('Q7')
+    expect(result.stdout).not.toContain('[command]')
+  })
+})

@@ -1267,11 +1267,79 @@ var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 // EXTERNAL MODULE: ./src/lifecycle/promote.ts
 var promote = __webpack_require__(1056);
+;// CONCATENATED MODULE: ./src/redact.ts
+/**
+ * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
+ * The runner masks what `core.setSecret` registered, but only in the log, only in the exact form
+ * and one line at a time; Packer before 1.15.1 prints secrets in machine-readable mode, escaped
+ * (`,` as `%!(PACKER_COMMA)`), and wraps diagnostic text at 78 columns, which splits a value with
+ * spaces across lines. So the action redacts every form itself, on whole blocks of text.
+ */
+/** Shorter values cannot be redacted without blanking ordinary text; inputs.ts refuses them. */
+const MIN_SECRET_LENGTH = 3;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Redactor {
+    secrets = new Set();
+    /** For a form with white space: the same words with any white space between them, line breaks included. */
+    wrapped = new Map();
+    sorted;
+    add(secret) {
+        if (secret.length < MIN_SECRET_LENGTH)
+            return;
+        for (const form of [
+            secret,
+            secret.replace(/,/g, '%!(PACKER_COMMA)'),
+            JSON.stringify(secret).slice(1, -1),
+            secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
+        ]) {
+            this.secrets.add(form);
+            const words = form.split(/\s+/).filter(Boolean);
+            if (words.length > 1 && !this.wrapped.has(form)) {
+                this.wrapped.set(form, new RegExp(words.map(escapeRegExp).join('\\s+'), 'g'));
+            }
+        }
+        this.sorted = undefined;
+    }
+    get size() {
+        return this.secrets.size;
+    }
+    redact(text) {
+        if (this.secrets.size === 0 || text.length === 0)
+            return text;
+        // Longest first, so that a secret containing another is replaced whole.
+        this.sorted ??= {
+            exact: [...this.secrets].sort((a, b) => b.length - a.length),
+            wrapped: [...this.wrapped.entries()]
+                .sort(([a], [b]) => b.length - a.length)
+                .map(([, pattern]) => pattern)
+        };
+        let out = text;
+        for (const secret of this.sorted.exact) {
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        }
+        // A value with spaces that the text broke across lines, or re-indented.
+        for (const pattern of this.sorted.wrapped)
+            out = out.replace(pattern, '***');
+        return out;
+    }
+    /**
+     * Every string inside a plain data value redacted, for data that is escaped before it is shown
+     * (the job summary) or written as JSON (manifests): once escaped, a secret would no longer match.
+     */
+    redactDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
+    }
+}
+
 // EXTERNAL MODULE: ./src/lifecycle/retention.ts
 var retention = __webpack_require__(1642);
 // EXTERNAL MODULE: ./src/lifecycle/tfvars.ts
 var tfvars = __webpack_require__(48610);
 ;// CONCATENATED MODULE: ./src/inputs.ts
+
 
 
 
@@ -1320,6 +1388,12 @@ function parseInputs(read) {
     requireCommandInputs(inputs);
     if (inputs.only.length && inputs.except.length) {
         throw new errors/* ActionError */.lZ(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
+    }
+    for (const v of inputs.sensitiveVariables) {
+        // An empty value has nothing to hide; one or two characters cannot be hidden.
+        if (v.value.length > 0 && v.value.length < MIN_SECRET_LENGTH) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${MIN_SECRET_LENGTH} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${constants/* Inputs */.G0.Variables}', or use a longer secret`);
+        }
     }
     const names = new Set();
     for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
@@ -4297,48 +4371,6 @@ async function init(ctx, pluginDir) {
 var packer_manifest = __webpack_require__(58277);
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __webpack_require__(7729);
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
- * The runner masks what `core.setSecret` registered, but only in the log and only in the exact form;
- * Packer before 1.15.1 prints secrets in machine-readable mode, escaped (`,` as `%!(PACKER_COMMA)`),
- * so the action redacts every form itself as well.
- */
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        if (secret.length < 3)
-            return; // a one- or two-character "secret" would blank out ordinary text
-        this.secrets.add(secret);
-        this.secrets.add(secret.replace(/,/g, '%!(PACKER_COMMA)'));
-        this.secrets.add(JSON.stringify(secret).slice(1, -1));
-        this.secrets.add(secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
-    }
-    get size() {
-        return this.secrets.size;
-    }
-    redact(text) {
-        if (this.secrets.size === 0 || text.length === 0)
-            return text;
-        let out = text;
-        // Longest first, so that a secret containing another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            if (out.includes(secret))
-                out = out.split(secret).join('***');
-        }
-        return out;
-    }
-    /**
-     * Every string inside a plain data value redacted, for data that is escaped before it is shown
-     * (the job summary): once escaped, a secret would no longer match.
-     */
-    redactDeep(value) {
-        if (this.secrets.size === 0)
-            return value;
-        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
-    }
-}
-
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(28855);
 ;// CONCATENATED MODULE: ./src/upload.ts

@@ -13,6 +13,7 @@ import {
 } from './constants.js'
 import { ActionError } from './errors.js'
 import { parseAccountIds } from './lifecycle/promote.js'
+import { MIN_SECRET_LENGTH } from './redact.js'
 import { parseImageTags, parseMinAge } from './lifecycle/retention.js'
 import {
   parseAmiIds,
@@ -122,6 +123,14 @@ export function parseInputs(read: InputReader): ActionInputs {
   requireCommandInputs(inputs)
   if (inputs.only.length && inputs.except.length) {
     throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
+  }
+  for (const v of inputs.sensitiveVariables) {
+    // An empty value has nothing to hide; one or two characters cannot be hidden.
+    if (v.value.length > 0 && v.value.length < MIN_SECRET_LENGTH) {
+      throw new ActionError(
+        `Input '${Inputs.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${MIN_SECRET_LENGTH} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${Inputs.Variables}', or use a longer secret`
+      )
+    }
   }
   const names = new Set<string>()
   for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
