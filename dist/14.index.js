@@ -1622,6 +1622,43 @@ const DEFAULT_DOWNLOAD_OPTIONS = {
     idleTimeoutMs: 30000,
     userAgent: 'packer-image-action'
 };
+const MiB = 1024 * 1024;
+/** index.json: HashiCorp's, with every release since 0.1, is well under 2 MiB. */
+const INDEX_LIMITS = {
+    maxBytes: 32 * MiB,
+    deadlineMs: 60_000,
+    what: 'a release index'
+};
+/** SHA256SUMS and its signatures: a few kilobytes. */
+const SIGNED_FILE_LIMITS = {
+    maxBytes: 1 * MiB,
+    deadlineMs: 60_000,
+    what: 'a checksum or signature file'
+};
+/**
+ * Zips: bounded in the end by the signed checksum, but only once they are whole. Packer's are
+ * under 100 MiB; the limit is ten times that, and the deadline allows about 1 MiB/s for it.
+ */
+const ARCHIVE_LIMITS = {
+    maxBytes: 1024 * MiB,
+    deadlineMs: 20 * 60_000,
+    what: 'a release archive'
+};
+function formatBytes(bytes) {
+    return bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/** A download that broke one of its limits; retrying would not help. */
+class DownloadLimitError extends errors/* ActionError */.lZ {
+}
+function deadlineError(url, limits, cause) {
+    return new DownloadLimitError(`GET ${url} did not finish within ${limits.deadlineMs / 1000} s, the limit for ${limits.what}` +
+        (cause === undefined ? '' : ` (last error: ${(0,errors/* getErrorMessage */.u1)(cause)})`));
+}
+function sizeError(url, limits, announced) {
+    return new DownloadLimitError(announced === undefined
+        ? `GET ${url} sent more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`
+        : `GET ${url} announced ${announced} bytes, more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`);
+}
 /** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
 class HttpStatusError extends errors/* ActionError */.lZ {
     url;
@@ -1643,7 +1680,7 @@ class DownloadCancelled extends errors/* ActionError */.lZ {
     }
 }
 function isRetryable(error) {
-    if (error instanceof DownloadCancelled)
+    if (error instanceof DownloadCancelled || error instanceof DownloadLimitError)
         return false;
     if (error instanceof HttpStatusError) {
         return error.status === 408 || error.status === 429 || error.status >= 500;
@@ -1669,7 +1706,7 @@ function parseRetryAfter(value) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function withRetries(url, options, cancelled, attempt) {
+async function withRetries(url, options, cancelled, attempt, deadline) {
     for (let n = 1;; n++) {
         try {
             return await attempt();
@@ -1677,6 +1714,8 @@ async function withRetries(url, options, cancelled, attempt) {
         catch (error) {
             if (cancelled())
                 throw new DownloadCancelled(url);
+            if (deadline && !(error instanceof DownloadLimitError) && Date.now() >= deadline.at)
+                throw deadlineError(url, deadline.limits, error);
             if (!isRetryable(error) || n >= options.attempts) {
                 if (error instanceof HttpStatusError || n === 1)
                     throw error;
@@ -1685,14 +1724,19 @@ async function withRetries(url, options, cancelled, attempt) {
             const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
             core/* info */.pq(`${(0,errors/* getErrorMessage */.u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
                 `(attempt ${n + 1} of ${options.attempts})`);
-            await sleep(delay);
+            await sleep(deadline ? Math.max(0, Math.min(delay, deadline.at - Date.now())) : delay);
             if (cancelled())
                 throw new DownloadCancelled(url);
+            if (deadline && Date.now() >= deadline.at)
+                throw deadlineError(url, deadline.limits, error);
         }
     }
 }
-/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
-function guardBody(message, url, ms) {
+/**
+ * Fails the body stream when no byte arrives for `ms`, when it ends short of Content-Length, when
+ * it grows past its size limit (or announces that it will), and at its deadline.
+ */
+function guardBody(message, url, ms, limits, deadlineAt) {
     const expected = Number(message.headers['content-length'] ?? NaN);
     let received = 0;
     let timer;
@@ -1703,15 +1747,31 @@ function guardBody(message, url, ms) {
         clearTimeout(timer);
         timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms);
     };
-    arm();
+    const deadline = setTimeout(() => fail(deadlineError(url, limits)), Math.max(0, deadlineAt - Date.now()));
+    const stop = () => {
+        clearTimeout(timer);
+        clearTimeout(deadline);
+    };
+    if (Number.isFinite(expected) && expected > limits.maxBytes) {
+        queueMicrotask(() => fail(sizeError(url, limits, expected)));
+    }
+    else
+        arm();
     return new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             received += chunk.length;
+            if (received > limits.maxBytes) {
+                stop();
+                const error = sizeError(url, limits);
+                fail(error);
+                callback(error);
+                return;
+            }
             arm();
             callback(null, chunk);
         },
         flush(callback) {
-            clearTimeout(timer);
+            stop();
             if (Number.isFinite(expected) && received !== expected) {
                 callback(new Error(`${url} ended after ${received} of ${expected} bytes`));
             }
@@ -1719,7 +1779,7 @@ function guardBody(message, url, ms) {
                 callback();
         },
         destroy(error, callback) {
-            clearTimeout(timer);
+            stop();
             callback(error);
         }
     });
@@ -1751,27 +1811,45 @@ class Downloader {
         this.options = options;
         this.client = createClient(options);
     }
-    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
-    get(url, consume) {
-        return withRetries(url, this.options, () => this.disposed, async () => {
-            const message = this.track(await download_open(this.client, url));
-            const body = guardBody(message, url, this.options.idleTimeoutMs);
-            message.on('error', (error) => body.destroy(error));
-            return consume(message.pipe(body));
-        });
+    /**
+     * One GET with retries: `consume` reads the guarded body, and runs again on a retry. The
+     * deadline covers every attempt and the waits between them.
+     */
+    get(url, limits, consume) {
+        const at = Date.now() + limits.deadlineMs;
+        return withRetries(url, this.options, () => this.disposed, () => new Promise((resolve, reject) => {
+            // Until the body starts, only this timer bounds a server that is slow to answer.
+            const timer = setTimeout(() => reject(deadlineError(url, limits)), Math.max(0, at - Date.now()));
+            const attempt = async () => {
+                const message = this.track(await download_open(this.client, url));
+                if (Date.now() >= at) {
+                    message.destroy();
+                    throw deadlineError(url, limits);
+                }
+                const body = guardBody(message, url, this.options.idleTimeoutMs, limits, at);
+                message.on('error', (error) => body.destroy(error));
+                return consume(message.pipe(body));
+            };
+            attempt()
+                .then(resolve, reject)
+                .finally(() => clearTimeout(timer));
+        }), { at, limits });
     }
-    /** GETs a small file into memory. */
-    async fetchBytes(url) {
-        return this.get(url, async (body) => {
+    /** GETs a small file into memory, within `limits` (those of a release index by default). */
+    async fetchBytes(url, limits = INDEX_LIMITS) {
+        return this.get(url, limits, async (body) => {
             const chunks = [];
             for await (const chunk of body)
                 chunks.push(chunk);
             return Buffer.concat(chunks);
         });
     }
-    /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
-    async downloadFile(url, dest) {
-        return this.get(url, async (body) => {
+    /**
+     * GETs a file to `dest`, hashing it on the way, within `limits` (those of a release archive by
+     * default); returns its SHA-256 in hex.
+     */
+    async downloadFile(url, dest, limits = ARCHIVE_LIMITS) {
+        return this.get(url, limits, async (body) => {
             const hash = (0,external_node_crypto_.createHash)('sha256');
             const hasher = new external_node_stream_.Transform({
                 transform(chunk, _encoding, callback) {
@@ -2080,7 +2158,7 @@ async function installPacker(request) {
             core/* info */.pq(`Reading ${url}`);
             let body;
             try {
-                body = await downloader.fetchBytes(url);
+                body = await downloader.fetchBytes(url, INDEX_LIMITS);
             }
             catch (error) {
                 if (error instanceof HttpStatusError && error.status === 404) {
@@ -2144,9 +2222,11 @@ async function downloadAndCache(downloader, request, build, release) {
             };
             // The first failure stops the other downloads rather than letting them run on.
             return Promise.all([
-                downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
-                downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
-                downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
+                downloader
+                    .fetchBytes(fileUrl(release.shasums), SIGNED_FILE_LIMITS)
+                    .catch(missing(release.shasums)),
+                downloader.fetchBytes(fileUrl(sigName), SIGNED_FILE_LIMITS).catch(missing(sigName)),
+                downloader.downloadFile(fileUrl(zipName), zipPath, ARCHIVE_LIMITS).catch(missing(zipName))
             ]).catch((error) => {
                 downloader.dispose();
                 throw error;

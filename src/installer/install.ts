@@ -18,10 +18,13 @@ import type { Cancellation } from '../cancellation.js'
 import { TOOL_NAME } from '../constants.js'
 import { ActionError } from '../errors.js'
 import {
+  ARCHIVE_LIMITS,
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,
   type DownloadOptions,
-  HttpStatusError
+  HttpStatusError,
+  INDEX_LIMITS,
+  SIGNED_FILE_LIMITS
 } from './download.js'
 import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
 import { binaryName, type ReleasePlatform } from './platform.js'
@@ -90,7 +93,7 @@ export async function installPacker(request: InstallRequest): Promise<Installati
       core.info(`Reading ${url}`)
       let body: Buffer
       try {
-        body = await downloader.fetchBytes(url)
+        body = await downloader.fetchBytes(url, INDEX_LIMITS)
       } catch (error) {
         if (error instanceof HttpStatusError && error.status === 404) {
           throw new ActionError(
@@ -174,9 +177,11 @@ async function downloadAndCache(
         }
         // The first failure stops the other downloads rather than letting them run on.
         return Promise.all([
-          downloader.fetchBytes(fileUrl(release.shasums)).catch(missing(release.shasums)),
-          downloader.fetchBytes(fileUrl(sigName)).catch(missing(sigName)),
-          downloader.downloadFile(fileUrl(zipName), zipPath).catch(missing(zipName))
+          downloader
+            .fetchBytes(fileUrl(release.shasums), SIGNED_FILE_LIMITS)
+            .catch(missing(release.shasums)),
+          downloader.fetchBytes(fileUrl(sigName), SIGNED_FILE_LIMITS).catch(missing(sigName)),
+          downloader.downloadFile(fileUrl(zipName), zipPath, ARCHIVE_LIMITS).catch(missing(zipName))
         ]).catch((error: unknown) => {
           downloader.dispose()
           throw error
