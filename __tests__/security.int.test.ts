@@ -3,10 +3,18 @@
  * with the real Packer: the environment its processes get, and every file the action writes.
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync, statSync } from 'node:fs'
+import {
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
+import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
-import { errors, FAKE_GITHUB_TOKEN } from './support/runner.js'
+import { createRunnerDirs, errors, FAKE_GITHUB_TOKEN } from './support/runner.js'
 
 let packer: PackerFixture
 
@@ -146,5 +154,42 @@ describe('secrets in diagnostics', () => {
     )
     expect(result.stdout).not.toContain('Q7')
     expect(result.stdout).not.toContain('[command]')
+  })
+})
+
+describe('symlinks out of the workspace', () => {
+  it('refuses a var-file that a symlink leads out of the workspace, before Packer reads it', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'pia-outside-'))
+    writeFileSync(
+      path.join(outside, 'credentials'),
+      'aws_secret_access_key = "wJalrXUtnFEMIK7MDENG"\n'
+    )
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    symlinkSync(path.join(outside, 'credentials'), path.join(dirs.workspace, 'extra.pkrvars.hcl'))
+    const result = await packer.step({
+      dirs,
+      files: '__tests__/data/templates/vars',
+      inputs: { variables: 'plain=x', 'var-files': 'extra.pkrvars.hcl' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /^Input 'var-files' names 'extra\.pkrvars\.hcl', which resolves to .*credentials, outside the workspace \(.*\); /
+    )
+    expect(result.stdout).not.toContain('[command]')
+    expect(result.stdout + result.summary).not.toContain('wJalrXUtnFEMIK7MDENG')
+  })
+
+  it('refuses a template folder holding a symlink that Packer would read from outside', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'pia-outside-'))
+    writeFileSync(path.join(outside, 'secret.hcl'), 'plain = "outside-0123456789"\n')
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    symlinkSync(path.join(outside, 'secret.hcl'), path.join(dirs.workspace, 'x.auto.pkrvars.hcl'))
+    const result = await packer.step({ dirs, files: '__tests__/data/templates/vars' })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /^Input 'template' names 'x\.auto\.pkrvars\.hcl', which resolves to .*secret\.hcl, outside the workspace \(.*\); /
+    )
+    expect(result.stdout).not.toContain('[command]')
+    expect(result.stdout + result.summary).not.toContain('outside-0123456789')
   })
 })

@@ -69,6 +69,7 @@ export async function run(): Promise<void> {
         {
           inputs,
           workingDirectory: workingDirectoryOf(inputs, workspace),
+          workspace,
           runDir: await createRunDir(),
           log,
           env: process.env,
