@@ -17,6 +17,16 @@ describe('Redactor', () => {
     expect(r.redact('x abcdef y abc')).toBe('x *** y ***')
   })
 
+  it('replaces a value with spaces that a line break or indentation splits', () => {
+    const r = new Redactor()
+    r.add('a long secret, with spaces')
+    expect(r.redact('no file exists at a long\nsecret, with  spaces.')).toBe(
+      'no file exists at ***.'
+    )
+    expect(r.redact('x a long\r\n   secret,\nwith spaces')).toBe('x ***')
+    expect(r.redact('x a long secret%!(PACKER_COMMA) with\nspaces')).toBe('x ***')
+  })
+
   it('ignores secrets too short to mask without blanking ordinary text', () => {
     const r = new Redactor()
     r.add('a')

@@ -188,7 +188,7 @@ async function installOne(downloader, request, requirement, trusted) {
         _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`Reading ${url}`);
         let document;
         try {
-            document = JSON.parse((await downloader.fetchBytes(url)).toString('utf8'));
+            document = JSON.parse((await downloader.fetchBytes(url, _download_js__WEBPACK_IMPORTED_MODULE_8__/* .INDEX_LIMITS */ .Si)).toString('utf8'));
         }
         catch (error) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`plugin ${name} (${requirement.source}): could not read ${url}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);

@@ -117,6 +117,8 @@ function expandPatterns(patterns, cwd) {
     return { files: [...new Set(files)], missing };
 }
 
+// EXTERNAL MODULE: ./src/inputs.ts
+var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __webpack_require__(7729);
 // EXTERNAL MODULE: ./src/summary.ts
@@ -129,12 +131,15 @@ var packer_manifest = __webpack_require__(58277);
 var dist_cjs = __webpack_require__(35193);
 // EXTERNAL MODULE: ./src/lifecycle/retention.ts
 var lifecycle_retention = __webpack_require__(1642);
+// EXTERNAL MODULE: ./src/dictionary.ts
+var dictionary = __webpack_require__(32687);
 ;// CONCATENATED MODULE: ./src/lifecycle/ec2.ts
 /**
  * The EC2 calls of the lifecycle commands, through `@aws-sdk/client-ec2`. Thin I/O: listing what
  * the pure planners need and carrying out their plans, capturing each item's failure so that one
  * snapshot in use or one region down does not stop the rest.
  */
+
 
 
 
@@ -150,7 +155,7 @@ async function defaultRegion(client = new dist_cjs/* EC2Client */.gu5({})) {
     return client.config.region();
 }
 function toImage(region, image) {
-    const tags = {};
+    const tags = (0,dictionary/* dictionary */.z)();
     for (const tag of image.Tags ?? [])
         if (tag.Key !== undefined)
             tags[tag.Key] = tag.Value ?? '';
@@ -335,6 +340,7 @@ var tfvars = __webpack_require__(48610);
 
 
 
+
 /**
  * Writes the values into the file. An unchanged file is not written at all, so its mtime stays
  * and tools watching it see nothing. A changed file is replaced by rename from a temporary file
@@ -365,6 +371,18 @@ async function applyTfvars({ file, values }) {
     }
     if (!result.changed)
         return { changed: false, file };
+    // The rename below would replace a read-only file regardless; refuse it instead, as cp would.
+    if (mode !== undefined && (mode & 0o222) === 0) {
+        throw new errors/* ActionError */.lZ(`Cannot write tfvars file ${file}: it is read-only (mode ${mode.toString(8)}); make it writable to let tfvars update it`);
+    }
+    if (mode !== undefined) {
+        try {
+            await (0,promises_.access)(target, external_node_fs_.constants.W_OK);
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot write tfvars file ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+        }
+    }
     const dir = external_node_path_default().dirname(target);
     await (0,promises_.mkdir)(dir, { recursive: true });
     const temp = external_node_path_default().join(dir, `.${external_node_path_default().basename(target)}.${(0,external_node_crypto_.randomBytes)(6).toString('hex')}.tmp`);
@@ -400,6 +418,7 @@ async function applyTfvars({ file, values }) {
 
 
 
+
 /** Runs the command; what it has to report is in `report` even when it fails part-way. */
 async function runLifecycleCommand(command, ctx, report) {
     switch (command) {
@@ -416,6 +435,13 @@ async function runLifecycleCommand(command, ctx, report) {
             Object.assign(report, await promoteImages(ctx));
             return;
     }
+}
+/** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
+function manifestRoots(ctx) {
+    const roots = [(0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)];
+    if (ctx.env.RUNNER_TEMP)
+        roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP });
+    return roots;
 }
 async function readManifest(file) {
     let text;
@@ -437,6 +463,9 @@ async function mergeManifestFiles(ctx) {
     if (missing.length > 0) {
         throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
     }
+    for (const file of files) {
+        (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(ctx.workingDirectory, file) || file, manifestRoots(ctx), 'names');
+    }
     const sources = await Promise.all(files.map(readManifest));
     const relative = sources.map((s) => ({
         ...s,
@@ -447,7 +476,7 @@ async function mergeManifestFiles(ctx) {
     }
     const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
     const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(merged, null, 2) + '\n');
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n');
     const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastSourceOfEachBuild */.gJ)(merged));
     (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), (0,packer_manifest/* primaryAmisOf */.kK)(merged));
     ctx.log.info(`Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`);
@@ -473,6 +502,12 @@ async function amiIdsOf(ctx) {
     if (!manifestFile) {
         throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
     }
+    try {
+        (0,inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`${constants/* MANIFEST_ENV */.Ed}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
     const { manifest } = await readManifest(manifestFile);
     ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
     return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
@@ -481,6 +516,9 @@ async function updateTfvarsFile(ctx) {
     const amiIds = await amiIdsOf(ctx);
     const values = (0,tfvars/* selectTfvarsValues */.Bv)(amiIds, ctx.inputs.tfvarsMapping);
     const file = external_node_path_.resolve(ctx.workingDirectory, ctx.inputs.tfvarsFile);
+    (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.TfvarsFile, ctx.inputs.tfvarsFile, [
+        (0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)
+    ]);
     const result = await applyTfvars({ file, values });
     core/* setOutput */.uH(constants/* Outputs */.tY.Changed, String(result.changed));
     core/* setOutput */.uH(constants/* Outputs */.tY.TfvarsFile, file);

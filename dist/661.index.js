@@ -2,6 +2,24 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 32687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ dictionary)
+/* harmony export */ });
+/**
+ * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
+ * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
+ * not an inherited property or the object's prototype.
+ */
+function dictionary() {
+    return Object.create(null);
+}
+
+
+/***/ }),
+
 /***/ 65551:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,6 +30,8 @@ export const modules = {
 /* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+
 function emptyResources() {
     return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
 }
@@ -44,7 +64,7 @@ const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = {};
+    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     /** Per build, the text of its last `say` line. */
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */

@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import semver from 'semver'
 import {
@@ -12,7 +12,8 @@ import {
   type OnError
 } from './constants.js'
 import { ActionError } from './errors.js'
-import { parseAccountIds } from './lifecycle/promote.js'
+import { parseAccountIds, PROMOTE_OWN_TAGS } from './lifecycle/promote.js'
+import { MIN_SECRET_LENGTH } from './redact.js'
 import { parseImageTags, parseMinAge } from './lifecycle/retention.js'
 import {
   parseAmiIds,
@@ -129,6 +130,14 @@ export function parseInputs(read: InputReader): ActionInputs {
   if (inputs.only.length && inputs.except.length) {
     throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
   }
+  for (const v of inputs.sensitiveVariables) {
+    // An empty value has nothing to hide; one or two characters cannot be hidden.
+    if (v.value.length > 0 && v.value.length < MIN_SECRET_LENGTH) {
+      throw new ActionError(
+        `Input '${Inputs.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${MIN_SECRET_LENGTH} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${Inputs.Variables}', or use a longer secret`
+      )
+    }
+  }
   const names = new Set<string>()
   for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
     if (names.has(v.name)) {
@@ -197,6 +206,12 @@ function requireCommandInputs(inputs: ActionInputs): void {
       break
     case 'promote':
       need(Inputs.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing')
+      if (PROMOTE_OWN_TAGS.includes(inputs.stageTag)) {
+        // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
+        throw new ActionError(
+          `Input '${Inputs.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')}); name another tag to hold the stage, such as status`
+        )
+      }
       break
     case 'cleanup':
       // Without a filter, every image the account owns would be a candidate for deletion.
@@ -349,8 +364,58 @@ export interface ResolvedPaths {
   varFiles: string[]
 }
 
-/** Checks that the working directory, template and var-files exist; thin I/O on top of the inputs. */
-/** The absolute working directory, which must exist. */
+/** A directory a path input may lead into, and what to call it in an error. */
+export interface PathRoot {
+  name: string
+  dir: string
+}
+
+/** The real path of `file`, or of its nearest existing folder joined with the rest when it does not exist. */
+function realPathOf(file: string): string {
+  const rest: string[] = []
+  let dir = path.resolve(file)
+  for (;;) {
+    try {
+      return path.join(realpathSync(dir), ...rest)
+    } catch {
+      const parent = path.dirname(dir)
+      if (parent === dir) return path.resolve(file)
+      rest.unshift(path.basename(dir))
+      dir = parent
+    }
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/**
+ * Refuses a path input whose real path, symlinks followed, leads out of `roots`: a pull request can
+ * commit a symlink, and what the action reads through it (a var-file, a manifest) could reach the
+ * log in an error message, and what it writes (tfvars) would land outside the repository.
+ */
+export function checkInside(
+  file: string,
+  input: Inputs,
+  given: string,
+  roots: PathRoot[],
+  verb: 'is' | 'names' = 'is'
+): void {
+  const real = realPathOf(file)
+  if (roots.some((root) => isInside(real, realPathOf(root.dir)))) return
+  const where = roots.map((r) => `${r.name} (${r.dir})`).join(' and ')
+  throw new ActionError(
+    `Input '${input}' ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`
+  )
+}
+
+export function workspaceRoot(workspace: string): PathRoot {
+  return { name: 'the workspace', dir: workspace }
+}
+
+/** The absolute working directory, which must exist, inside the workspace. */
 export function workingDirectoryOf(inputs: ActionInputs, workspace: string): string {
   const workingDirectory = path.resolve(workspace, inputs.workingDirectory)
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
@@ -358,8 +423,14 @@ export function workingDirectoryOf(inputs: ActionInputs, workspace: string): str
       `Input '${Inputs.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`
     )
   }
+  checkInside(workingDirectory, Inputs.WorkingDirectory, inputs.workingDirectory, [
+    workspaceRoot(workspace)
+  ])
   return workingDirectory
 }
+
+/** The files of a template folder that Packer reads on its own. */
+const READ_BY_PACKER = /\.(pkr\.hcl|pkr\.json|auto\.pkrvars\.hcl|auto\.pkrvars\.json)$/
 
 export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
   const workingDirectory = workingDirectoryOf(inputs, workspace)
@@ -369,8 +440,19 @@ export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedP
       `Input '${Inputs.Template}' is '${inputs.template}', which does not exist (looked for ${template})`
     )
   }
+  const roots = [workspaceRoot(workspace)]
+  checkInside(template, Inputs.Template, inputs.template, roots)
   let kind: TemplateKind
   if (statSync(template).isDirectory()) {
+    for (const file of readdirSync(template).filter((f) => READ_BY_PACKER.test(f))) {
+      checkInside(
+        path.join(template, file),
+        Inputs.Template,
+        path.join(inputs.template, file),
+        roots,
+        'names'
+      )
+    }
     const templates = readdirSync(template).filter(
       (f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json')
     )
@@ -399,6 +481,7 @@ export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedP
         `Input '${Inputs.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`
       )
     }
+    checkInside(resolved, Inputs.VarFiles, file, roots, 'names')
     return resolved
   })
   return { workingDirectory, template, kind, varFiles }

@@ -25,6 +25,11 @@ export class Logger {
     return this.redactor.redact(text)
   }
 
+  /** Every string inside a plain data value redacted, for data written to a file or an output. */
+  redactDeep<T>(value: T): T {
+    return this.redactor.redactDeep(value)
+  }
+
   /** A message of the action's own. */
   info(text: string): void {
     core.info(this.redact(text))

@@ -18,7 +18,7 @@ import { releasePlatform } from './installer/platform.js'
 import { pluginDirectory } from './installer/plugin-versions.js'
 import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
-import { sensitiveVarFileContent } from './packer/args.js'
+import { packerEnvironment, sensitiveVarFileContent } from './packer/args.js'
 import { afterPackerExit, hasResources, type AwsResources } from './packer/aws-resources.js'
 import {
   build,
@@ -70,6 +70,7 @@ export async function run(): Promise<void> {
         {
           inputs,
           workingDirectory: workingDirectoryOf(inputs, workspace),
+          workspace,
           runDir: await createRunDir(),
           log,
           env: process.env,
@@ -214,12 +215,9 @@ async function runTemplateCommand(
     cancellation: runtime.cancellation,
     logFile: path.join(runDir, 'packer-build.log'),
     // The token is for plugin downloads: packer init gets it (see init), builds and their
-    // scripts do not.
-    env: {
-      ...process.env,
-      CHECKPOINT_DISABLE: '1',
-      PACKER_PLUGIN_PATH: process.env.PACKER_PLUGIN_PATH || pluginDir
-    }
+    // scripts do not, nor any other input, state or runner credential.
+    // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
+    env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
   }
   try {
     if (inputs.sensitiveVariables.length) {
@@ -331,7 +329,8 @@ async function buildAndReport(
     primaryAmis: run.primaryAmis
   })
   const manifestFile = path.join(runDir, 'manifest.json')
-  await writeFile(manifestFile, JSON.stringify(manifest, null, 2) + '\n')
+  // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
+  await writeFile(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n')
   setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis)
   core.setOutput(Outputs.ExitCode, String(run.exitCode))
 

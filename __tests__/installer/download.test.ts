@@ -154,6 +154,52 @@ describe('Downloader', () => {
   })
 })
 
+describe('limits', () => {
+  const limits = { maxBytes: 1024, deadlineMs: 600, what: 'a test file' }
+
+  it('stops a body that keeps coming past the size limit, without retrying', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200)
+      res.write(Buffer.alloc(4096))
+    }
+    const file = dest()
+    const downloader = new Downloader(FAST)
+    await expect(downloader.downloadFile(`${base}/big`, file, limits)).rejects.toThrow(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/big sent more than 1024 bytes, the limit for a test file; refused$/
+    )
+    downloader.dispose()
+    expect(hits).toBe(1)
+    expect(existsSync(file)).toBe(false)
+  })
+
+  it('gives up on a trickle at the deadline, which covers every attempt and back-off', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-length': '1000' })
+      const timer = setInterval(() => res.write('x'), 50)
+      res.on('close', () => clearInterval(timer))
+    }
+    const downloader = new Downloader(FAST)
+    await expect(downloader.fetchBytes(`${base}/trickle`, limits)).rejects.toThrow(
+      /^GET http:\/\/127\.0\.0\.1:\d+\/trickle did not finish within 0\.6 s, the limit for a test file$/
+    )
+    downloader.dispose()
+    expect(hits).toBe(1)
+  })
+
+  it('counts the time before the first byte and between retries against the deadline', async () => {
+    handler = (_req, res) => res.writeHead(503).end()
+    const downloader = new Downloader({ ...FAST, attempts: 100, baseDelayMs: 200, maxDelayMs: 200 })
+    await expect(downloader.fetchBytes(`${base}/down`, limits)).rejects.toThrow(
+      /did not finish within 0\.6 s, the limit for a test file \(last error: GET .* answered HTTP 503\)$/
+    )
+    downloader.dispose()
+    // Without the deadline, 100 attempts 200 ms apart would run for 20 s. (At least one answer:
+    // a loaded machine may take most of the 0.6 s over the first.)
+    expect(hits).toBeGreaterThanOrEqual(1)
+    expect(hits).toBeLessThan(6)
+  })
+})
+
 describe('retry policy', () => {
   it('classifies statuses', () => {
     expect(isRetryable(new HttpStatusError('u', 503, undefined))).toBe(true)

@@ -63,7 +63,11 @@ async function generate(created: Date, expirySeconds: number): Promise<PrivateKe
   return privateKey
 }
 
-function wrap(privateKey: PrivateKey, published: PrivateKey = privateKey, signatureDate?: Date): TestKey {
+function wrap(
+  privateKey: PrivateKey,
+  published: PrivateKey = privateKey,
+  signatureDate?: Date
+): TestKey {
   return {
     privateKey,
     signatureDate,

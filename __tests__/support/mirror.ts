@@ -200,6 +200,12 @@ export type Fault =
   | { kind: 'stall'; afterBytes?: number }
   /** Answer normally, but only once `until` settles (a test acts in between). */
   | { kind: 'hold'; until: Promise<unknown> }
+  /** 200 without Content-Length, then `bytes` (64 MiB by default) of filler: a body that never ends. */
+  | { kind: 'endless'; bytes?: number }
+  /** The real body with its Content-Length, one byte every `intervalMs` (1 s by default). */
+  | { kind: 'trickle'; intervalMs?: number }
+  /** Announce `contentLength` bytes, send a few, then nothing more. */
+  | { kind: 'announce'; contentLength: number }
 
 export interface MirrorOptions {
   /** Key that signs SHA256SUMS. */
@@ -525,6 +531,28 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
       res.end(`scripted ${fault.status}\n`)
       return
     }
+    if (fault?.kind === 'endless') {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, 0x20)
+      let left = fault.bytes ?? 64 * 1024 * 1024
+      const pump = (): void => {
+        while (left > 0 && !res.destroyed) {
+          left -= chunk.length
+          if (!res.write(chunk)) return void res.once('drain', pump)
+        }
+        if (!res.destroyed) res.end()
+      }
+      pump()
+      return
+    }
+    if (fault?.kind === 'announce') {
+      res.writeHead(200, {
+        'content-length': String(fault.contentLength),
+        'content-type': 'application/octet-stream'
+      })
+      res.write(Buffer.alloc(16))
+      return
+    }
     if (!file.startsWith(root + path.sep) && ![...servedFiles.values()].includes(file)) {
       res.writeHead(403).end()
       return
@@ -545,6 +573,20 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
       stream.on('end', () => {
         if (fault.kind === 'reset') req.socket.destroy()
       })
+      return
+    }
+    if (fault?.kind === 'trickle') {
+      const body = readFileSync(file)
+      let sent = 0
+      const timer = setInterval(() => {
+        if (res.destroyed || sent >= body.length) {
+          clearInterval(timer)
+          if (!res.destroyed) res.end()
+          return
+        }
+        res.write(body.subarray(sent, ++sent))
+      }, fault.intervalMs ?? 1000)
+      res.on('close', () => clearInterval(timer))
       return
     }
     createReadStream(file).pipe(res)

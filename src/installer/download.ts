@@ -27,6 +27,67 @@ export const DEFAULT_DOWNLOAD_OPTIONS: DownloadOptions = {
   userAgent: 'packer-image-action'
 }
 
+const MiB = 1024 * 1024
+
+/**
+ * What one file may cost: a server that sends without end, or one byte at a time (which keeps the
+ * idle timer from ever firing), is cut off here rather than by the runner's own limits.
+ */
+export interface DownloadLimits {
+  /** A body larger than this is refused, whatever Content-Length says. */
+  maxBytes: number
+  /** The whole download, retries and back-off included, must finish within this. */
+  deadlineMs: number
+  /** What the file is, for the error: `release index`, `checksum file`, `release archive`. */
+  what: string
+}
+
+/** index.json: HashiCorp's, with every release since 0.1, is well under 2 MiB. */
+export const INDEX_LIMITS: DownloadLimits = {
+  maxBytes: 32 * MiB,
+  deadlineMs: 60_000,
+  what: 'a release index'
+}
+
+/** SHA256SUMS and its signatures: a few kilobytes. */
+export const SIGNED_FILE_LIMITS: DownloadLimits = {
+  maxBytes: 1 * MiB,
+  deadlineMs: 60_000,
+  what: 'a checksum or signature file'
+}
+
+/**
+ * Zips: bounded in the end by the signed checksum, but only once they are whole. Packer's are
+ * under 100 MiB; the limit is ten times that, and the deadline allows about 1 MiB/s for it.
+ */
+export const ARCHIVE_LIMITS: DownloadLimits = {
+  maxBytes: 1024 * MiB,
+  deadlineMs: 20 * 60_000,
+  what: 'a release archive'
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`
+}
+
+/** A download that broke one of its limits; retrying would not help. */
+export class DownloadLimitError extends ActionError {}
+
+function deadlineError(url: string, limits: DownloadLimits, cause?: unknown): DownloadLimitError {
+  return new DownloadLimitError(
+    `GET ${url} did not finish within ${limits.deadlineMs / 1000} s, the limit for ${limits.what}` +
+      (cause === undefined ? '' : ` (last error: ${getErrorMessage(cause)})`)
+  )
+}
+
+function sizeError(url: string, limits: DownloadLimits, announced?: number): DownloadLimitError {
+  return new DownloadLimitError(
+    announced === undefined
+      ? `GET ${url} sent more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`
+      : `GET ${url} announced ${announced} bytes, more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`
+  )
+}
+
 /** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
 export class HttpStatusError extends ActionError {
   constructor(
@@ -46,7 +107,7 @@ export class DownloadCancelled extends ActionError {
 }
 
 export function isRetryable(error: unknown): boolean {
-  if (error instanceof DownloadCancelled) return false
+  if (error instanceof DownloadCancelled || error instanceof DownloadLimitError) return false
   if (error instanceof HttpStatusError) {
     return error.status === 408 || error.status === 429 || error.status >= 500
   }
@@ -80,13 +141,16 @@ async function withRetries<T>(
   url: string,
   options: DownloadOptions,
   cancelled: () => boolean,
-  attempt: () => Promise<T>
+  attempt: () => Promise<T>,
+  deadline?: { at: number; limits: DownloadLimits }
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt()
     } catch (error) {
       if (cancelled()) throw new DownloadCancelled(url)
+      if (deadline && !(error instanceof DownloadLimitError) && Date.now() >= deadline.at)
+        throw deadlineError(url, deadline.limits, error)
       if (!isRetryable(error) || n >= options.attempts) {
         if (error instanceof HttpStatusError || n === 1) throw error
         throw new ActionError(`GET ${url} failed after ${n} attempts: ${getErrorMessage(error)}`)
@@ -100,14 +164,24 @@ async function withRetries<T>(
         `${getErrorMessage(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
           `(attempt ${n + 1} of ${options.attempts})`
       )
-      await sleep(delay)
+      await sleep(deadline ? Math.max(0, Math.min(delay, deadline.at - Date.now())) : delay)
       if (cancelled()) throw new DownloadCancelled(url)
+      if (deadline && Date.now() >= deadline.at) throw deadlineError(url, deadline.limits, error)
     }
   }
 }
 
-/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
-function guardBody(message: IncomingMessage, url: string, ms: number): Transform {
+/**
+ * Fails the body stream when no byte arrives for `ms`, when it ends short of Content-Length, when
+ * it grows past its size limit (or announces that it will), and at its deadline.
+ */
+function guardBody(
+  message: IncomingMessage,
+  url: string,
+  ms: number,
+  limits: DownloadLimits,
+  deadlineAt: number
+): Transform {
   const expected = Number(message.headers['content-length'] ?? NaN)
   let received = 0
   let timer: NodeJS.Timeout | undefined
@@ -118,21 +192,38 @@ function guardBody(message: IncomingMessage, url: string, ms: number): Transform
     clearTimeout(timer)
     timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms)
   }
-  arm()
+  const deadline = setTimeout(
+    () => fail(deadlineError(url, limits)),
+    Math.max(0, deadlineAt - Date.now())
+  )
+  const stop = (): void => {
+    clearTimeout(timer)
+    clearTimeout(deadline)
+  }
+  if (Number.isFinite(expected) && expected > limits.maxBytes) {
+    queueMicrotask(() => fail(sizeError(url, limits, expected)))
+  } else arm()
   return new Transform({
     transform(chunk: Buffer, _encoding, callback) {
       received += chunk.length
+      if (received > limits.maxBytes) {
+        stop()
+        const error = sizeError(url, limits)
+        fail(error)
+        callback(error)
+        return
+      }
       arm()
       callback(null, chunk)
     },
     flush(callback) {
-      clearTimeout(timer)
+      stop()
       if (Number.isFinite(expected) && received !== expected) {
         callback(new Error(`${url} ended after ${received} of ${expected} bytes`))
       } else callback()
     },
     destroy(error, callback) {
-      clearTimeout(timer)
+      stop()
       callback(error)
     }
   })
@@ -167,33 +258,64 @@ export class Downloader {
     this.client = createClient(options)
   }
 
-  /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
-  private get<T>(url: string, consume: (body: Transform) => Promise<T>): Promise<T> {
+  /**
+   * One GET with retries: `consume` reads the guarded body, and runs again on a retry. The
+   * deadline covers every attempt and the waits between them.
+   */
+  private get<T>(
+    url: string,
+    limits: DownloadLimits,
+    consume: (body: Transform) => Promise<T>
+  ): Promise<T> {
+    const at = Date.now() + limits.deadlineMs
     return withRetries(
       url,
       this.options,
       () => this.disposed,
-      async () => {
-        const message = this.track(await open(this.client, url))
-        const body = guardBody(message, url, this.options.idleTimeoutMs)
-        message.on('error', (error) => body.destroy(error))
-        return consume(message.pipe(body))
-      }
+      () =>
+        new Promise<T>((resolve, reject) => {
+          // Until the body starts, only this timer bounds a server that is slow to answer.
+          const timer = setTimeout(
+            () => reject(deadlineError(url, limits)),
+            Math.max(0, at - Date.now())
+          )
+          const attempt = async (): Promise<T> => {
+            const message = this.track(await open(this.client, url))
+            if (Date.now() >= at) {
+              message.destroy()
+              throw deadlineError(url, limits)
+            }
+            const body = guardBody(message, url, this.options.idleTimeoutMs, limits, at)
+            message.on('error', (error) => body.destroy(error))
+            return consume(message.pipe(body))
+          }
+          attempt()
+            .then(resolve, reject)
+            .finally(() => clearTimeout(timer))
+        }),
+      { at, limits }
     )
   }
 
-  /** GETs a small file into memory. */
-  async fetchBytes(url: string): Promise<Buffer> {
-    return this.get(url, async (body) => {
+  /** GETs a small file into memory, within `limits` (those of a release index by default). */
+  async fetchBytes(url: string, limits: DownloadLimits = INDEX_LIMITS): Promise<Buffer> {
+    return this.get(url, limits, async (body) => {
       const chunks: Buffer[] = []
       for await (const chunk of body) chunks.push(chunk as Buffer)
       return Buffer.concat(chunks)
     })
   }
 
-  /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
-  async downloadFile(url: string, dest: string): Promise<string> {
-    return this.get(url, async (body) => {
+  /**
+   * GETs a file to `dest`, hashing it on the way, within `limits` (those of a release archive by
+   * default); returns its SHA-256 in hex.
+   */
+  async downloadFile(
+    url: string,
+    dest: string,
+    limits: DownloadLimits = ARCHIVE_LIMITS
+  ): Promise<string> {
+    return this.get(url, limits, async (body) => {
       const hash = createHash('sha256')
       const hasher = new Transform({
         transform(chunk: Buffer, _encoding, callback) {

@@ -23,7 +23,12 @@ import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
 import { ActionError, getErrorMessage } from '../errors.js'
-import { DEFAULT_DOWNLOAD_OPTIONS, Downloader, type DownloadOptions } from './download.js'
+import {
+  DEFAULT_DOWNLOAD_OPTIONS,
+  Downloader,
+  type DownloadOptions,
+  INDEX_LIMITS
+} from './download.js'
 import type { ReleasePlatform } from './platform.js'
 import {
   checkDescribe,
@@ -230,7 +235,7 @@ async function installOne(
     core.info(`Reading ${url}`)
     let document: unknown
     try {
-      document = JSON.parse((await downloader.fetchBytes(url)).toString('utf8'))
+      document = JSON.parse((await downloader.fetchBytes(url, INDEX_LIMITS)).toString('utf8'))
     } catch (error) {
       throw new ActionError(
         `plugin ${name} (${requirement.source}): could not read ${url}: ${getErrorMessage(error)}`

@@ -21,7 +21,8 @@ import {
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,
   type DownloadOptions,
-  HttpStatusError
+  HttpStatusError,
+  INDEX_LIMITS
 } from './download.js'
 import {
   downloadReleaseFiles,
@@ -95,7 +96,7 @@ export async function installPacker(request: InstallRequest): Promise<Installati
       core.info(`Reading ${url}`)
       let body: Buffer
       try {
-        body = await downloader.fetchBytes(url)
+        body = await downloader.fetchBytes(url, INDEX_LIMITS)
       } catch (error) {
         if (error instanceof HttpStatusError && error.status === 404) {
           throw new ActionError(

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import { ActionError } from '../errors.js'
-import { type Downloader, HttpStatusError } from './download.js'
+import { ARCHIVE_LIMITS, type Downloader, HttpStatusError, SIGNED_FILE_LIMITS } from './download.js'
 import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
 import type { TrustedKeys } from './verify.js'
 
@@ -58,10 +58,14 @@ export async function downloadReleaseFiles(
   }
   const archivePath = path.join(dir, names.archive)
   const [sums, signature, archiveHash, ...extraBodies] = await Promise.all([
-    downloader.fetchBytes(url(names.sums)).catch(missing(names.sums)),
-    downloader.fetchBytes(url(names.signature)).catch(missing(names.signature)),
-    downloader.downloadFile(url(names.archive), archivePath).catch(missing(names.archive)),
-    ...extras.map((name) => downloader.fetchBytes(url(name)).catch(missing(name)))
+    downloader.fetchBytes(url(names.sums), SIGNED_FILE_LIMITS).catch(missing(names.sums)),
+    downloader.fetchBytes(url(names.signature), SIGNED_FILE_LIMITS).catch(missing(names.signature)),
+    downloader
+      .downloadFile(url(names.archive), archivePath, ARCHIVE_LIMITS)
+      .catch(missing(names.archive)),
+    ...extras.map((name) =>
+      downloader.fetchBytes(url(name), SIGNED_FILE_LIMITS).catch(missing(name))
+    )
   ]).catch((error: unknown) => {
     downloader.dispose()
     throw error

@@ -10,7 +10,7 @@ import * as path from 'node:path'
 import { Inputs, MANIFEST_ENV, Outputs, type LifecycleCommand } from '../constants.js'
 import { ActionError, awsErrorMessage, getErrorMessage } from '../errors.js'
 import { expandPatterns } from '../glob.js'
-import type { ActionInputs } from '../inputs.js'
+import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { setImageOutputs } from '../outputs.js'
 import { code, inline, table } from '../summary.js'
@@ -46,6 +46,8 @@ export interface LifecycleContext {
   inputs: ActionInputs
   /** Absolute. */
   workingDirectory: string
+  /** Absolute; path inputs must lead inside it (the working directory when not given). */
+  workspace?: string
   /** A fresh directory of this run under RUNNER_TEMP, for files the action writes. */
   runDir: string
   log: Logger
@@ -84,6 +86,13 @@ export async function runLifecycleCommand(
   }
 }
 
+/** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
+function manifestRoots(ctx: LifecycleContext): PathRoot[] {
+  const roots = [workspaceRoot(ctx.workspace ?? ctx.workingDirectory)]
+  if (ctx.env.RUNNER_TEMP) roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP })
+  return roots
+}
+
 async function readManifest(file: string): Promise<ManifestSource> {
   let text: string
   try {
@@ -105,6 +114,15 @@ async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleRepor
       `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`
     )
   }
+  for (const file of files) {
+    checkInside(
+      file,
+      Inputs.Manifests,
+      path.relative(ctx.workingDirectory, file) || file,
+      manifestRoots(ctx),
+      'names'
+    )
+  }
   const sources = await Promise.all(files.map(readManifest))
   const relative = sources.map((s) => ({
     ...s,
@@ -117,7 +135,7 @@ async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleRepor
   }
   const merged = mergeManifests(relative, randomUUID())
   const manifestFile = path.join(ctx.runDir, 'manifest.json')
-  await writeFile(manifestFile, JSON.stringify(merged, null, 2) + '\n')
+  await writeFile(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n')
   const artifacts = manifestToArtifacts(lastSourceOfEachBuild(merged))
   setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), primaryAmisOf(merged))
   ctx.log.info(
@@ -147,6 +165,11 @@ async function amiIdsOf(ctx: LifecycleContext): Promise<AmiIds> {
       `Input '${Inputs.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`
     )
   }
+  try {
+    checkInside(manifestFile, Inputs.AmiIds, manifestFile, manifestRoots(ctx))
+  } catch (error) {
+    throw new ActionError(`${MANIFEST_ENV}: ${getErrorMessage(error)}`)
+  }
   const { manifest } = await readManifest(manifestFile)
   ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`)
   return amiIdsByBuild(manifestToArtifacts(lastRunOf(manifest)))
@@ -156,6 +179,9 @@ async function updateTfvarsFile(ctx: LifecycleContext): Promise<LifecycleReport>
   const amiIds = await amiIdsOf(ctx)
   const values = selectTfvarsValues(amiIds, ctx.inputs.tfvarsMapping)
   const file = path.resolve(ctx.workingDirectory, ctx.inputs.tfvarsFile)
+  checkInside(file, Inputs.TfvarsFile, ctx.inputs.tfvarsFile, [
+    workspaceRoot(ctx.workspace ?? ctx.workingDirectory)
+  ])
   const result = await applyTfvars({ file, values })
   core.setOutput(Outputs.Changed, String(result.changed))
   core.setOutput(Outputs.TfvarsFile, file)

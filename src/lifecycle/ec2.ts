@@ -19,6 +19,7 @@ import {
 import { awsErrorMessage } from '../errors.js'
 import { planRetention, inUseReasons, type Deletion, type Image, type Kept } from './retention.js'
 import type { RetentionOptions } from './retention.js'
+import { dictionary } from '../dictionary.js'
 
 /**
  * A client for one region. Everything else comes from the SDK's default chain, so the runner's
@@ -34,7 +35,7 @@ export async function defaultRegion(client: EC2Client = new EC2Client({})): Prom
 }
 
 export function toImage(region: string, image: SdkImage): Image {
-  const tags: Record<string, string> = {}
+  const tags = dictionary<string>()
   for (const tag of image.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? ''
   return {
     id: image.ImageId ?? '',

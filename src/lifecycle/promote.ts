@@ -9,6 +9,8 @@ import type { AmiIds } from './tfvars.js'
 
 export const PROMOTED_AT_TAG = 'promoted-at'
 export const PROMOTED_BY_RUN_TAG = 'promoted-by-run'
+/** The tags promote writes besides the stage tag, which therefore cannot hold the stage. */
+export const PROMOTE_OWN_TAGS = [PROMOTED_AT_TAG, PROMOTED_BY_RUN_TAG]
 
 export interface PromotionOptions {
   amiIds: AmiIds
@@ -45,6 +47,11 @@ export interface Promotion {
  */
 export function planPromotion(options: PromotionOptions): Promotion[] {
   const stageTag = options.stageTag ?? 'status'
+  if (PROMOTE_OWN_TAGS.includes(stageTag)) {
+    throw new ActionError(
+      `The stage tag cannot be ${stageTag}, a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')})`
+    )
+  }
   checkTag(stageTag, options.stage)
   checkTagValue(PROMOTED_BY_RUN_TAG, options.runUrl)
   const shareWith = options.shareWith ?? []

@@ -4,6 +4,7 @@
  * and say why each other candidate is kept.
  */
 import { ActionError } from '../errors.js'
+import { dictionary } from '../dictionary.js'
 
 /** An AMI as DescribeImages reports it, reduced to what retention and promotion need. */
 export interface Image {
@@ -205,7 +206,7 @@ export function matchesNameFilter(name: string, pattern: string): boolean {
 
 /** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
 export function parseImageTags(text: string): Record<string, string> {
-  const tags: Record<string, string> = {}
+  const tags = dictionary<string>()
   text.split(/\r?\n/).forEach((raw, index) => {
     const line = raw.trim()
     if (line === '') return

@@ -1,6 +1,7 @@
 /** The file side of `command: tfvars`: read, update with the pure functions, write atomically. */
 import { randomBytes } from 'node:crypto'
-import { mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { access, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ActionError, getErrorMessage } from '../errors.js'
 import { updateTfvars, updateTfvarsJson, type TfvarsValues } from './tfvars.js'
@@ -43,6 +44,19 @@ export async function applyTfvars({
   }
   if (!result.changed) return { changed: false, file }
 
+  // The rename below would replace a read-only file regardless; refuse it instead, as cp would.
+  if (mode !== undefined && (mode & 0o222) === 0) {
+    throw new ActionError(
+      `Cannot write tfvars file ${file}: it is read-only (mode ${mode.toString(8)}); make it writable to let tfvars update it`
+    )
+  }
+  if (mode !== undefined) {
+    try {
+      await access(target, constants.W_OK)
+    } catch (error) {
+      throw new ActionError(`Cannot write tfvars file ${file}: ${getErrorMessage(error)}`)
+    }
+  }
   const dir = path.dirname(target)
   await mkdir(dir, { recursive: true })
   const temp = path.join(dir, `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`)

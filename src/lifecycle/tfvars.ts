@@ -4,6 +4,7 @@
  * variables change and every other byte of the file stays as the team wrote it.
  */
 import { ActionError } from '../errors.js'
+import { dictionary } from '../dictionary.js'
 
 /** Build name → region → AMI id, as the build step's `ami-ids` output holds them. */
 export type AmiIds = Record<string, Record<string, string>>
@@ -100,14 +101,14 @@ export function parseAmiIds(json: string): AmiIds {
   if (!isPlainObject(value)) {
     throw new ActionError(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`)
   }
-  const result: AmiIds = {}
+  const result: AmiIds = dictionary()
   for (const [build, regions] of Object.entries(value)) {
     if (!isPlainObject(regions)) {
       throw new ActionError(
         `ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`
       )
     }
-    const byRegion: Record<string, string> = {}
+    const byRegion = dictionary<string>()
     for (const [region, ami] of Object.entries(regions)) {
       if (region.trim() === '')
         throw new ActionError(`ami-ids: build "${build}" has an empty region`)
@@ -136,7 +137,7 @@ export function selectTfvarsValues(amiIds: AmiIds, mapping?: TfvarsMappingEntry[
   }
   if (!mapping || mapping.length === 0) return defaultValues(amiIds, builds)
 
-  const values: TfvarsValues = {}
+  const values: TfvarsValues = dictionary()
   for (const entry of mapping) {
     const regions = amiIds[entry.build]
     if (!regions || Object.keys(regions).length === 0) {
@@ -162,8 +163,8 @@ export function selectTfvarsValues(amiIds: AmiIds, mapping?: TfvarsMappingEntry[
 }
 
 function defaultValues(amiIds: AmiIds, builds: string[]): TfvarsValues {
-  const byRegion: Record<string, string> = {}
-  const buildOfRegion: Record<string, string> = {}
+  const byRegion = dictionary<string>()
+  const buildOfRegion = dictionary<string>()
   let count = 0
   for (const build of builds) {
     for (const [region, ami] of Object.entries(amiIds[build])) {
@@ -190,7 +191,7 @@ function suggestVariable(build: string): string {
 }
 
 function sortedMap(map: Record<string, string>): Record<string, string> {
-  const sorted: Record<string, string> = {}
+  const sorted = dictionary<string>()
   for (const key of Object.keys(map).sort()) sorted[key] = map[key]
   return sorted
 }
@@ -526,7 +527,7 @@ function hclLiteral(tokens: Token[]): TfvarsValue | undefined {
   if (tokens.length === 1) return tokens[0].kind === 'string' ? tokens[0].literal : undefined
   if (tokens[0]?.kind !== 'open' || tokens[0].text !== '{') return undefined
   if (tokens[tokens.length - 1].kind !== 'close') return undefined
-  const map: Record<string, string> = {}
+  const map = dictionary<string>()
   let i = 1
   const end = tokens.length - 1
   while (i < end) {
@@ -748,7 +749,7 @@ class JsonScanner {
   private container(): unknown {
     const object = this.src[this.pos] === '{'
     const close = object ? '}' : ']'
-    const result: Record<string, unknown> = {}
+    const result = dictionary<unknown>()
     const items: unknown[] = []
     this.pos++
     this.skipSpace()

@@ -94,6 +94,41 @@ export function pluginTokenEnv(
   return { env: { PACKER_GITHUB_API_TOKEN: token } }
 }
 
+/**
+ * Names a build process must not inherit from the action: the step's inputs (`INPUT_*`: the token
+ * and every sensitive variable), other steps' state (`STATE_*`), the runner's own credentials and
+ * service addresses (the cache and artifact runtime token, the OIDC token request), and the files
+ * through which a step sets outputs, environment, PATH, state and the job summary, which are the
+ * action's to write, as workflow commands on stdout are.
+ */
+const WITHHELD_FROM_PACKER = [
+  /^INPUT_/i,
+  /^STATE_/i,
+  /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+  /^ACTIONS_RESULTS_URL$/i,
+  /^ACTIONS_CACHE_URL$/i,
+  /^ACTIONS_ID_TOKEN_REQUEST_(TOKEN|URL)$/i,
+  /^GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/i
+]
+
+/** Whether Packer and the processes it starts are given the variable `name`. */
+export function passedToPacker(name: string): boolean {
+  return !WITHHELD_FROM_PACKER.some((pattern) => pattern.test(name))
+}
+
+/**
+ * The environment Packer runs with: the runner's, minus what `passedToPacker` withholds, with
+ * Packer's update check off and the plugin directory set. Everything Packer starts (plugins,
+ * provisioner scripts, Ansible) inherits it.
+ */
+export function packerEnvironment(env: NodeJS.ProcessEnv, pluginDir: string): NodeJS.ProcessEnv {
+  const kept: NodeJS.ProcessEnv = {}
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && passedToPacker(name)) kept[name] = value
+  }
+  return { ...kept, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir }
+}
+
 /** Renders a command line for the log, as @actions/exec would. */
 export function commandLine(binary: string, args: string[]): string {
   return [binary, ...args]

@@ -3,6 +3,7 @@
  * artifact.go (`Id()` / `String()`), see __tests__/data/packer/README.md for the sources.
  */
 import type { Artifact, ParsedArtifact } from './types.js'
+import { dictionary } from '../dictionary.js'
 
 /** Builder ids Packer prints in `artifact,N,builder-id,…`, mapped to the builder type they belong to. */
 const BUILDER_TYPE_BY_ID: Record<string, string> = {
@@ -128,7 +129,7 @@ const REGION_AMI_IN_TEXT = /^\s*([a-z]{2}(?:-[a-z]+)+-\d+): (ami-[0-9a-f]+)\s*$/
 /** `us-east-1:ami-1,us-west-2:ami-2` → `{ 'us-east-1': 'ami-1', 'us-west-2': 'ami-2' }`; undefined unless every part is one. */
 function parseAmiList(id: string): Record<string, string> | undefined {
   if (id === '') return undefined
-  const amis: Record<string, string> = {}
+  const amis = dictionary<string>()
   for (const part of id.split(',')) {
     const m = REGION_AMI.exec(part.trim())
     if (!m) return undefined
@@ -139,7 +140,7 @@ function parseAmiList(id: string): Record<string, string> | undefined {
 
 /** The `region: ami-…` lines of "AMIs were created:\n…" (amazon builder's `String()`). */
 function amisFromDescription(description: string): Record<string, string> {
-  const amis: Record<string, string> = {}
+  const amis = dictionary<string>()
   for (const line of description.split('\n')) {
     const m = REGION_AMI_IN_TEXT.exec(line)
     if (m) amis[m[1]] = m[2]
@@ -262,12 +263,12 @@ export function makeArtifact(
 
 /** `{ "<build>": { "<region>": "ami-…" } }` over every Amazon artifact. */
 export function amiIdsByBuild(artifacts: Artifact[]): Record<string, Record<string, string>> {
-  const byBuild: Record<string, Record<string, string>> = {}
+  const byBuild = dictionary<Record<string, string>>()
   for (const artifact of artifacts) {
     if (artifact.parsed.kind !== 'amazon') continue
     const amis = Object.entries(artifact.parsed.amis)
     if (amis.length === 0) continue
-    const regions = (byBuild[artifact.build] ??= {})
+    const regions = (byBuild[artifact.build] ??= dictionary())
     for (const [region, ami] of amis) regions[region] = ami
   }
   return byBuild

@@ -17,6 +17,7 @@
  * AMI is the account's own and younger than the run (src/leftovers.ts). Pure code.
  */
 import type { MachineReadableLine } from './types.js'
+import { dictionary } from '../dictionary.js'
 
 /** An AMI a build created; `region` is empty for the build's own region (Packer does not say). */
 export interface CreatedAmi {
@@ -74,7 +75,7 @@ const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/
 export class AwsResourceTracker {
   private readonly resources = emptyResources()
   /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-  readonly primaryAmis: Record<string, string> = {}
+  readonly primaryAmis: Record<string, string> = dictionary()
   /** Per build, the text of its last `say` line. */
   private readonly lastSay = new Map<string, string>()
   /** Builds that started copying their AMI to other regions. */

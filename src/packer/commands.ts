@@ -360,7 +360,7 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
         releasesUrl: ctx.inputs.releasesUrl,
         signingKey: ctx.inputs.releasesSigningKey,
         platform: releasePlatform(process.platform, process.arch),
-        tempDir: ctx.env.RUNNER_TEMP || os.tmpdir(),
+        tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
         cancelled: () => ctx.cancellation.requested,
         onCancel: (listener) => ctx.cancellation.onSignal(listener)
       })

@@ -4,6 +4,7 @@
  */
 import { makeArtifact } from './artifacts.js'
 import type { Artifact, Manifest, ManifestBuild } from './types.js'
+import { dictionary } from '../dictionary.js'
 
 export interface RunManifestOptions {
   /** The `packer_run_uuid` of every entry and the `last_run_uuid`. */
@@ -60,7 +61,7 @@ export function manifestFromArtifacts(
 
 /** Per build, the AMI made in its own region, as manifest entries of this action record it. */
 export function primaryAmisOf(manifest: Manifest): Record<string, string> {
-  const primary: Record<string, string> = {}
+  const primary = dictionary<string>()
   for (const b of manifest.builds) {
     const ami = b.custom_data?.[PRIMARY_AMI_KEY]
     if (typeof ami === 'string' && ami) primary[b.name] = ami
@@ -204,7 +205,7 @@ function readBuild(value: unknown, index: number): ManifestBuild {
 }
 
 function stringValues(value: Record<string, unknown>): Record<string, string> {
-  const out: Record<string, string> = {}
+  const out = dictionary<string>()
   for (const [key, v] of Object.entries(value)) out[key] = typeof v === 'string' ? v : String(v)
   return out
 }

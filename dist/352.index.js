@@ -1,6 +1,24 @@
-export const id = 275;
-export const ids = [275];
+export const id = 352;
+export const ids = [352];
 export const modules = {
+
+/***/ 32687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ dictionary)
+/* harmony export */ });
+/**
+ * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
+ * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
+ * not an inherited property or the object's prototype.
+ */
+function dictionary() {
+    return Object.create(null);
+}
+
+
+/***/ }),
 
 /***/ 83916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
@@ -41,15 +59,355 @@ class ActionError extends Error {
 
 /***/ }),
 
+/***/ 38422:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GP: () => (/* binding */ getInputs),
+/* harmony export */   LN: () => (/* binding */ resolvePaths),
+/* harmony export */   TC: () => (/* binding */ checkInside),
+/* harmony export */   _X: () => (/* binding */ workingDirectoryOf),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot)
+/* harmony export */ });
+/* unused harmony exports parseInputs, parseRegions, parseCommand, parseOnError, parseVersionSpec, parseReleasesUrl, parseVariables, parseList, parseBoolean, parseOptionalInteger */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62088);
+/* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27242);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1056);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76670);
+/* harmony import */ var _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
+/* harmony import */ var _lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48610);
+
+
+
+
+
+
+
+
+
+
+/** Reads and validates every input; throws an ActionError that names the bad value. */
+function parseInputs(read) {
+    const inputs = {
+        command: parseCommand(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Command)),
+        packerVersion: parseVersionSpec(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion)),
+        releasesUrl: parseReleasesUrl(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl)),
+        releasesSigningKey: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesSigningKey).trim(),
+        workingDirectory: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory).trim() || '.',
+        template: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template).trim() || '.',
+        variables: parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables),
+        sensitiveVariables: parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true),
+        varFiles: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.VarFiles), /\r?\n/),
+        only: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Only), /[,\r\n]/),
+        except: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Except), /[,\r\n]/),
+        onError: parseOnError(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError)),
+        parallelBuilds: parseOptionalInteger(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ParallelBuilds), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ParallelBuilds),
+        force: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Force), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Force, false),
+        fmtCheck: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FmtCheck), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FmtCheck, true),
+        githubToken: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.GithubToken).trim(),
+        cachePlugins: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CachePlugins), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CachePlugins, true),
+        installOfficialPlugins: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.InstallOfficialPlugins), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.InstallOfficialPlugins, true),
+        summary: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary, true),
+        uploadArtifact: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.UploadArtifact).trim(),
+        manifests: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifests), /\r?\n/),
+        tfvarsFile: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsFile).trim(),
+        amiIds: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds).trim(), (v) => v ? (0,_lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__/* .parseAmiIds */ .nf)(v) : undefined),
+        tfvarsMapping: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping), _lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__/* .parseTfvarsMapping */ .UO),
+        awsRegions: parseRegions(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AwsRegions)),
+        imageNameFilter: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter).trim(),
+        imageTags: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags), _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageTags */ .e8),
+        keep: parseOptionalInteger(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Keep), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Keep, 'keep none') ?? 5,
+        minAgeMs: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.MinAge, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.MinAge).trim(), (v) => v ? (0,_lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__/* .parseMinAge */ .pZ)(v) : undefined),
+        dryRun: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun, false),
+        stage: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage).trim(),
+        stageTag: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag).trim() || 'status',
+        shareWith: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith), _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAccountIds */ .l$)
+    };
+    requireCommandInputs(inputs);
+    if (inputs.only.length && inputs.except.length) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Only}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Except}' cannot both be set`);
+    }
+    for (const v of inputs.sensitiveVariables) {
+        // An empty value has nothing to hide; one or two characters cannot be hidden.
+        if (v.value.length > 0 && v.value.length < _redact_js__WEBPACK_IMPORTED_MODULE_9__/* .MIN_SECRET_LENGTH */ .v) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .MIN_SECRET_LENGTH */ .v} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}', or use a longer secret`);
+        }
+    }
+    const names = new Set();
+    for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
+        if (names.has(v.name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Variable '${v.name}' is given twice in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}' / '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}'`);
+        }
+        names.add(v.name);
+    }
+    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
+    }
+    return inputs;
+}
+/** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
+function named(input, value, parse) {
+    try {
+        return parse(value);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(message.startsWith(input)
+            ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
+            : `Input '${input}': ${message}`);
+    }
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function parseRegions(text) {
+    const regions = parseList(text, /[,\r\n]/);
+    for (const region of regions) {
+        if (!REGION.test(region)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
+        }
+    }
+    return [...new Set(regions)];
+}
+/** What each command cannot run without. */
+function requireCommandInputs(inputs) {
+    const need = (input, present, why) => {
+        if (!present)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is required with command '${inputs.command}': ${why}`);
+    };
+    switch (inputs.command) {
+        case 'merge-manifests':
+            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifests, inputs.manifests.length > 0, 'the manifest files (or patterns) to merge');
+            break;
+        case 'tfvars':
+            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsFile, inputs.tfvarsFile !== '', 'the .tfvars or .tfvars.json file to update');
+            break;
+        case 'promote':
+            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
+            if (_lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.includes(inputs.stageTag)) {
+                // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${_lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.join(', ')}); name another tag to hold the stage, such as status`);
+            }
+            break;
+        case 'cleanup':
+            // Without a filter, every image the account owns would be a candidate for deletion.
+            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter, inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0, `give '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags}' (or both), so that cleanup never considers every image the account owns`);
+            break;
+        default:
+            break;
+    }
+}
+function getInputs() {
+    return parseInputs((name, raw) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !raw }));
+}
+function parseCommand(value) {
+    const command = value.trim() || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_COMMAND */ .YT;
+    if (!_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .COMMANDS */ .Lo.includes(command)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Command}' is '${command}'; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .COMMANDS */ .Lo.join(', ')}`);
+    }
+    return command;
+}
+function parseOnError(value) {
+    const choice = value.trim() || 'cleanup';
+    if (choice === 'ask') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.join(', ')}`);
+    }
+    if (!_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.includes(choice)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError}' is '${choice}'; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.join(', ')}`);
+    }
+    return choice;
+}
+function parseVersionSpec(value) {
+    const spec = value.trim() || 'latest';
+    if (spec.toLowerCase() === 'latest')
+        return 'latest';
+    const exact = semver__WEBPACK_IMPORTED_MODULE_3___default().valid(semver__WEBPACK_IMPORTED_MODULE_3___default().clean(spec) ?? '');
+    if (exact)
+        return exact;
+    if (semver__WEBPACK_IMPORTED_MODULE_3___default().validRange(spec))
+        return spec;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
+        `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`);
+}
+function parseReleasesUrl(value) {
+    const raw = value.trim() || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je}`);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
+    }
+    return url.toString().replace(/\/+$/, '');
+}
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+/**
+ * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
+ * are skipped. Values are never shown in errors, since they may be secret; with `secret`, names are
+ * not either: a line missing its `name=` may be a secret whole.
+ */
+function parseVariables(text, input, secret = false) {
+    const variables = [];
+    const lines = text.split('\n');
+    lines.forEach((rawLine, index) => {
+        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+        if (line.trim() === '')
+            return;
+        const eq = line.indexOf('=');
+        if (eq < 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}', line ${index + 1}: expected name=value, found no '='`);
+        }
+        const name = line.slice(0, eq).trim();
+        if (!IDENTIFIER.test(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}', line ${index + 1}: ${secret ? 'the text before the first = (not shown, as the line may be a secret)' : `'${name.slice(0, 64)}'`} is not a variable name (letters, digits, _ and -, not starting with a digit)`);
+        }
+        variables.push({ name, value: line.slice(eq + 1) });
+    });
+    return variables;
+}
+function parseList(text, separator) {
+    return text
+        .split(separator)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function parseBoolean(value, input, fallback) {
+    const v = value.trim().toLowerCase();
+    if (v === '')
+        return fallback;
+    if (['true', 'yes', 'on', '1'].includes(v))
+        return true;
+    if (['false', 'no', 'off', '0'].includes(v))
+        return false;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
+}
+/** A whole number from 0 to 1000, or undefined when empty; `zero` says what 0 means for the input. */
+function parseOptionalInteger(value, input, zero = 'no limit') {
+    const v = value.trim();
+    if (v === '')
+        return undefined;
+    if (!/^\d+$/.test(v) || Number(v) > 1000) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: ${zero})`);
+    }
+    return Number(v);
+}
+/** The real path of `file`, or of its nearest existing folder joined with the rest when it does not exist. */
+function realPathOf(file) {
+    const rest = [];
+    let dir = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file);
+    for (;;) {
+        try {
+            return node_path__WEBPACK_IMPORTED_MODULE_2__.join((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.realpathSync)(dir), ...rest);
+        }
+        catch {
+            const parent = node_path__WEBPACK_IMPORTED_MODULE_2__.dirname(dir);
+            if (parent === dir)
+                return node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(file);
+            rest.unshift(node_path__WEBPACK_IMPORTED_MODULE_2__.basename(dir));
+            dir = parent;
+        }
+    }
+}
+function isInside(file, dir) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_2__.relative(dir, file);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute(relative));
+}
+/**
+ * Refuses a path input whose real path, symlinks followed, leads out of `roots`: a pull request can
+ * commit a symlink, and what the action reads through it (a var-file, a manifest) could reach the
+ * log in an error message, and what it writes (tfvars) would land outside the repository.
+ */
+function checkInside(file, input, given, roots, verb = 'is') {
+    const real = realPathOf(file);
+    if (roots.some((root) => isInside(real, realPathOf(root.dir))))
+        return;
+    const where = roots.map((r) => `${r.name} (${r.dir})`).join(' and ');
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`);
+}
+function workspaceRoot(workspace) {
+    return { name: 'the workspace', dir: workspace };
+}
+/** The absolute working directory, which must exist, inside the workspace. */
+function workingDirectoryOf(inputs, workspace) {
+    const workingDirectory = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workspace, inputs.workingDirectory);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(workingDirectory) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(workingDirectory).isDirectory()) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
+    }
+    checkInside(workingDirectory, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory, inputs.workingDirectory, [
+        workspaceRoot(workspace)
+    ]);
+    return workingDirectory;
+}
+/** The files of a template folder that Packer reads on its own. */
+const READ_BY_PACKER = /\.(pkr\.hcl|pkr\.json|auto\.pkrvars\.hcl|auto\.pkrvars\.json)$/;
+function resolvePaths(inputs, workspace) {
+    const workingDirectory = workingDirectoryOf(inputs, workspace);
+    const template = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workingDirectory, inputs.template);
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(template)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
+    }
+    const roots = [workspaceRoot(workspace)];
+    checkInside(template, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, inputs.template, roots);
+    let kind;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(template).isDirectory()) {
+        for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f))) {
+            checkInside(node_path__WEBPACK_IMPORTED_MODULE_2__.join(template, file), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, node_path__WEBPACK_IMPORTED_MODULE_2__.join(inputs.template, file), roots, 'names');
+        }
+        const templates = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
+        if (templates.length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
+                ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).some((f) => f.endsWith('.json'))
+                    ? '; name a legacy JSON template by its file name'
+                    : ''));
+        }
+        kind = 'hcl2-dir';
+    }
+    else if (template.endsWith('.pkr.hcl') || template.endsWith('.pkr.json')) {
+        kind = 'hcl2-file';
+    }
+    else if (template.endsWith('.json')) {
+        kind = 'legacy-json';
+    }
+    else {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`);
+    }
+    const varFiles = inputs.varFiles.map((file) => {
+        const resolved = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workingDirectory, file);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(resolved) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(resolved).isFile()) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`);
+        }
+        checkInside(resolved, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.VarFiles, file, roots, 'names');
+        return resolved;
+    });
+    return { workingDirectory, template, kind, varFiles };
+}
+
+
+/***/ }),
+
 /***/ 22754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   F9: () => (/* binding */ HttpStatusError),
+/* harmony export */   Oj: () => (/* binding */ ARCHIVE_LIMITS),
+/* harmony export */   Si: () => (/* binding */ INDEX_LIMITS),
 /* harmony export */   _7: () => (/* binding */ Downloader),
+/* harmony export */   tA: () => (/* binding */ SIGNED_FILE_LIMITS),
 /* harmony export */   w6: () => (/* binding */ DEFAULT_DOWNLOAD_OPTIONS)
 /* harmony export */ });
-/* unused harmony exports DownloadCancelled, isRetryable, backoffDelay */
+/* unused harmony exports DownloadLimitError, DownloadCancelled, isRetryable, backoffDelay */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -78,6 +436,43 @@ const DEFAULT_DOWNLOAD_OPTIONS = {
     idleTimeoutMs: 30000,
     userAgent: 'packer-image-action'
 };
+const MiB = 1024 * 1024;
+/** index.json: HashiCorp's, with every release since 0.1, is well under 2 MiB. */
+const INDEX_LIMITS = {
+    maxBytes: 32 * MiB,
+    deadlineMs: 60_000,
+    what: 'a release index'
+};
+/** SHA256SUMS and its signatures: a few kilobytes. */
+const SIGNED_FILE_LIMITS = {
+    maxBytes: 1 * MiB,
+    deadlineMs: 60_000,
+    what: 'a checksum or signature file'
+};
+/**
+ * Zips: bounded in the end by the signed checksum, but only once they are whole. Packer's are
+ * under 100 MiB; the limit is ten times that, and the deadline allows about 1 MiB/s for it.
+ */
+const ARCHIVE_LIMITS = {
+    maxBytes: 1024 * MiB,
+    deadlineMs: 20 * 60_000,
+    what: 'a release archive'
+};
+function formatBytes(bytes) {
+    return bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
+}
+/** A download that broke one of its limits; retrying would not help. */
+class DownloadLimitError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+}
+function deadlineError(url, limits, cause) {
+    return new DownloadLimitError(`GET ${url} did not finish within ${limits.deadlineMs / 1000} s, the limit for ${limits.what}` +
+        (cause === undefined ? '' : ` (last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(cause)})`));
+}
+function sizeError(url, limits, announced) {
+    return new DownloadLimitError(announced === undefined
+        ? `GET ${url} sent more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`
+        : `GET ${url} announced ${announced} bytes, more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`);
+}
 /** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
 class HttpStatusError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
     url;
@@ -99,7 +494,7 @@ class DownloadCancelled extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .Actio
     }
 }
 function isRetryable(error) {
-    if (error instanceof DownloadCancelled)
+    if (error instanceof DownloadCancelled || error instanceof DownloadLimitError)
         return false;
     if (error instanceof HttpStatusError) {
         return error.status === 408 || error.status === 429 || error.status >= 500;
@@ -125,7 +520,7 @@ function parseRetryAfter(value) {
     return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-async function withRetries(url, options, cancelled, attempt) {
+async function withRetries(url, options, cancelled, attempt, deadline) {
     for (let n = 1;; n++) {
         try {
             return await attempt();
@@ -133,6 +528,8 @@ async function withRetries(url, options, cancelled, attempt) {
         catch (error) {
             if (cancelled())
                 throw new DownloadCancelled(url);
+            if (deadline && !(error instanceof DownloadLimitError) && Date.now() >= deadline.at)
+                throw deadlineError(url, deadline.limits, error);
             if (!isRetryable(error) || n >= options.attempts) {
                 if (error instanceof HttpStatusError || n === 1)
                     throw error;
@@ -141,14 +538,19 @@ async function withRetries(url, options, cancelled, attempt) {
             const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
             _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
                 `(attempt ${n + 1} of ${options.attempts})`);
-            await sleep(delay);
+            await sleep(deadline ? Math.max(0, Math.min(delay, deadline.at - Date.now())) : delay);
             if (cancelled())
                 throw new DownloadCancelled(url);
+            if (deadline && Date.now() >= deadline.at)
+                throw deadlineError(url, deadline.limits, error);
         }
     }
 }
-/** Fails the body stream when no byte arrives for `ms`, and when it ends short of Content-Length. */
-function guardBody(message, url, ms) {
+/**
+ * Fails the body stream when no byte arrives for `ms`, when it ends short of Content-Length, when
+ * it grows past its size limit (or announces that it will), and at its deadline.
+ */
+function guardBody(message, url, ms, limits, deadlineAt) {
     const expected = Number(message.headers['content-length'] ?? NaN);
     let received = 0;
     let timer;
@@ -159,15 +561,31 @@ function guardBody(message, url, ms) {
         clearTimeout(timer);
         timer = setTimeout(() => fail(new Error(`no data from ${url} for ${ms / 1000} s`)), ms);
     };
-    arm();
+    const deadline = setTimeout(() => fail(deadlineError(url, limits)), Math.max(0, deadlineAt - Date.now()));
+    const stop = () => {
+        clearTimeout(timer);
+        clearTimeout(deadline);
+    };
+    if (Number.isFinite(expected) && expected > limits.maxBytes) {
+        queueMicrotask(() => fail(sizeError(url, limits, expected)));
+    }
+    else
+        arm();
     return new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
         transform(chunk, _encoding, callback) {
             received += chunk.length;
+            if (received > limits.maxBytes) {
+                stop();
+                const error = sizeError(url, limits);
+                fail(error);
+                callback(error);
+                return;
+            }
             arm();
             callback(null, chunk);
         },
         flush(callback) {
-            clearTimeout(timer);
+            stop();
             if (Number.isFinite(expected) && received !== expected) {
                 callback(new Error(`${url} ended after ${received} of ${expected} bytes`));
             }
@@ -175,7 +593,7 @@ function guardBody(message, url, ms) {
                 callback();
         },
         destroy(error, callback) {
-            clearTimeout(timer);
+            stop();
             callback(error);
         }
     });
@@ -207,27 +625,45 @@ class Downloader {
         this.options = options;
         this.client = createClient(options);
     }
-    /** One GET with retries: `consume` reads the guarded body, and runs again on a retry. */
-    get(url, consume) {
-        return withRetries(url, this.options, () => this.disposed, async () => {
-            const message = this.track(await open(this.client, url));
-            const body = guardBody(message, url, this.options.idleTimeoutMs);
-            message.on('error', (error) => body.destroy(error));
-            return consume(message.pipe(body));
-        });
+    /**
+     * One GET with retries: `consume` reads the guarded body, and runs again on a retry. The
+     * deadline covers every attempt and the waits between them.
+     */
+    get(url, limits, consume) {
+        const at = Date.now() + limits.deadlineMs;
+        return withRetries(url, this.options, () => this.disposed, () => new Promise((resolve, reject) => {
+            // Until the body starts, only this timer bounds a server that is slow to answer.
+            const timer = setTimeout(() => reject(deadlineError(url, limits)), Math.max(0, at - Date.now()));
+            const attempt = async () => {
+                const message = this.track(await open(this.client, url));
+                if (Date.now() >= at) {
+                    message.destroy();
+                    throw deadlineError(url, limits);
+                }
+                const body = guardBody(message, url, this.options.idleTimeoutMs, limits, at);
+                message.on('error', (error) => body.destroy(error));
+                return consume(message.pipe(body));
+            };
+            attempt()
+                .then(resolve, reject)
+                .finally(() => clearTimeout(timer));
+        }), { at, limits });
     }
-    /** GETs a small file into memory. */
-    async fetchBytes(url) {
-        return this.get(url, async (body) => {
+    /** GETs a small file into memory, within `limits` (those of a release index by default). */
+    async fetchBytes(url, limits = INDEX_LIMITS) {
+        return this.get(url, limits, async (body) => {
             const chunks = [];
             for await (const chunk of body)
                 chunks.push(chunk);
             return Buffer.concat(chunks);
         });
     }
-    /** GETs a file to `dest`, hashing it on the way; returns its SHA-256 in hex. */
-    async downloadFile(url, dest) {
-        return this.get(url, async (body) => {
+    /**
+     * GETs a file to `dest`, hashing it on the way, within `limits` (those of a release archive by
+     * default); returns its SHA-256 in hex.
+     */
+    async downloadFile(url, dest, limits = ARCHIVE_LIMITS) {
+        return this.get(url, limits, async (body) => {
             const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
             const hasher = new node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform({
                 transform(chunk, _encoding, callback) {
@@ -589,10 +1025,12 @@ async function downloadReleaseFiles(downloader, names, url, dir) {
     };
     const archivePath = external_node_path_.join(dir, names.archive);
     const [sums, signature, archiveHash, ...extraBodies] = await Promise.all([
-        downloader.fetchBytes(url(names.sums)).catch(missing(names.sums)),
-        downloader.fetchBytes(url(names.signature)).catch(missing(names.signature)),
-        downloader.downloadFile(url(names.archive), archivePath).catch(missing(names.archive)),
-        ...extras.map((name) => downloader.fetchBytes(url(name)).catch(missing(name)))
+        downloader.fetchBytes(url(names.sums), download/* SIGNED_FILE_LIMITS */.tA).catch(missing(names.sums)),
+        downloader.fetchBytes(url(names.signature), download/* SIGNED_FILE_LIMITS */.tA).catch(missing(names.signature)),
+        downloader
+            .downloadFile(url(names.archive), archivePath, download/* ARCHIVE_LIMITS */.Oj)
+            .catch(missing(names.archive)),
+        ...extras.map((name) => downloader.fetchBytes(url(name), download/* SIGNED_FILE_LIMITS */.tA).catch(missing(name)))
     ]).catch((error) => {
         downloader.dispose();
         throw error;
@@ -790,6 +1228,7 @@ function releaseFileUrl(base, product, version, name) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G2: () => (/* binding */ promotedOutput),
 /* harmony export */   Qm: () => (/* binding */ runUrlOf),
+/* harmony export */   Yh: () => (/* binding */ PROMOTE_OWN_TAGS),
 /* harmony export */   l$: () => (/* binding */ parseAccountIds),
 /* harmony export */   z: () => (/* binding */ planPromotion)
 /* harmony export */ });
@@ -803,6 +1242,8 @@ function releaseFileUrl(base, product, version, name) {
 
 const PROMOTED_AT_TAG = 'promoted-at';
 const PROMOTED_BY_RUN_TAG = 'promoted-by-run';
+/** The tags promote writes besides the stage tag, which therefore cannot hold the stage. */
+const PROMOTE_OWN_TAGS = [PROMOTED_AT_TAG, PROMOTED_BY_RUN_TAG];
 /**
  * The promotions to carry out, one per AMI (in build, then region order). An AMI whose stage tag
  * already equals `stage` is reported unchanged and not re-tagged: `promoted-at` and
@@ -812,6 +1253,9 @@ const PROMOTED_BY_RUN_TAG = 'promoted-by-run';
  */
 function planPromotion(options) {
     const stageTag = options.stageTag ?? 'status';
+    if (PROMOTE_OWN_TAGS.includes(stageTag)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The stage tag cannot be ${stageTag}, a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')})`);
+    }
     checkTag(stageTag, options.stage);
     checkTagValue(PROMOTED_BY_RUN_TAG, options.runUrl);
     const shareWith = options.shareWith ?? [];
@@ -935,11 +1379,13 @@ function checkTagValue(key, value) {
 /* harmony export */ });
 /* unused harmony export matchesNameFilter */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
 /**
  * Retention planning for `command: cleanup`. Pure code: given every image the account owns (with
  * what is in use), decide per region which images to deregister and which snapshots go with them,
  * and say why each other candidate is kept.
  */
+
 
 /** States whose images can be launched, or soon can: only these take one of the `keep` places. */
 const RANKED_STATES = new Set(['available', 'pending']);
@@ -1060,7 +1506,7 @@ function matchesNameFilter(name, pattern) {
 }
 /** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
 function parseImageTags(text) {
-    const tags = {};
+    const tags = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     text.split(/\r?\n/).forEach((raw, index) => {
         const line = raw.trim();
         if (line === '')
@@ -1097,11 +1543,13 @@ function compare(a, b) {
 /* harmony export */ });
 /* unused harmony exports isTerraformIdentifier, isAmiId */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
 /**
  * Writing AMI ids into Terraform variable files. Pure code: choosing which AMI goes into which
  * variable, and rewriting `.tfvars` / `.tfvars.json` text so that only the values of those
  * variables change and every other byte of the file stays as the team wrote it.
  */
+
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 // AWS issues AMI ids with 8 hex digits (before 2016) or 17.
@@ -1161,12 +1609,12 @@ function parseAmiIds(json) {
     if (!isPlainObject(value)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
     }
-    const result = {};
+    const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const [build, regions] of Object.entries(value)) {
         if (!isPlainObject(regions)) {
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
         }
-        const byRegion = {};
+        const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
         for (const [region, ami] of Object.entries(regions)) {
             if (region.trim() === '')
                 throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
@@ -1192,7 +1640,7 @@ function selectTfvarsValues(amiIds, mapping) {
     }
     if (!mapping || mapping.length === 0)
         return defaultValues(amiIds, builds);
-    const values = {};
+    const values = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const entry of mapping) {
         const regions = amiIds[entry.build];
         if (!regions || Object.keys(regions).length === 0) {
@@ -1213,8 +1661,8 @@ function selectTfvarsValues(amiIds, mapping) {
     return values;
 }
 function defaultValues(amiIds, builds) {
-    const byRegion = {};
-    const buildOfRegion = {};
+    const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
+    const buildOfRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     let count = 0;
     for (const build of builds) {
         for (const [region, ami] of Object.entries(amiIds[build])) {
@@ -1238,7 +1686,7 @@ function suggestVariable(build) {
     return /^[A-Za-z_]/.test(name) ? `${name}_ami` : `ami_${name}`;
 }
 function sortedMap(map) {
-    const sorted = {};
+    const sorted = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const key of Object.keys(map).sort())
         sorted[key] = map[key];
     return sorted;
@@ -1566,7 +2014,7 @@ function hclLiteral(tokens) {
         return undefined;
     if (tokens[tokens.length - 1].kind !== 'close')
         return undefined;
-    const map = {};
+    const map = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     let i = 1;
     const end = tokens.length - 1;
     while (i < end) {
@@ -1785,7 +2233,7 @@ class JsonScanner {
     container() {
         const object = this.src[this.pos] === '{';
         const close = object ? '}' : ']';
-        const result = {};
+        const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
         const items = [];
         this.pos++;
         this.skipSpace();
@@ -1945,7 +2393,7 @@ function jsonObject(value, indent, unit, separator, eol) {
 
 /***/ }),
 
-/***/ 83275:
+/***/ 36352:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2003,271 +2451,10 @@ class Cancellation {
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/inputs.ts
+var src_inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./node_modules/semver/index.js
-var semver = __webpack_require__(62088);
-var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
-// EXTERNAL MODULE: ./src/lifecycle/promote.ts
-var promote = __webpack_require__(1056);
-// EXTERNAL MODULE: ./src/lifecycle/retention.ts
-var retention = __webpack_require__(1642);
-// EXTERNAL MODULE: ./src/lifecycle/tfvars.ts
-var tfvars = __webpack_require__(48610);
-;// CONCATENATED MODULE: ./src/inputs.ts
-
-
-
-
-
-
-
-
-
-/** Reads and validates every input; throws an ActionError that names the bad value. */
-function parseInputs(read) {
-    const inputs = {
-        command: parseCommand(read(constants/* Inputs */.G0.Command)),
-        packerVersion: parseVersionSpec(read(constants/* Inputs */.G0.PackerVersion)),
-        releasesUrl: parseReleasesUrl(read(constants/* Inputs */.G0.ReleasesUrl)),
-        releasesSigningKey: read(constants/* Inputs */.G0.ReleasesSigningKey).trim(),
-        workingDirectory: read(constants/* Inputs */.G0.WorkingDirectory).trim() || '.',
-        template: read(constants/* Inputs */.G0.Template).trim() || '.',
-        variables: parseVariables(read(constants/* Inputs */.G0.Variables, true), constants/* Inputs */.G0.Variables),
-        sensitiveVariables: parseVariables(read(constants/* Inputs */.G0.SensitiveVariables, true), constants/* Inputs */.G0.SensitiveVariables, true),
-        varFiles: parseList(read(constants/* Inputs */.G0.VarFiles), /\r?\n/),
-        only: parseList(read(constants/* Inputs */.G0.Only), /[,\r\n]/),
-        except: parseList(read(constants/* Inputs */.G0.Except), /[,\r\n]/),
-        onError: parseOnError(read(constants/* Inputs */.G0.OnError)),
-        parallelBuilds: parseOptionalInteger(read(constants/* Inputs */.G0.ParallelBuilds), constants/* Inputs */.G0.ParallelBuilds),
-        force: parseBoolean(read(constants/* Inputs */.G0.Force), constants/* Inputs */.G0.Force, false),
-        fmtCheck: parseBoolean(read(constants/* Inputs */.G0.FmtCheck), constants/* Inputs */.G0.FmtCheck, true),
-        githubToken: read(constants/* Inputs */.G0.GithubToken).trim(),
-        cachePlugins: parseBoolean(read(constants/* Inputs */.G0.CachePlugins), constants/* Inputs */.G0.CachePlugins, true),
-        installOfficialPlugins: parseBoolean(read(constants/* Inputs */.G0.InstallOfficialPlugins), constants/* Inputs */.G0.InstallOfficialPlugins, true),
-        summary: parseBoolean(read(constants/* Inputs */.G0.Summary), constants/* Inputs */.G0.Summary, true),
-        uploadArtifact: read(constants/* Inputs */.G0.UploadArtifact).trim(),
-        manifests: parseList(read(constants/* Inputs */.G0.Manifests), /\r?\n/),
-        tfvarsFile: read(constants/* Inputs */.G0.TfvarsFile).trim(),
-        amiIds: named(constants/* Inputs */.G0.AmiIds, read(constants/* Inputs */.G0.AmiIds).trim(), (v) => v ? (0,tfvars/* parseAmiIds */.nf)(v) : undefined),
-        tfvarsMapping: named(constants/* Inputs */.G0.TfvarsMapping, read(constants/* Inputs */.G0.TfvarsMapping), tfvars/* parseTfvarsMapping */.UO),
-        awsRegions: parseRegions(read(constants/* Inputs */.G0.AwsRegions)),
-        imageNameFilter: read(constants/* Inputs */.G0.ImageNameFilter).trim(),
-        imageTags: named(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), retention/* parseImageTags */.e8),
-        keep: parseOptionalInteger(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep, 'keep none') ?? 5,
-        minAgeMs: named(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? (0,retention/* parseMinAge */.pZ)(v) : undefined),
-        dryRun: parseBoolean(read(constants/* Inputs */.G0.DryRun), constants/* Inputs */.G0.DryRun, false),
-        stage: read(constants/* Inputs */.G0.Stage).trim(),
-        stageTag: read(constants/* Inputs */.G0.StageTag).trim() || 'status',
-        shareWith: named(constants/* Inputs */.G0.ShareWith, read(constants/* Inputs */.G0.ShareWith), promote/* parseAccountIds */.l$)
-    };
-    requireCommandInputs(inputs);
-    if (inputs.only.length && inputs.except.length) {
-        throw new errors/* ActionError */.lZ(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
-    }
-    const names = new Set();
-    for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
-        if (names.has(v.name)) {
-            throw new errors/* ActionError */.lZ(`Variable '${v.name}' is given twice in '${constants/* Inputs */.G0.Variables}' / '${constants/* Inputs */.G0.SensitiveVariables}'`);
-        }
-        names.add(v.name);
-    }
-    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
-    }
-    return inputs;
-}
-/** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
-function named(input, value, parse) {
-    try {
-        return parse(value);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        throw new errors/* ActionError */.lZ(message.startsWith(input)
-            ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
-            : `Input '${input}': ${message}`);
-    }
-}
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function parseRegions(text) {
-    const regions = parseList(text, /[,\r\n]/);
-    for (const region of regions) {
-        if (!REGION.test(region)) {
-            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
-        }
-    }
-    return [...new Set(regions)];
-}
-/** What each command cannot run without. */
-function requireCommandInputs(inputs) {
-    const need = (input, present, why) => {
-        if (!present)
-            throw new errors/* ActionError */.lZ(`Input '${input}' is required with command '${inputs.command}': ${why}`);
-    };
-    switch (inputs.command) {
-        case 'merge-manifests':
-            need(constants/* Inputs */.G0.Manifests, inputs.manifests.length > 0, 'the manifest files (or patterns) to merge');
-            break;
-        case 'tfvars':
-            need(constants/* Inputs */.G0.TfvarsFile, inputs.tfvarsFile !== '', 'the .tfvars or .tfvars.json file to update');
-            break;
-        case 'promote':
-            need(constants/* Inputs */.G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
-            break;
-        case 'cleanup':
-            // Without a filter, every image the account owns would be a candidate for deletion.
-            need(constants/* Inputs */.G0.ImageNameFilter, inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0, `give '${constants/* Inputs */.G0.ImageNameFilter}' or '${constants/* Inputs */.G0.ImageTags}' (or both), so that cleanup never considers every image the account owns`);
-            break;
-        default:
-            break;
-    }
-}
-function getInputs() {
-    return parseInputs((name, raw) => core/* getInput */.V4(name, { trimWhitespace: !raw }));
-}
-function parseCommand(value) {
-    const command = value.trim() || constants/* DEFAULT_COMMAND */.YT;
-    if (!constants/* COMMANDS */.Lo.includes(command)) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Command}' is '${command}'; expected one of: ${constants/* COMMANDS */.Lo.join(', ')}`);
-    }
-    return command;
-}
-function parseOnError(value) {
-    const choice = value.trim() || 'cleanup';
-    if (choice === 'ask') {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
-    }
-    if (!constants/* ON_ERROR */.DD.includes(choice)) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is '${choice}'; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
-    }
-    return choice;
-}
-function parseVersionSpec(value) {
-    const spec = value.trim() || 'latest';
-    if (spec.toLowerCase() === 'latest')
-        return 'latest';
-    const exact = semver_default().valid(semver_default().clean(spec) ?? '');
-    if (exact)
-        return exact;
-    if (semver_default().validRange(spec))
-        return spec;
-    throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
-        `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`);
-}
-function parseReleasesUrl(value) {
-    const raw = value.trim() || constants/* DEFAULT_RELEASES_URL */.je;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${constants/* DEFAULT_RELEASES_URL */.je}`);
-    }
-    if (url.username || url.password) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
-    }
-    return url.toString().replace(/\/+$/, '');
-}
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-/**
- * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
- * are skipped. Values are never shown in errors, since they may be secret; with `secret`, names are
- * not either: a line missing its `name=` may be a secret whole.
- */
-function parseVariables(text, input, secret = false) {
-    const variables = [];
-    const lines = text.split('\n');
-    lines.forEach((rawLine, index) => {
-        const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
-        if (line.trim() === '')
-            return;
-        const eq = line.indexOf('=');
-        if (eq < 0) {
-            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: expected name=value, found no '='`);
-        }
-        const name = line.slice(0, eq).trim();
-        if (!IDENTIFIER.test(name)) {
-            throw new errors/* ActionError */.lZ(`Input '${input}', line ${index + 1}: ${secret ? 'the text before the first = (not shown, as the line may be a secret)' : `'${name.slice(0, 64)}'`} is not a variable name (letters, digits, _ and -, not starting with a digit)`);
-        }
-        variables.push({ name, value: line.slice(eq + 1) });
-    });
-    return variables;
-}
-function parseList(text, separator) {
-    return text
-        .split(separator)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function parseBoolean(value, input, fallback) {
-    const v = value.trim().toLowerCase();
-    if (v === '')
-        return fallback;
-    if (['true', 'yes', 'on', '1'].includes(v))
-        return true;
-    if (['false', 'no', 'off', '0'].includes(v))
-        return false;
-    throw new errors/* ActionError */.lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
-}
-/** A whole number from 0 to 1000, or undefined when empty; `zero` says what 0 means for the input. */
-function parseOptionalInteger(value, input, zero = 'no limit') {
-    const v = value.trim();
-    if (v === '')
-        return undefined;
-    if (!/^\d+$/.test(v) || Number(v) > 1000) {
-        throw new errors/* ActionError */.lZ(`Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: ${zero})`);
-    }
-    return Number(v);
-}
-/** Checks that the working directory, template and var-files exist; thin I/O on top of the inputs. */
-/** The absolute working directory, which must exist. */
-function workingDirectoryOf(inputs, workspace) {
-    const workingDirectory = external_node_path_.resolve(workspace, inputs.workingDirectory);
-    if (!(0,external_node_fs_.existsSync)(workingDirectory) || !(0,external_node_fs_.statSync)(workingDirectory).isDirectory()) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
-    }
-    return workingDirectory;
-}
-function resolvePaths(inputs, workspace) {
-    const workingDirectory = workingDirectoryOf(inputs, workspace);
-    const template = external_node_path_.resolve(workingDirectory, inputs.template);
-    if (!(0,external_node_fs_.existsSync)(template)) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
-    }
-    let kind;
-    if ((0,external_node_fs_.statSync)(template).isDirectory()) {
-        const templates = (0,external_node_fs_.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
-        if (templates.length === 0) {
-            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
-                ((0,external_node_fs_.readdirSync)(template).some((f) => f.endsWith('.json'))
-                    ? '; name a legacy JSON template by its file name'
-                    : ''));
-        }
-        kind = 'hcl2-dir';
-    }
-    else if (template.endsWith('.pkr.hcl') || template.endsWith('.pkr.json')) {
-        kind = 'hcl2-file';
-    }
-    else if (template.endsWith('.json')) {
-        kind = 'legacy-json';
-    }
-    else {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`);
-    }
-    const varFiles = inputs.varFiles.map((file) => {
-        const resolved = external_node_path_.resolve(workingDirectory, file);
-        if (!(0,external_node_fs_.existsSync)(resolved) || !(0,external_node_fs_.statSync)(resolved).isFile()) {
-            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`);
-        }
-        return resolved;
-    });
-    return { workingDirectory, template, kind, varFiles };
-}
-
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./src/installer/download.ts
@@ -2349,7 +2536,7 @@ async function installPacker(request) {
             core/* info */.pq(`Reading ${url}`);
             let body;
             try {
-                body = await downloader.fetchBytes(url);
+                body = await downloader.fetchBytes(url, download/* INDEX_LIMITS */.Si);
             }
             catch (error) {
                 if (error instanceof download/* HttpStatusError */.F9 && error.status === 404) {
@@ -2963,6 +3150,10 @@ class Logger {
     redact(text) {
         return this.redactor.redact(text);
     }
+    /** Every string inside a plain data value redacted, for data written to a file or an output. */
+    redactDeep(value) {
+        return this.redactor.redactDeep(value);
+    }
     /** A message of the action's own. */
     info(text) {
         core/* info */.pq(this.redact(text));
@@ -3024,6 +3215,9 @@ class Logger {
     }
 }
 
+// EXTERNAL MODULE: ./node_modules/semver/index.js
+var semver = __webpack_require__(62088);
+var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
 ;// CONCATENATED MODULE: ./src/packer/args.ts
 /** Pure argument building for every Packer command the action runs. */
 
@@ -3102,6 +3296,39 @@ function pluginTokenEnv(token, serverUrl) {
         };
     }
     return { env: { PACKER_GITHUB_API_TOKEN: token } };
+}
+/**
+ * Names a build process must not inherit from the action: the step's inputs (`INPUT_*`: the token
+ * and every sensitive variable), other steps' state (`STATE_*`), the runner's own credentials and
+ * service addresses (the cache and artifact runtime token, the OIDC token request), and the files
+ * through which a step sets outputs, environment, PATH, state and the job summary, which are the
+ * action's to write, as workflow commands on stdout are.
+ */
+const WITHHELD_FROM_PACKER = [
+    /^INPUT_/i,
+    /^STATE_/i,
+    /^ACTIONS_RUNTIME_(TOKEN|URL)$/i,
+    /^ACTIONS_RESULTS_URL$/i,
+    /^ACTIONS_CACHE_URL$/i,
+    /^ACTIONS_ID_TOKEN_REQUEST_(TOKEN|URL)$/i,
+    /^GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/i
+];
+/** Whether Packer and the processes it starts are given the variable `name`. */
+function passedToPacker(name) {
+    return !WITHHELD_FROM_PACKER.some((pattern) => pattern.test(name));
+}
+/**
+ * The environment Packer runs with: the runner's, minus what `passedToPacker` withholds, with
+ * Packer's update check off and the plugin directory set. Everything Packer starts (plugins,
+ * provisioner scripts, Ansible) inherits it.
+ */
+function packerEnvironment(env, pluginDir) {
+    const kept = {};
+    for (const [name, value] of Object.entries(env)) {
+        if (value !== undefined && passedToPacker(name))
+            kept[name] = value;
+    }
+    return { ...kept, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: pluginDir };
 }
 /** Renders a command line for the log, as @actions/exec would. */
 function commandLine(binary, args) {
@@ -4637,7 +4864,7 @@ async function init(ctx, pluginDir) {
                 releasesUrl: ctx.inputs.releasesUrl,
                 signingKey: ctx.inputs.releasesSigningKey,
                 platform: releasePlatform(process.platform, process.arch),
-                tempDir: ctx.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+                tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
                 cancelled: () => ctx.cancellation.requested,
                 onCancel: (listener) => ctx.cancellation.onSignal(listener)
             });
@@ -4672,48 +4899,8 @@ async function init(ctx, pluginDir) {
 var packer_manifest = __webpack_require__(58277);
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __webpack_require__(7729);
-;// CONCATENATED MODULE: ./src/redact.ts
-/**
- * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
- * The runner masks what `core.setSecret` registered, but only in the log and only in the exact form;
- * Packer before 1.15.1 prints secrets in machine-readable mode, escaped (`,` as `%!(PACKER_COMMA)`),
- * so the action redacts every form itself as well.
- */
-class Redactor {
-    secrets = new Set();
-    add(secret) {
-        if (secret.length < 3)
-            return; // a one- or two-character "secret" would blank out ordinary text
-        this.secrets.add(secret);
-        this.secrets.add(secret.replace(/,/g, '%!(PACKER_COMMA)'));
-        this.secrets.add(JSON.stringify(secret).slice(1, -1));
-        this.secrets.add(secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n'));
-    }
-    get size() {
-        return this.secrets.size;
-    }
-    redact(text) {
-        if (this.secrets.size === 0 || text.length === 0)
-            return text;
-        let out = text;
-        // Longest first, so that a secret containing another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            if (out.includes(secret))
-                out = out.split(secret).join('***');
-        }
-        return out;
-    }
-    /**
-     * Every string inside a plain data value redacted, for data that is escaped before it is shown
-     * (the job summary): once escaped, a secret would no longer match.
-     */
-    redactDeep(value) {
-        if (this.secrets.size === 0)
-            return value;
-        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
-    }
-}
-
+// EXTERNAL MODULE: ./src/redact.ts
+var redact = __webpack_require__(76670);
 // EXTERNAL MODULE: ./src/summary.ts
 var summary = __webpack_require__(28855);
 ;// CONCATENATED MODULE: ./src/upload.ts
@@ -4770,13 +4957,13 @@ async function run() {
     // The post step runs the same bundle; this tells it apart.
     core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
     const cancellation = new Cancellation().start();
-    const redactor = new Redactor();
+    const redactor = new redact/* Redactor */.p();
     let report;
     let lifecycle;
     let failure;
     let writeReport = false;
     try {
-        const inputs = getInputs();
+        const inputs = (0,src_inputs/* getInputs */.GP)();
         // Every secret is masked before anything could print it.
         for (const variable of inputs.sensitiveVariables) {
             core/* setSecret */.Pq(variable.value);
@@ -4795,7 +4982,8 @@ async function run() {
             const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 30505));
             await runLifecycleCommand(inputs.command, {
                 inputs,
-                workingDirectory: workingDirectoryOf(inputs, workspace),
+                workingDirectory: (0,src_inputs/* workingDirectoryOf */._X)(inputs, workspace),
+                workspace,
                 runDir: await createRunDir(),
                 log,
                 env: process.env,
@@ -4804,7 +4992,7 @@ async function run() {
             return;
         }
         // Paths are checked before anything is downloaded.
-        const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace);
+        const paths = inputs.command === 'install' ? undefined : (0,src_inputs/* resolvePaths */.LN)(inputs, workspace);
         if (paths) {
             report = {
                 command: inputs.command,
@@ -4906,12 +5094,9 @@ async function runTemplateCommand(inputs, paths, installation, runtime) {
         cancellation: runtime.cancellation,
         logFile: external_node_path_.join(runDir, 'packer-build.log'),
         // The token is for plugin downloads: packer init gets it (see init), builds and their
-        // scripts do not.
-        env: {
-            ...process.env,
-            CHECKPOINT_DISABLE: '1',
-            PACKER_PLUGIN_PATH: process.env.PACKER_PLUGIN_PATH || pluginDir
-        }
+        // scripts do not, nor any other input, state or runner credential.
+        // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
+        env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
     };
     try {
         if (inputs.sensitiveVariables.length) {
@@ -5014,7 +5199,8 @@ async function buildAndReport(ctx, runDir, report) {
         primaryAmis: run.primaryAmis
     });
     const manifestFile = external_node_path_.join(runDir, 'manifest.json');
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(manifest, null, 2) + '\n');
+    // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n');
     (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
     core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
     if (ctx.inputs.uploadArtifact) {
@@ -5081,6 +5267,8 @@ function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
 /* harmony export */   vQ: () => (/* binding */ amiIdsByBuild)
 /* harmony export */ });
 /* unused harmony export parseArtifact */
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+
 /** Builder ids Packer prints in `artifact,N,builder-id,…`, mapped to the builder type they belong to. */
 const BUILDER_TYPE_BY_ID = {
     'mitchellh.amazonebs': 'amazon-ebs',
@@ -5204,7 +5392,7 @@ const REGION_AMI_IN_TEXT = /^\s*([a-z]{2}(?:-[a-z]+)+-\d+): (ami-[0-9a-f]+)\s*$/
 function parseAmiList(id) {
     if (id === '')
         return undefined;
-    const amis = {};
+    const amis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const part of id.split(',')) {
         const m = REGION_AMI.exec(part.trim());
         if (!m)
@@ -5215,7 +5403,7 @@ function parseAmiList(id) {
 }
 /** The `region: ami-…` lines of "AMIs were created:\n…" (amazon builder's `String()`). */
 function amisFromDescription(description) {
-    const amis = {};
+    const amis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const line of description.split('\n')) {
         const m = REGION_AMI_IN_TEXT.exec(line);
         if (m)
@@ -5323,14 +5511,14 @@ function makeArtifact(build, builderId, id, description, files, builderType = bu
 }
 /** `{ "<build>": { "<region>": "ami-…" } }` over every Amazon artifact. */
 function amiIdsByBuild(artifacts) {
-    const byBuild = {};
+    const byBuild = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const artifact of artifacts) {
         if (artifact.parsed.kind !== 'amazon')
             continue;
         const amis = Object.entries(artifact.parsed.amis);
         if (amis.length === 0)
             continue;
-        const regions = (byBuild[artifact.build] ??= {});
+        const regions = (byBuild[artifact.build] ??= (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)());
         for (const [region, ami] of amis)
             regions[region] = ami;
     }
@@ -5386,6 +5574,8 @@ function dropUndefined(value) {
 /* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+
 function emptyResources() {
     return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
 }
@@ -5418,7 +5608,7 @@ const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = {};
+    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     /** Per build, the text of its last `say` line. */
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */
@@ -5566,10 +5756,12 @@ function parseResources(text) {
 /* harmony export */ });
 /* unused harmony export PRIMARY_AMI_KEY */
 /* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68145);
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
 /**
  * The manifest format of Packer's `manifest` post-processor: reading one Packer wrote, writing one
  * for this run, merging several (matrix legs), and turning entries back into artifacts. Pure code.
  */
+
 
 /** Where a manifest entry keeps the AMI its build made in its own region. */
 const PRIMARY_AMI_KEY = 'primary_ami';
@@ -5603,7 +5795,7 @@ function manifestFromArtifacts(artifacts, options) {
 }
 /** Per build, the AMI made in its own region, as manifest entries of this action record it. */
 function primaryAmisOf(manifest) {
-    const primary = {};
+    const primary = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const b of manifest.builds) {
         const ami = b.custom_data?.[PRIMARY_AMI_KEY];
         if (typeof ami === 'string' && ami)
@@ -5731,13 +5923,89 @@ function readBuild(value, index) {
     return build;
 }
 function stringValues(value) {
-    const out = {};
+    const out = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const [key, v] of Object.entries(value))
         out[key] = typeof v === 'string' ? v : String(v);
     return out;
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 76670:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor),
+/* harmony export */   v: () => (/* binding */ MIN_SECRET_LENGTH)
+/* harmony export */ });
+/**
+ * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
+ * The runner masks what `core.setSecret` registered, but only in the log, only in the exact form
+ * and one line at a time; Packer before 1.15.1 prints secrets in machine-readable mode, escaped
+ * (`,` as `%!(PACKER_COMMA)`), and wraps diagnostic text at 78 columns, which splits a value with
+ * spaces across lines. So the action redacts every form itself, on whole blocks of text.
+ */
+/** Shorter values cannot be redacted without blanking ordinary text; inputs.ts refuses them. */
+const MIN_SECRET_LENGTH = 3;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Redactor {
+    secrets = new Set();
+    /** For a form with white space: the same words with any white space between them, line breaks included. */
+    wrapped = new Map();
+    sorted;
+    add(secret) {
+        if (secret.length < MIN_SECRET_LENGTH)
+            return;
+        for (const form of [
+            secret,
+            secret.replace(/,/g, '%!(PACKER_COMMA)'),
+            JSON.stringify(secret).slice(1, -1),
+            secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
+        ]) {
+            this.secrets.add(form);
+            const words = form.split(/\s+/).filter(Boolean);
+            if (words.length > 1 && !this.wrapped.has(form)) {
+                this.wrapped.set(form, new RegExp(words.map(escapeRegExp).join('\\s+'), 'g'));
+            }
+        }
+        this.sorted = undefined;
+    }
+    get size() {
+        return this.secrets.size;
+    }
+    redact(text) {
+        if (this.secrets.size === 0 || text.length === 0)
+            return text;
+        // Longest first, so that a secret containing another is replaced whole.
+        this.sorted ??= {
+            exact: [...this.secrets].sort((a, b) => b.length - a.length),
+            wrapped: [...this.wrapped.entries()]
+                .sort(([a], [b]) => b.length - a.length)
+                .map(([, pattern]) => pattern)
+        };
+        let out = text;
+        for (const secret of this.sorted.exact) {
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        }
+        // A value with spaces that the text broke across lines, or re-indented.
+        for (const pattern of this.sorted.wrapped)
+            out = out.replace(pattern, '***');
+        return out;
+    }
+    /**
+     * Every string inside a plain data value redacted, for data that is escaped before it is shown
+     * (the job summary) or written as JSON (manifests): once escaped, a secret would no longer match.
+     */
+    redactDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
+    }
 }
 
 

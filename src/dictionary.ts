@@ -1,0 +1,8 @@
+/**
+ * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
+ * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
+ * not an inherited property or the object's prototype.
+ */
+export function dictionary<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>
+}
