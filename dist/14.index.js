@@ -2269,6 +2269,10 @@ function headerOf(raw) {
     m = /^(Errors validating build '[^']*')\. (.*)$/.exec(line);
     if (m)
         return { severity: 'error', kind: 'plain', title: m[1], rest: m[2] };
+    // Packer 1.7+ for a file it read as a legacy JSON template: advice on file extensions, then the
+    // parser's error on the next line as `Original error: …` (see blockFindings).
+    if (/^Failed to parse file as legacy JSON template: /.test(line))
+        return { severity: 'error', kind: 'plain', title: 'Failed to parse template', rest: '' };
     m =
         /^(Failed to parse template|Failed to initialize build '[^']*'|Error initializing core|Build '[^']*'): ?(.*)$/.exec(line);
     if (m)
@@ -2319,7 +2323,10 @@ function firstRange(text) {
         endColumn: Number(m[5])
     };
 }
-/** Word-wrapped paragraphs back to one line each; bullets and indented lines stay apart. */
+/**
+ * Word-wrapped paragraphs back to one line each; bullets, indented lines and the closing brace of a
+ * block Packer suggests (`variable "x" {` … `}`) stay apart.
+ */
 function unwrap(lines) {
     const paragraphs = [];
     let current = [];
@@ -2332,7 +2339,7 @@ function unwrap(lines) {
         if (line.trim() === '') {
             flush();
         }
-        else if (current.length && !/^\s*(?:[*-] |\t|\s{2,})/.test(line)) {
+        else if (current.length && !/^\s*(?:[*-] |\t|\s{2,}|[}\]])/.test(line)) {
             current[current.length - 1] += ' ' + line.trim();
         }
         else {
@@ -2370,6 +2377,7 @@ function finding(severity, title, message, location) {
         f.endColumn = location.endColumn;
     return f;
 }
+const ORIGINAL_ERROR = 'Original error: ';
 /** Findings of one block: one per bullet when Packer listed several errors, else one. */
 function blockFindings(header, body) {
     let location;
@@ -2390,6 +2398,11 @@ function blockFindings(header, body) {
         lines = lines.slice(i);
     }
     if (header.kind === 'plain') {
+        const original = lines.findIndex((l) => l.startsWith(ORIGINAL_ERROR));
+        if (original >= 0) {
+            header = { ...header, rest: lines[original].slice(ORIGINAL_ERROR.length) };
+            lines = lines.slice(original + 1);
+        }
         const at = lines.findIndex((l) => /^At line \d+, column \d+/.test(l));
         if (at >= 0) {
             const m = /^At line (\d+), column (\d+)/.exec(lines[at]);
