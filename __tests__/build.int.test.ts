@@ -123,8 +123,8 @@ describe('variables', () => {
   })
 
   it('keeps the github-token from the build and its scripts, and never prints it', async () => {
-    // The token is for packer init's plugin downloads (Packer 1.6.6 has no init; the environment
-    // init gets is unit-tested in args.test.ts).
+    // The token is for packer init's plugin downloads (this template requires no plugin, so init
+    // is skipped; the environment init gets is unit-tested in args.test.ts).
     const result = await packer.step({ files: '__tests__/data/templates/token' })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(/plugin token:$/m)
