@@ -198,6 +198,25 @@ describe('the external amazon plugin 1.2.9 under Packer 1.9.4, and as Packer 1.1
   })
 })
 
+describe('a build cancelled while copying, under Packer 1.9.4 and as Packer 1.13 prints it', () => {
+  const text = readFileSync(
+    new URL('../data/packer/captured-1.9.4/amazon-ebs-cancel-copies.txt', import.meta.url),
+    'utf8'
+  )
+  it.each([
+    ['1.9.4', text],
+    ['1.13', asPacker113(text)]
+  ])('leaves the copies Packer gave up on, and not the AMI it deregistered (%s)', (_, t) => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    for (const line of parseMachineReadable(t)) tracker.consume(line)
+    expect(tracker.primaryAmis).toEqual({ 'amazon-ebs.app': 'ami-39e44caed2e5ef696' })
+    expect(afterPackerExit(tracker.current).amis).toEqual([
+      { id: 'ami-6d3c0ecc00da084ab', region: 'eu-central-1', build: 'amazon-ebs.app' },
+      { id: 'ami-398361ffb8a00af68', region: 'us-west-2', build: 'amazon-ebs.app' }
+    ])
+  })
+})
+
 describe("Packer 1.13: a provisioner's output arrives as say lines, like Packer's own", () => {
   /** Packer's lines up to the provisioner, as 1.13 prints them. */
   const launched = (): AwsResourceTracker => {

@@ -662,6 +662,18 @@ describe('BuildTracker on Packer 1.9.4 runs, and on the same runs as Packer 1.13
     }
   )
 
+  it.each(both('amazon-ebs-cancel-copies.txt'))(
+    'reads an amazon-ebs build cancelled while copying as cancelled, not failed (%s)',
+    (_, text) => {
+      const summary = summarizeTranscript(text)
+      expect(summary.cancelled).toBe(true)
+      expect(summary.builds.map((b) => [b.name, b.status])).toEqual([
+        ['amazon-ebs.app', 'cancelled']
+      ])
+      expect(summary.artifacts).toEqual([])
+    }
+  )
+
   it('reads a legacy JSON run, whose builds 1.9.4 names type.name', () => {
     const summary = summarizeTranscript(v194('legacy.txt'))
     expect(summary.builds.map((b) => [b.name, b.builderType, b.status])).toEqual([
@@ -690,6 +702,7 @@ describe('parsing in place, within the decoded chunk', () => {
     'captured/legacy.txt',
     'captured/multi-build-run1.txt',
     'captured/unknown-source.txt',
+    'captured-1.9.4/amazon-ebs-cancel-copies.txt',
     'captured-1.9.4/amazon-ebs-double.txt',
     'captured-1.9.4/cancel.txt',
     'captured-1.9.4/legacy.txt',
