@@ -1,7 +1,7 @@
 /** `command: build` end to end: the committed dist/ on Node 24 running the real Packer 1.9.4. */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { cpSync, readdirSync, readFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { MIRROR_VERSION } from './support/mirror.js'
 import { installPackerOnce, type PackerFixture } from './support/packer.js'
@@ -123,8 +123,8 @@ describe('variables', () => {
   })
 
   it('keeps the github-token from the build and its scripts, and never prints it', async () => {
-    // The token is for packer init's plugin downloads (Packer 1.6.6 has no init; the environment
-    // init gets is unit-tested in args.test.ts).
+    // The token is for packer init's plugin downloads (this template requires no plugin, so init
+    // is skipped; the environment init gets is unit-tested in args.test.ts).
     const result = await packer.step({ files: '__tests__/data/templates/token' })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(/plugin token:$/m)
@@ -241,6 +241,27 @@ describe('failures', () => {
     )
     expect(errors(result)).toMatch(/1 file\(s\) are not formatted: main\.pkr\.hcl/)
     expect(result.stdout).toContain('communicator =    "none"')
+  })
+
+  it('checks the formatting of nested folders too (packer fmt -recursive)', async () => {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    cpSync(path.join(ROOT, '__tests__/data/templates/unformatted'), dirs.workspace, {
+      recursive: true
+    })
+    mkdirSync(path.join(dirs.workspace, 'vars'))
+    writeFileSync(path.join(dirs.workspace, 'vars/prod.pkrvars.hcl'), 'region="eu-west-1"\n')
+    const result = await packer.step({ dirs, inputs: { command: 'validate' } })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /2 file\(s\) are not formatted: main\.pkr\.hcl, vars\/prod\.pkrvars\.hcl/
+    )
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'error',
+        properties: expect.objectContaining({ file: 'vars/prod.pkrvars.hcl', line: '1' })
+      })
+    )
+    expect(result.stdout).toContain('+region = "eu-west-1"')
   })
 
   it('sets the outputs of the build that succeeded, then fails the step', async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { tool, toolPath, toolsDir } from './support/tools.js'
+import { tool, TOOL_VERSIONS, toolPath, toolsDir } from './support/tools.js'
 
 describe('built tools', () => {
   it('are looked for where .ci/tools puts them, and PIA_TOOLS_DIR moves them', () => {
@@ -31,5 +31,13 @@ describe('built tools', () => {
     expect(() => tool('packer', { PIA_TOOLS_DIR: dir })).toThrow('Run `.ci/tools packer`')
     chmodSync(file, 0o755)
     expect(tool('packer', { PIA_TOOLS_DIR: dir })).toBe(file)
+  })
+
+  it('are the versions .ci/tools builds', () => {
+    const script = readFileSync(path.join(import.meta.dirname, '../.ci/tools'), 'utf8')
+    const built = Object.fromEntries(
+      [...script.matchAll(/^ {2}"([\w-]+)\|[^|]+\|v([^|]+)\|/gm)].map((m) => [m[1], m[2]])
+    )
+    expect(built).toEqual(TOOL_VERSIONS)
   })
 })

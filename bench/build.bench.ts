@@ -10,6 +10,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
+import { tool } from '../__tests__/support/tools.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const node = process.execPath
@@ -17,7 +18,8 @@ const dist = path.join(root, 'dist/index.js')
 const run = promisify(execFile)
 const RUNS = 15
 
-const packerBinary = (await run('sh', ['-c', 'command -v packer'])).stdout.trim()
+// The Packer the end-to-end tests run: `.ci/tools packer`'s build, or PACKER_TEST_BINARY.
+const packerBinary = process.env.PACKER_TEST_BINARY ?? tool('packer')
 const version = /Packer v(\S+)/.exec((await run(packerBinary, ['version'])).stdout)?.[1]
 if (!version) throw new Error(`cannot read the version of ${packerBinary}`)
 

@@ -2774,6 +2774,10 @@ function headerOf(raw) {
     m = /^(Errors validating build '[^']*')\. (.*)$/.exec(line);
     if (m)
         return { severity: 'error', kind: 'plain', title: m[1], rest: m[2] };
+    // Packer 1.7+ for a file it read as a legacy JSON template: advice on file extensions, then the
+    // parser's error on the next line as `Original error: …` (see blockFindings).
+    if (/^Failed to parse file as legacy JSON template: /.test(line))
+        return { severity: 'error', kind: 'plain', title: 'Failed to parse template', rest: '' };
     m =
         /^(Failed to parse template|Failed to initialize build '[^']*'|Error initializing core|Build '[^']*'): ?(.*)$/.exec(line);
     if (m)
@@ -2824,7 +2828,10 @@ function firstRange(text) {
         endColumn: Number(m[5])
     };
 }
-/** Word-wrapped paragraphs back to one line each; bullets and indented lines stay apart. */
+/**
+ * Word-wrapped paragraphs back to one line each; bullets, indented lines and the closing brace of a
+ * block Packer suggests (`variable "x" {` … `}`) stay apart.
+ */
 function unwrap(lines) {
     const paragraphs = [];
     let current = [];
@@ -2837,7 +2844,7 @@ function unwrap(lines) {
         if (line.trim() === '') {
             flush();
         }
-        else if (current.length && !/^\s*(?:[*-] |\t|\s{2,})/.test(line)) {
+        else if (current.length && !/^\s*(?:[*-] |\t|\s{2,}|[}\]])/.test(line)) {
             current[current.length - 1] += ' ' + line.trim();
         }
         else {
@@ -2875,6 +2882,7 @@ function finding(severity, title, message, location) {
         f.endColumn = location.endColumn;
     return f;
 }
+const ORIGINAL_ERROR = 'Original error: ';
 /** Findings of one block: one per bullet when Packer listed several errors, else one. */
 function blockFindings(header, body) {
     let location;
@@ -2895,6 +2903,11 @@ function blockFindings(header, body) {
         lines = lines.slice(i);
     }
     if (header.kind === 'plain') {
+        const original = lines.findIndex((l) => l.startsWith(ORIGINAL_ERROR));
+        if (original >= 0) {
+            header = { ...header, rest: lines[original].slice(ORIGINAL_ERROR.length) };
+            lines = lines.slice(original + 1);
+        }
         const at = lines.findIndex((l) => /^At line \d+, column \d+/.test(l));
         if (at >= 0) {
             const m = /^At line (\d+), column (\d+)/.exec(lines[at]);
@@ -5596,6 +5609,11 @@ const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-
 const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
 const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
 const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/**
+ * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
+ * Packer 1.13 on, which must not stand for the `say` line before it.
+ */
+const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
 /** `==> build: text` (say, error) or `    build: text` (message). */
 const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
 const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
@@ -5613,6 +5631,9 @@ class AwsResourceTracker {
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */
     copying = new Set();
+    /** Builds that launched their instance, and those whose instance Packer waited for. */
+    launched = new Set();
+    waited = new Set();
     /**
      * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
      * aws-actions/configure-aws-credentials sets them) is where the post step looks.
@@ -5641,21 +5662,10 @@ class AwsResourceTracker {
             this.resources[list].push(id);
             changed = true;
         };
-        if (said) {
-            const [, name, body] = said;
-            for (const [list, pattern] of SAID) {
-                const match = pattern.exec(body);
-                if (match)
-                    add(list, match[1]);
-            }
-            if (COPYING.test(body))
-                this.copying.add(name);
-            this.lastSay.set(name, body);
-        }
-        else if (message) {
-            const [, name, body] = message;
+        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
+        const onMessage = (name, body) => {
             const after = this.lastSay.get(name) ?? '';
-            const instance = LAUNCHING.test(after) ? INSTANCE_ID.exec(body)?.[1] : undefined;
+            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
             if (instance)
                 add('instances', instance);
             const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
@@ -5664,6 +5674,37 @@ class AwsResourceTracker {
                     this.primaryAmis[name] = created;
                 changed = this.addAmi({ id: created, region: '', build: name }) || changed;
             }
+        };
+        if (said) {
+            const [, name, body] = said;
+            if (MESSAGE_TEXT.test(body)) {
+                onMessage(name, body);
+            }
+            else {
+                for (const [list, pattern] of SAID) {
+                    const match = pattern.exec(body);
+                    if (!match)
+                        continue;
+                    if (list === 'instances') {
+                        // Only the instance the build launched, once.
+                        if (!this.launched.has(name) || this.waited.has(name))
+                            continue;
+                        this.waited.add(name);
+                    }
+                    else if (this.launched.has(name)) {
+                        continue; // the key pair and security group come before the instance
+                    }
+                    add(list, match[1]);
+                }
+                if (LAUNCHING.test(body))
+                    this.launched.add(name);
+                if (COPYING.test(body) && name in this.primaryAmis)
+                    this.copying.add(name);
+                this.lastSay.set(name, body);
+            }
+        }
+        else if (message) {
+            onMessage(message[1], message[2]);
         }
         // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
         // Packer's own error, a say or error line, once the build is copying.

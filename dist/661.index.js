@@ -52,6 +52,11 @@ const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-
 const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
 const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
 const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/**
+ * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
+ * Packer 1.13 on, which must not stand for the `say` line before it.
+ */
+const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
 /** `==> build: text` (say, error) or `    build: text` (message). */
 const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
 const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
@@ -69,6 +74,9 @@ class AwsResourceTracker {
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */
     copying = new Set();
+    /** Builds that launched their instance, and those whose instance Packer waited for. */
+    launched = new Set();
+    waited = new Set();
     /**
      * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
      * aws-actions/configure-aws-credentials sets them) is where the post step looks.
@@ -97,21 +105,10 @@ class AwsResourceTracker {
             this.resources[list].push(id);
             changed = true;
         };
-        if (said) {
-            const [, name, body] = said;
-            for (const [list, pattern] of SAID) {
-                const match = pattern.exec(body);
-                if (match)
-                    add(list, match[1]);
-            }
-            if (COPYING.test(body))
-                this.copying.add(name);
-            this.lastSay.set(name, body);
-        }
-        else if (message) {
-            const [, name, body] = message;
+        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
+        const onMessage = (name, body) => {
             const after = this.lastSay.get(name) ?? '';
-            const instance = LAUNCHING.test(after) ? INSTANCE_ID.exec(body)?.[1] : undefined;
+            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
             if (instance)
                 add('instances', instance);
             const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
@@ -120,6 +117,37 @@ class AwsResourceTracker {
                     this.primaryAmis[name] = created;
                 changed = this.addAmi({ id: created, region: '', build: name }) || changed;
             }
+        };
+        if (said) {
+            const [, name, body] = said;
+            if (MESSAGE_TEXT.test(body)) {
+                onMessage(name, body);
+            }
+            else {
+                for (const [list, pattern] of SAID) {
+                    const match = pattern.exec(body);
+                    if (!match)
+                        continue;
+                    if (list === 'instances') {
+                        // Only the instance the build launched, once.
+                        if (!this.launched.has(name) || this.waited.has(name))
+                            continue;
+                        this.waited.add(name);
+                    }
+                    else if (this.launched.has(name)) {
+                        continue; // the key pair and security group come before the instance
+                    }
+                    add(list, match[1]);
+                }
+                if (LAUNCHING.test(body))
+                    this.launched.add(name);
+                if (COPYING.test(body) && name in this.primaryAmis)
+                    this.copying.add(name);
+                this.lastSay.set(name, body);
+            }
+        }
+        else if (message) {
+            onMessage(message[1], message[2]);
         }
         // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
         // Packer's own error, a say or error line, once the build is copying.

@@ -8,6 +8,7 @@ import {
 } from '../../src/packer/aws-resources.js'
 import type { MachineReadableLine } from '../../src/packer/types.js'
 import { parseMachineReadable } from '../../src/packer/stream.js'
+import { asPacker113 } from '../support/packer113.js'
 
 const START = new Date('2026-11-23T10:00:00Z')
 
@@ -160,6 +161,117 @@ describe('AMIs a build leaves', () => {
       securityGroups: [],
       amis: [{ id: 'ami-bbd408f786383129d', region: '', build: 'amazon-ebs.app' }]
     })
+  })
+})
+
+describe('the external amazon plugin 1.2.9 under Packer 1.9.4, and as Packer 1.13 prints it', () => {
+  const text = readFileSync(
+    new URL('../data/packer/captured-1.9.4/amazon-ebs-double.txt', import.meta.url),
+    'utf8'
+  )
+  const forms: [string, MachineReadableLine[]][] = [
+    ['1.9.4', parseMachineReadable(text)],
+    ['1.13', parseMachineReadable(asPacker113(text))]
+  ]
+
+  it('the 1.13 form prints the instance and the AMI as say lines', () => {
+    const said = forms[1][1].filter((l) => l.data[0] === 'say').map((l) => l.data[1])
+    expect(said).toContain('==> amazon-ebs.app: Instance ID: i-a9087108c4562889c')
+    expect(said).toContain('==> amazon-ebs.app: AMI: ami-ae75e0d9f773e2919')
+  })
+
+  it.each(forms)('follows the temporary resources and the AMI as they appear (%s)', (_, lines) => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    const upToAmi = lines.findIndex((l) => /AMI: ami-/.test(l.data[1] ?? '')) + 1
+    for (const line of lines.slice(0, upToAmi)) tracker.consume(line)
+    expect(tracker.current).toEqual({
+      regions: ['us-east-1'],
+      since: START.toISOString(),
+      instances: ['i-a9087108c4562889c'],
+      keyPairs: ['packer_6b059caa-93fd-cae3-0eeb-8fd50f632682'],
+      securityGroups: ['packer_6b059caa-35c0-aa48-f9d7-a9da3a2621f8'],
+      amis: [{ id: 'ami-ae75e0d9f773e2919', region: '', build: 'amazon-ebs.app' }]
+    })
+    for (const line of lines.slice(upToAmi)) tracker.consume(line)
+    expect(tracker.current.amis).toEqual([])
+    expect(tracker.primaryAmis).toEqual({ 'amazon-ebs.app': 'ami-ae75e0d9f773e2919' })
+  })
+})
+
+describe('a build cancelled while copying, under Packer 1.9.4 and as Packer 1.13 prints it', () => {
+  const text = readFileSync(
+    new URL('../data/packer/captured-1.9.4/amazon-ebs-cancel-copies.txt', import.meta.url),
+    'utf8'
+  )
+  it.each([
+    ['1.9.4', text],
+    ['1.13', asPacker113(text)]
+  ])('leaves the copies Packer gave up on, and not the AMI it deregistered (%s)', (_, t) => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    for (const line of parseMachineReadable(t)) tracker.consume(line)
+    expect(tracker.primaryAmis).toEqual({ 'amazon-ebs.app': 'ami-39e44caed2e5ef696' })
+    expect(afterPackerExit(tracker.current).amis).toEqual([
+      { id: 'ami-6d3c0ecc00da084ab', region: 'eu-central-1', build: 'amazon-ebs.app' },
+      { id: 'ami-398361ffb8a00af68', region: 'us-west-2', build: 'amazon-ebs.app' }
+    ])
+  })
+})
+
+describe("Packer 1.13: a provisioner's output arrives as say lines, like Packer's own", () => {
+  /** Packer's lines up to the provisioner, as 1.13 prints them. */
+  const launched = (): AwsResourceTracker => {
+    const tracker = new AwsResourceTracker(['us-east-1'], START)
+    for (const line of [
+      ui('==> amazon-ebs.app: Creating temporary keypair: packer_1'),
+      ui('==> amazon-ebs.app: Launching a source AWS instance...'),
+      ui('==> amazon-ebs.app: Instance ID: i-0000000000000000a'),
+      ui('==> amazon-ebs.app: Waiting for instance (i-0000000000000000a) to become ready...'),
+      ui('==> amazon-ebs.app: Provisioning with shell script: /tmp/packer-shell1')
+    ])
+      tracker.consume(line)
+    return tracker
+  }
+
+  it('takes no key pair, security group or instance a provisioner names once the instance runs', () => {
+    const tracker = launched()
+    for (const line of [
+      ui('==> amazon-ebs.app: Creating temporary keypair: prod-key'),
+      ui('==> amazon-ebs.app: Creating temporary security group for this instance: sg-prod'),
+      ui('==> amazon-ebs.app: Launching a source AWS instance...'),
+      ui('==> amazon-ebs.app: Instance ID: i-0123456789abcdef0'),
+      ui('==> amazon-ebs.app: Waiting for instance (i-0123456789abcdef0) to become ready...')
+    ])
+      expect(tracker.consume(line)).toBe(false)
+    expect(tracker.current).toMatchObject({
+      instances: ['i-0000000000000000a'],
+      keyPairs: ['packer_1'],
+      securityGroups: []
+    })
+  })
+
+  it('takes no AMI a provisioner names, nor copies before the build has its AMI', () => {
+    const tracker = launched()
+    for (const line of [
+      ui('==> amazon-ebs.app: AMI: ami-0123456789abcdef0'),
+      ui('==> amazon-ebs.app: Copying/Encrypting AMI (ami-0123456789abcdef0) to other regions...'),
+      ui(
+        '==> amazon-ebs.app: Error waiting for AMI (ami-0123456789abcdef1) in region (us-west-2)',
+        'error'
+      )
+    ])
+      expect(tracker.consume(line)).toBe(false)
+    expect(tracker.current.amis).toEqual([])
+  })
+
+  it('still takes the instance id when other message lines come between it and the launch', () => {
+    const tracker = new AwsResourceTracker([], START)
+    for (const line of [
+      ui('==> amazon-ebs.app: Launching a source AWS instance...'),
+      ui('==> amazon-ebs.app: Private IP: 10.0.0.5'),
+      ui('==> amazon-ebs.app: Instance ID: i-0000000000000000c')
+    ])
+      tracker.consume(line)
+    expect(tracker.current.instances).toEqual(['i-0000000000000000c'])
   })
 })
 

@@ -12,7 +12,7 @@ import {
 const REPO = path.resolve(import.meta.dirname, '../..')
 const DATA = path.join(REPO, '__tests__/data/diagnostics')
 const DATA_REL = '__tests__/data/diagnostics'
-/** The captures in packer-1.6.6/ were taken with DATA as Packer's working directory. */
+/** The captures in packer-1.6.6/ and packer-1.9.4/ were taken with DATA as Packer's working directory. */
 const CAPTURED = { workspace: REPO, workingDirectory: DATA }
 
 const fixture = (name: string): string => readFileSync(path.join(DATA, name), 'utf8')
@@ -357,6 +357,149 @@ describe('findingsFromDiagnostics on Packer 1.6.6 captures', () => {
   })
 })
 
+describe('findingsFromDiagnostics on Packer 1.9.4 captures', () => {
+  // The same templates as the 1.6.6 captures, run with the Packer 1.9.4 the end-to-end tests use.
+  const T = `${DATA_REL}/packer-1.6.6/templates`
+  const v194 = (name: string): string => fixture(`packer-1.9.4/${name}`)
+
+  it('Unsupported argument, and an attribute redefined, as 1.6.6 printed them', () => {
+    expect(findingsFromDiagnostics(v194('build-unsupported-argument.txt'), CAPTURED)).toEqual([
+      {
+        severity: 'error',
+        title: 'Unsupported argument',
+        message:
+          'An argument named "ssh_usernme" is not expected here. Did you mean "ssh_username"?',
+        file: `${T}/unsupported-argument/build.pkr.hcl`,
+        line: 3
+      }
+    ])
+    const file = `${T}/attribute-redefined/build.pkr.hcl`
+    for (const name of [
+      'validate-attribute-redefined.txt',
+      'mr-validate-attribute-redefined.txt'
+    ]) {
+      expect(findingsFromDiagnostics(v194(name), CAPTURED)).toEqual([
+        {
+          severity: 'error',
+          title: 'Attribute redefined',
+          message: `The argument "communicator" was already set at ${file}:2,3-15. Each argument may be set only once.`,
+          file,
+          line: 3
+        }
+      ])
+    }
+  })
+
+  it('an unset variable: two errors now (no "Variables not allowed"), in both forms', () => {
+    const expected = [
+      {
+        severity: 'error',
+        title: 'Unset variable "release"',
+        message:
+          'A used variable must be set or have a default value; see https://packer.io/docs/templates/hcl_templates/syntax for details.'
+      },
+      {
+        severity: 'error',
+        title: 'Unsuitable value type',
+        message: 'Unsuitable value: value must be known',
+        file: `${T}/unset-variable/build.pkr.hcl`,
+        line: 10
+      }
+    ]
+    expect(findingsFromDiagnostics(v194('validate-unset-variable.txt'), CAPTURED)).toEqual(expected)
+    expect(findingsFromDiagnostics(v194('mr-build-unset-variable.txt'), CAPTURED)).toEqual(expected)
+  })
+
+  it('a syntax error now points at the unclosed block, with its source line shown', () => {
+    expect(v194('validate-syntax-error.txt')).toContain('   1: source "null" "example" {')
+    expect(findingsFromDiagnostics(v194('validate-syntax-error.txt'), CAPTURED)).toEqual([
+      {
+        severity: 'error',
+        title: 'Unclosed configuration block',
+        message:
+          'There is no closing brace for this block before the end of the file. This may be caused by incorrect brace nesting elsewhere in this file.',
+        file: `${T}/syntax-error/build.pkr.hcl`,
+        line: 1
+      }
+    ])
+  })
+
+  it('the undeclared-variable warning keeps the block Packer suggests on lines of its own', () => {
+    expect(
+      findingsFromDiagnostics(v194('validate-undefined-variable-warning.txt'), CAPTURED)
+    ).toEqual([
+      {
+        severity: 'warning',
+        title: 'Undefined variable',
+        message:
+          'The variable "undeclared" was set but was not declared as an input variable. To declare ' +
+          'variable "undeclared" place this block in one of your .pkr.hcl files, such as variables.pkr.hcl' +
+          '\n\nvariable "undeclared" {\ntype    = string\ndefault = null\n}'
+      }
+    ])
+  })
+
+  describe('JSON templates', () => {
+    const json = (name: string) => ({
+      ...CAPTURED,
+      template: `packer-1.6.6/templates/${name}/template.json`
+    })
+
+    it('a syntax error behind "Failed to parse file as legacy JSON template", at its line and column', () => {
+      const text = v194('validate-json-syntax.txt')
+      expect(text).toMatch(/^Failed to parse file as legacy JSON template: .*\nOriginal error: /)
+      const findings = findingsFromDiagnostics(text, json('json-syntax'))
+      expect(findings).toEqual([
+        {
+          severity: 'error',
+          title: 'Failed to parse template',
+          message: `Error parsing JSON: invalid character '}' looking for beginning of object key string`,
+          file: `${T}/json-syntax/template.json`,
+          line: 6,
+          column: 5
+        }
+      ])
+      expect(lineOf(findings[0].file!, 6)[4]).toBe('}')
+    })
+
+    it('a multi-error behind "Original error:", one finding per bullet', () => {
+      expect(
+        findingsFromDiagnostics(v194('validate-json-root-key.txt'), json('json-root-key'))
+      ).toEqual([
+        {
+          severity: 'error',
+          title: 'Failed to parse template',
+          message: `Unknown root level key in template: 'builderz'`,
+          file: `${T}/json-root-key/template.json`
+        }
+      ])
+    })
+
+    it('prepare and initialize errors, as 1.6.6 printed them', () => {
+      expect(
+        findingsFromDiagnostics(v194('validate-json-unknown-key.txt'), json('json-unknown-key'))
+      ).toEqual([
+        {
+          severity: 'error',
+          title: 'Failed to prepare build: "x"',
+          message: `unknown configuration key: '"ssh_usernme"'`,
+          file: `${T}/json-unknown-key/template.json`
+        }
+      ])
+      expect(parseDiagnostics(v194('validate-json-unknown-builder.txt'))).toEqual([
+        {
+          severity: 'error',
+          title: 'Failed to initialize build "nope"',
+          message: `error initializing builder 'nope': Unknown builder nope`
+        }
+      ])
+      expect(parseDiagnostics(v194('validate-json-required-variable.txt'))).toEqual([
+        { severity: 'error', message: 'required variable not set: release' }
+      ])
+    })
+  })
+})
+
 describe('parseDiagnostics on other shapes', () => {
   it('the pre-1.6 JSON validate output (as quoted in the Packer docs)', () => {
     const text = [
@@ -589,6 +732,43 @@ describe('parseFmtCheck on Packer 1.6.6 captures', () => {
       findings: [],
       diffs: []
     })
+  })
+})
+
+describe('parseFmtCheck on Packer 1.9.4 captures', () => {
+  const T = `${DATA_REL}/packer-1.6.6/templates/fmt-unformatted`
+
+  it('-recursive, which 1.9.4 has: the nested file too, each with its diff', () => {
+    const { findings, diffs } = parseFmtCheck(
+      fixture('packer-1.9.4/fmt-check-diff-recursive.txt'),
+      CAPTURED
+    )
+    expect(findings.map((f) => [f.file, f.line])).toEqual([
+      [`${T}/main.pkr.hcl`, 2],
+      [`${T}/nested/inner.pkr.hcl`, 2],
+      [`${T}/no-newline.pkr.hcl`, 2],
+      [`${T}/values.pkrvars.hcl`, 1]
+    ])
+    expect(diffs.map((d) => d.file)).toEqual(findings.map((f) => f.file))
+    expect(diffs[1].diff).toBe(
+      [
+        '--- old/packer-1.6.6/templates/fmt-unformatted/nested/inner.pkr.hcl',
+        '+++ new/packer-1.6.6/templates/fmt-unformatted/nested/inner.pkr.hcl',
+        '@@ -1,3 +1,3 @@',
+        ' locals {',
+        '-  nested="only seen with -recursive"',
+        '+  nested = "only seen with -recursive"',
+        ' }'
+      ].join('\n')
+    )
+  })
+
+  it('without -recursive, and without -diff, as 1.6.6', () => {
+    for (const name of ['fmt-check-diff.txt', 'fmt-check.txt', 'fmt-check-diff-parse-error.txt']) {
+      expect(parseFmtCheck(fixture(`packer-1.9.4/${name}`), CAPTURED)).toEqual(
+        parseFmtCheck(fixture(`packer-1.6.6/${name}`), CAPTURED)
+      )
+    }
   })
 })
 

@@ -12,6 +12,7 @@ import {
   unescapeField
 } from '../../src/packer/stream.js'
 import type { MachineReadableLine } from '../../src/packer/types.js'
+import { asPacker113 } from '../support/packer113.js'
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../data/packer/${name}`, import.meta.url), 'utf8')
@@ -587,6 +588,113 @@ describe('BuildTracker', () => {
   })
 })
 
+describe('BuildTracker on Packer 1.9.4 runs, and on the same runs as Packer 1.13 prints them', () => {
+  const v194 = (name: string): string => fixture(`captured-1.9.4/${name}`)
+  /** Each run as 1.9.4 printed it, and with plugin lines as `ui,say` as 1.13 prints them. */
+  const both = (name: string): [string, string][] => [
+    ['1.9.4', v194(name)],
+    ['1.13', asPacker113(v194(name))]
+  ]
+
+  it('the 1.13 form really differs: provisioner lines become say lines with an arrow', () => {
+    const text = v194('multi-build-run1.txt')
+    expect(text).toMatch(/,ui,message, {4}null\.ok: provisioning%!\(PACKER_COMMA\) with a comma$/m)
+    const later = asPacker113(text)
+    expect(later).not.toMatch(/,ui,message,/)
+    expect(later).toMatch(/,ui,say,==> null\.ok: provisioning%!\(PACKER_COMMA\) with a comma$/m)
+    expect(later.split('\n')).toHaveLength(text.split('\n').length)
+  })
+
+  it.each(both('multi-build-run1.txt'))(
+    'tells the failed build from the others (%s)',
+    (_, text) => {
+      const summary = summarizeTranscript(text)
+      expect(summary.builds.map((b) => [b.name, b.builderType, b.status])).toEqual([
+        ['file.greeting', 'file', 'succeeded'],
+        ['null.broken', 'null', 'failed'],
+        ['null.ok', 'null', 'succeeded']
+      ])
+      // 1.9.4 keeps the space Packer 1.6.6 lost between the two sentences.
+      expect(summary.builds[1].errors).toEqual([
+        'Script exited with non-zero exit status: 1. Allowed exit codes are: [0]'
+      ])
+      expect(summary.artifacts.map((a) => [a.build, a.files])).toEqual([
+        ['file.greeting', ['out/greeting.txt']],
+        ['null.ok', []]
+      ])
+      expect(summary.errorCount).toBe(1)
+      expect(summary.cancelled).toBe(false)
+    }
+  )
+
+  it.each(both('cancel.txt'))(
+    'reads an interrupted run, where the other build now "errored: context canceled" (%s)',
+    (_, text) => {
+      expect(text).toContain(
+        "Build 'null.slow' errored after 4 seconds 721 milliseconds: context canceled"
+      )
+      const summary = summarizeTranscript(text)
+      expect(summary.cancelled).toBe(true)
+      expect(summary.builds.map((b) => [b.name, b.status])).toEqual([
+        ['null.quick', 'succeeded'],
+        ['null.slow', 'cancelled']
+      ])
+      expect(summary.runErrors).toEqual([])
+    }
+  )
+
+  it.each(both('amazon-ebs-double.txt'))(
+    'reads the external amazon plugin run against the EC2 double (%s)',
+    (_, text) => {
+      const summary = summarizeTranscript(text)
+      expect(summary.builds.map((b) => [b.name, b.builderType, b.status])).toEqual([
+        ['amazon-ebs.app', 'amazon-ebs', 'succeeded']
+      ])
+      expect(summary.artifacts).toHaveLength(1)
+      expect(summary.artifacts[0].parsed).toEqual({
+        kind: 'amazon',
+        amis: {
+          'eu-central-1': 'ami-f6f96472ff7ba446c',
+          'us-east-1': 'ami-ae75e0d9f773e2919',
+          'us-west-2': 'ami-d85061828f0111631'
+        }
+      })
+    }
+  )
+
+  it.each(both('amazon-ebs-cancel-copies.txt'))(
+    'reads an amazon-ebs build cancelled while copying as cancelled, not failed (%s)',
+    (_, text) => {
+      const summary = summarizeTranscript(text)
+      expect(summary.cancelled).toBe(true)
+      expect(summary.builds.map((b) => [b.name, b.status])).toEqual([
+        ['amazon-ebs.app', 'cancelled']
+      ])
+      expect(summary.artifacts).toEqual([])
+    }
+  )
+
+  it('reads a legacy JSON run, whose builds 1.9.4 names type.name', () => {
+    const summary = summarizeTranscript(v194('legacy.txt'))
+    expect(summary.builds.map((b) => [b.name, b.builderType, b.status])).toEqual([
+      ['null', 'null', 'succeeded'],
+      ['file.greeting-1.0', 'file', 'succeeded']
+    ])
+  })
+
+  it('keeps an unknown source, now with its file and line, as a run error', () => {
+    const summary = summarizeTranscript(v194('unknown-source.txt'))
+    expect(summary.builds).toEqual([])
+    expect(summary.runErrors).toEqual([
+      'Error: Unknown source null.missing\n\n  on unknown-source.pkr.hcl line 1:\n  (source code not available)\n\nKnown: []\n\n'
+    ])
+  })
+
+  it('reads the version', () => {
+    expect(summarizeTranscript(v194('version.txt')).version).toBe('1.9.4')
+  })
+})
+
 describe('parsing in place, within the decoded chunk', () => {
   const transcripts = [
     'captured/amazon-ebs-double.txt',
@@ -594,6 +702,12 @@ describe('parsing in place, within the decoded chunk', () => {
     'captured/legacy.txt',
     'captured/multi-build-run1.txt',
     'captured/unknown-source.txt',
+    'captured-1.9.4/amazon-ebs-cancel-copies.txt',
+    'captured-1.9.4/amazon-ebs-double.txt',
+    'captured-1.9.4/cancel.txt',
+    'captured-1.9.4/legacy.txt',
+    'captured-1.9.4/multi-build-run1.txt',
+    'captured-1.9.4/unknown-source.txt',
     'constructed/amazon-ebs-multi-region.txt',
     'constructed/azure-arm-managed-image.txt',
     'constructed/docker-commit-docker-tag.txt',

@@ -51,7 +51,8 @@ import {
   sign,
   type PrivateKey
 } from 'openpgp'
-import { tool, TOOL_VERSIONS, toolPath } from './tools.js'
+// A .ts specifier: the benchmarks load this file with Node's type stripping, which maps nothing.
+import { tool, TOOL_VERSIONS, toolPath } from './tools.ts'
 
 export const MIRROR_VERSION = TOOL_VERSIONS.packer
 /** The Packer binary the mirror zips: `.ci/tools packer`'s build, or PACKER_TEST_BINARY. */

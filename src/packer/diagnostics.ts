@@ -131,6 +131,10 @@ function headerOf(raw: Line): Header | undefined {
     return { severity: 'warning', kind: 'list', title: `Warnings for build '${m[1]}'`, rest: '' }
   m = /^(Errors validating build '[^']*')\. (.*)$/.exec(line)
   if (m) return { severity: 'error', kind: 'plain', title: m[1], rest: m[2] }
+  // Packer 1.7+ for a file it read as a legacy JSON template: advice on file extensions, then the
+  // parser's error on the next line as `Original error: …` (see blockFindings).
+  if (/^Failed to parse file as legacy JSON template: /.test(line))
+    return { severity: 'error', kind: 'plain', title: 'Failed to parse template', rest: '' }
   m =
     /^(Failed to parse template|Failed to initialize build '[^']*'|Error initializing core|Build '[^']*'): ?(.*)$/.exec(
       line
@@ -196,7 +200,10 @@ function firstRange(text: string): Location | undefined {
   }
 }
 
-/** Word-wrapped paragraphs back to one line each; bullets and indented lines stay apart. */
+/**
+ * Word-wrapped paragraphs back to one line each; bullets, indented lines and the closing brace of a
+ * block Packer suggests (`variable "x" {` … `}`) stay apart.
+ */
 function unwrap(lines: string[]): string {
   const paragraphs: string[] = []
   let current: string[] = []
@@ -207,7 +214,7 @@ function unwrap(lines: string[]): string {
   for (const line of lines) {
     if (line.trim() === '') {
       flush()
-    } else if (current.length && !/^\s*(?:[*-] |\t|\s{2,})/.test(line)) {
+    } else if (current.length && !/^\s*(?:[*-] |\t|\s{2,}|[}\]])/.test(line)) {
       current[current.length - 1] += ' ' + line.trim()
     } else {
       current.push(line.trim())
@@ -244,6 +251,8 @@ function finding(
   return f
 }
 
+const ORIGINAL_ERROR = 'Original error: '
+
 /** Findings of one block: one per bullet when Packer listed several errors, else one. */
 function blockFindings(header: Header, body: string[]): Finding[] {
   let location: Location | undefined
@@ -261,6 +270,11 @@ function blockFindings(header: Header, body: string[]): Finding[] {
     lines = lines.slice(i)
   }
   if (header.kind === 'plain') {
+    const original = lines.findIndex((l) => l.startsWith(ORIGINAL_ERROR))
+    if (original >= 0) {
+      header = { ...header, rest: lines[original].slice(ORIGINAL_ERROR.length) }
+      lines = lines.slice(original + 1)
+    }
     const at = lines.findIndex((l) => /^At line \d+, column \d+/.test(l))
     if (at >= 0) {
       const m = /^At line (\d+), column (\d+)/.exec(lines[at])!

@@ -1,7 +1,8 @@
 # An Ubuntu AMI built with amazon-ebs, copied to every region in `ami_regions`, tagged with the
 # version and commit it was built from, and recorded in a manifest for the action's outputs.
 #
-# Packer 1.7 and later no longer ship the Amazon builder: add a `required_plugins` block for
+# Packer 1.10 and later no longer ship the Amazon builder (1.7 to 1.9 still bundle it and warn that
+# they do): add a `required_plugins` block for
 # `github.com/hashicorp/amazon` (see templates/packer/README.md) and run `packer init`. It is left
 # out here so the template also validates with Packer 1.6.6, which knows no `required_plugins`.
 

@@ -3,7 +3,8 @@
 # they stay alike. Build one cloud with `only: amazon-ebs.ubuntu` (or use packer-build.yml's `only`
 # list to build each on its own runner).
 #
-# Packer 1.7 and later no longer ship these builders: add a `required_plugins` block for
+# Packer 1.10 and later no longer ship these builders (1.7 to 1.9 still bundle them and warn that
+# they do): add a `required_plugins` block for
 # `github.com/hashicorp/amazon`, `github.com/hashicorp/azure` and `github.com/hashicorp/googlecompute`
 # (see templates/packer/README.md) and run `packer init`. It is left out here so the template also
 # validates with Packer 1.6.6, which knows no `required_plugins`.
