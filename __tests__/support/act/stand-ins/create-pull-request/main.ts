@@ -72,14 +72,17 @@ function run(): void {
   }
   let pull = pulls.find((p) => p.head === branch && p.state === 'open')
   let operation = 'updated'
-  if (same && pull) return none()
-  if (pull) Object.assign(pull, fields)
+  if (same && pull) {
+    // As the real one: the branch is up to date, so nothing is pushed and the pull request stays.
+    core.info(`Branch ${branch} is up to date; pull request #${pull.number} is unchanged.`)
+    operation = 'none'
+  } else if (pull) Object.assign(pull, fields)
   else {
     pull = { number: pulls.length + 1, state: 'open', head: branch, ...fields }
     pulls.push(pull)
     operation = 'created'
   }
-  writeFileSync(pullsFile, JSON.stringify(pulls, null, 2))
+  if (operation !== 'none') writeFileSync(pullsFile, JSON.stringify(pulls, null, 2))
   const url = `${process.env.GITHUB_SERVER_URL}/${process.env.GITHUB_REPOSITORY}/pull/${pull.number}`
   core.info(`Pull request #${pull.number} ${operation}: ${url}`)
   core.setOutput('pull-request-number', String(pull.number))
