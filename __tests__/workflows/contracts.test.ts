@@ -163,7 +163,7 @@ describe('inspec-test.yml', () => {
 
   it('always destroys the instance, under its own time limit, as the last step', () => {
     const destroy = steps[steps.length - 1]
-    expect(destroy.run).toMatch(/terraform -chdir="\$HARNESS" destroy -auto-approve/)
+    expect(destroy.run).toMatch(/"\$TF" -chdir="\$HARNESS" destroy -auto-approve/)
     expect(destroy.if).toBe('always()')
     expect(Number(destroy['timeout-minutes'])).toBeGreaterThan(0)
   })

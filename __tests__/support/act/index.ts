@@ -84,13 +84,8 @@ export function stage(): Promise<Staging> {
     for (const pin of pinnedActions()) {
       const name = pin.repository.split('/')[1]
       const source = path.join(STAND_INS, name)
-      if (
-        pin.repository === 'actions/setup-node' ||
-        pin.repository === 'hashicorp/setup-terraform'
-      ) {
-        // Not used by the workflows under test here (setup-terraform: see inspec-test's harness).
-        continue
-      }
+      // Only this repository's own CI (ci.yml, check-dist.yml, release.yml) uses it; not run here.
+      if (pin.repository === 'actions/setup-node') continue
       if (!existsSync(source)) throw new Error(`no stand-in for ${pin.repository}`)
       const out = path.join(base, 'stand-ins', `${name}@${pin.ref}`)
       mkdirSync(out, { recursive: true })
@@ -194,6 +189,8 @@ export interface ActOptions {
   actionCache: string
   /** Variables set in the environment of act itself (and so of every host-mode step). */
   hostEnv?: Record<string, string>
+  /** Folders put on the runner's PATH (after Node 24), as tools a self-hosted runner has. */
+  path?: string[]
   timeoutMs?: number
 }
 
@@ -270,7 +267,7 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
     cwd: options.repo.dir,
     env: {
       ...process.env,
-      PATH: `${path.dirname(NODE24)}:${process.env.PATH}`,
+      PATH: [path.dirname(NODE24), ...(options.path ?? []), process.env.PATH].join(':'),
       ACT_DISABLE_VERSION_CHECK: '1',
       // act hands this to the jobs as ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
       ACTIONS_RUNTIME_URL: shim.url,
