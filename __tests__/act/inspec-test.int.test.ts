@@ -19,6 +19,7 @@ import {
   type ActResult
 } from '../support/act/index.js'
 import { startSshd, type LocalSshd } from '../support/act/sshd.js'
+import { ROOT } from '../support/runner.js'
 
 const AMI = 'ami-0123456789abcdef0'
 const JOB = `goss ${AMI}`
@@ -35,7 +36,7 @@ afterAll(async () => {
   await sshd?.close()
 })
 
-function caller(profile: string): string {
+function caller(profile: string, auditor = 'goss'): string {
   return `name: caller
 on: workflow_dispatch
 permissions: {}
@@ -50,7 +51,7 @@ jobs:
       ssh-user: ${sshd.user}
       ssh-port: ${sshd.port}
       allowed-cidr: 127.0.0.1/32
-      auditor: goss
+      auditor: ${auditor}
       profile: ${profile}
       harness-directory: test/harness
       terraform-command: tofu
@@ -58,26 +59,35 @@ jobs:
 ${reportJob('report', ['test'])}`
 }
 
-function imageTest(profile: string, runId: number): Promise<ActResult> {
+function imageTest(
+  profile: string,
+  runId: number,
+  auditor = 'goss',
+  env: Record<string, string> = {}
+): Promise<ActResult> {
   const repo = createCallerRepo(
-    { '.github/workflows/caller.yml': caller(profile) },
-    { test: '__tests__/data/act/image-test' }
+    { '.github/workflows/caller.yml': caller(profile, auditor) },
+    { test: '__tests__/data/act/image-test', 'test/inspec': 'templates/inspec' }
   )
   return runAct({
     repo,
     workflow: '.github/workflows/caller.yml',
     actionCache,
     runId,
-    path: tools,
-    hostEnv: { TF_VAR_authorized_keys: sshd.authorizedKeys },
+    path: [...tools, path.join(ROOT, '__tests__/support/act/bin')],
+    hostEnv: { TF_VAR_authorized_keys: sshd.authorizedKeys, ...env },
     timeoutMs: 180_000
   })
 }
 
-/** The report the job uploaded to act's artifact server. */
-function uploadedReport(run: ActResult, runId: number, artifact: string): unknown {
+/** A report file the job uploaded to act's artifact server. */
+function uploaded(run: ActResult, runId: number, artifact: string, file: string): string {
   const zip = path.join(run.artifacts, String(runId), artifact, `${artifact}.zip`)
-  return JSON.parse(execFileSync('unzip', ['-p', zip, 'goss.json'], { encoding: 'utf8' }))
+  return execFileSync('unzip', ['-p', zip, file], { encoding: 'utf8' })
+}
+
+function uploadedReport(run: ActResult, runId: number, artifact: string): unknown {
+  return JSON.parse(uploaded(run, runId, artifact, 'goss.json'))
 }
 
 interface GossReport {
@@ -127,6 +137,48 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
     )
     expect(run.log).toMatch(
       /Destroy the test instance[\s\S]*Destroy complete! Resources: 1 destroyed/
+    )
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+  })
+
+  const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
+  const inspecRows = (log: string): string[] =>
+    log.split('\n').filter((line) => /^\| `(packages|ports|sshd)-\d+` \|/.test(line))
+
+  it('cinc-auditor path (replayed report): summary from its JSON, skipped controls do not fail', async () => {
+    const logBefore = sshd.log().length
+    const run = await imageTest('test/inspec', 7003, 'cinc-auditor', {
+      PIA_INSPEC_REPLAY: path.join(REPLAY, 'inspec-report.json')
+    })
+    expect(run.exitCode).toBe(0)
+    expect(run.log).toContain('cinc-auditor is on the PATH already')
+    const outputs = (run.results.report as { test: { outputs: Record<string, string> } }).test
+      .outputs
+    expect(outputs.passed).toBe('true')
+    expect(sshd.log().slice(logBefore)).toMatch(/Accepted publickey/)
+    expect(inspecRows(run.log)).toEqual([
+      '| `packages-01` | Required packages are installed | 0.7 | ✅ passed |',
+      '| `packages-03` | No security updates are pending | 0.5 | ⏭️ skipped |',
+      '| `ports-01` | Only allowed ports listen on the network | 0.7 | ✅ passed |',
+      '| `sshd-01` | SSH accepts keys only, and no root login with a password | 1 | ✅ passed |'
+    ])
+    const artifact = outputs['report-artifact']
+    expect(uploaded(run, 7003, artifact, 'inspec.json')).toBe(
+      readFileSync(path.join(REPLAY, 'inspec-report.json'), 'utf8')
+    )
+    expect(uploaded(run, 7003, artifact, 'inspec.junit.xml')).toContain('<testsuites>')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+  })
+
+  it('cinc-auditor path (replayed report): a failed control fails the test', async () => {
+    const run = await imageTest('test/inspec', 7004, 'cinc-auditor', {
+      PIA_INSPEC_REPLAY: path.join(REPLAY, 'inspec-report-failing.json')
+    })
+    expect(run.exitCode).toBe(1)
+    expect(jobOutputs(run.log, `cinc-auditor ${AMI}`)).toMatchObject({ passed: 'false' })
+    expect(run.log).toContain('InSpec did not pass on 127.0.0.1 (exit status 100).')
+    expect(inspecRows(run.log)).toContain(
+      '| `sshd-01` | SSH accepts keys only, and no root login with a password | 1 | ❌ failed |'
     )
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
   })
