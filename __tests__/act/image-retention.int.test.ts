@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
-import { createCallerRepo, jobOutputs, runAct } from '../support/act/index.js'
+import { createCallerRepo, expectExit, jobOutputs, runAct } from '../support/act/index.js'
 import { ROOT } from '../support/runner.js'
 
 const DAY = 86_400_000
@@ -70,7 +70,7 @@ describe('image-retention.yml under act (templates/workflows/retention.yml)', ()
 
   it('a scheduled run is a dry run: it lists the old images and deletes nothing', async () => {
     const run = await retention('schedule')
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     expect(run.log).toContain('image retention (dry run)')
     const outputs = jobOutputs(run.log, 'image retention (dry run)')
     dryRunDeleted = JSON.parse(outputs.deleted) as Deleted[]
@@ -81,7 +81,7 @@ describe('image-retention.yml under act (templates/workflows/retention.yml)', ()
 
   it('a manual run with dry-run unticked deletes exactly those images and their snapshots', async () => {
     const run = await retention('workflow_dispatch', { inputs: { 'dry-run': false } })
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const deleted = JSON.parse(jobOutputs(run.log, 'image retention').deleted) as Deleted[]
     expect(deleted.map((d) => `${d.region} ${d.imageId}`).sort()).toEqual(expected)
     const left = ['eu-west-1', 'us-east-1'].flatMap((r) =>

@@ -15,6 +15,7 @@ import {
   createCallerRepo,
   jobOutputs,
   reportJob,
+  expectExit,
   runAct,
   type ActResult
 } from '../support/act/index.js'
@@ -108,7 +109,7 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
   it('passes an image whose checks hold, from the JSON report, and destroys the harness', async () => {
     const logBefore = sshd.log().length
     const run = await imageTest('test/goss.yaml', 7001)
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const outputs = (run.results.report as { test: { outputs: Record<string, string> } }).test
       .outputs
     expect(outputs).toEqual({ passed: 'true', 'report-artifact': `inspec-report-${AMI}-1` })
@@ -127,7 +128,7 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
 
   it('fails an image whose check fails, says which, and still destroys the harness', async () => {
     const run = await imageTest('test/goss-failing.yaml', 7002)
-    expect(run.exitCode).toBe(1)
+    expectExit(run, 1)
     expect(jobOutputs(run.log, JOB)).toMatchObject({ passed: 'false' })
     expect(run.log).toContain('goss did not pass on 127.0.0.1 (exit status 1).')
     const report = uploadedReport(run, 7002, `inspec-report-${AMI}-1`) as GossReport
@@ -150,7 +151,7 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
     const run = await imageTest('test/inspec', 7003, 'cinc-auditor', {
       PIA_INSPEC_REPLAY: path.join(REPLAY, 'inspec-report.json')
     })
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     expect(run.log).toContain('cinc-auditor is on the PATH already')
     const outputs = (run.results.report as { test: { outputs: Record<string, string> } }).test
       .outputs
@@ -174,7 +175,7 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
     const run = await imageTest('test/inspec', 7004, 'cinc-auditor', {
       PIA_INSPEC_REPLAY: path.join(REPLAY, 'inspec-report-failing.json')
     })
-    expect(run.exitCode).toBe(1)
+    expectExit(run, 1)
     expect(jobOutputs(run.log, `cinc-auditor ${AMI}`)).toMatchObject({ passed: 'false' })
     expect(run.log).toContain('InSpec did not pass on 127.0.0.1 (exit status 100).')
     expect(inspecRows(run.log)).toContain(

@@ -14,6 +14,7 @@ import {
   actionCacheWithPacker,
   createCallerRepo,
   reportJob,
+  expectExit,
   runAct,
   type CallerRepo
 } from '../support/act/index.js'
@@ -134,7 +135,7 @@ describe('packer-build.yml under act', () => {
       hostEnv: { PIA_ACT_EC2_URL: ec2.url },
       timeoutMs: 240_000
     })
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const report = run.results.report as { build: { result: string; outputs: BuildOutputs } }
     expect(report.build.result).toBe('success')
     const outputs = report.build.outputs
@@ -165,7 +166,7 @@ describe('packer-build.yml under act', () => {
       hostEnv: { PIA_ACT_EC2_URL: ec2.url },
       timeoutMs: 240_000
     })
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     expect(run.log).not.toMatch(/validate web|build web/)
     const report = run.results.report as { build: { outputs: BuildOutputs } }
     const dbAmis = amisOf('db')
@@ -190,7 +191,7 @@ describe('packer-build.yml under act', () => {
       hostEnv: { PIA_ACT_EC2_URL: ec2.url },
       timeoutMs: 240_000
     })
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const report = run.results.report as { build: { outputs: BuildOutputs } }
     const made = amisOf('web').filter((id) => !before.includes(id))
     expect(made).toHaveLength(1)

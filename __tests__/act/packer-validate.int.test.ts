@@ -10,6 +10,7 @@ import {
   createCallerRepo,
   jobOutputs,
   reportJob,
+  expectExit,
   runAct,
   type ActResult
 } from '../support/act/index.js'
@@ -66,9 +67,9 @@ function summaryRows(log: string): string[] {
 describe('packer-validate.yml under act', () => {
   it('passes a clean template and reports success to the caller', async () => {
     const run = await validate(['clean'])
-    expect({ exit: run.exitCode, results: run.results }).toMatchObject({
-      exit: 0,
-      results: { report: { validate: { result: 'success', outputs: { result: 'success' } } } }
+    expectExit(run, 0)
+    expect(run.results).toMatchObject({
+      report: { validate: { result: 'success', outputs: { result: 'success' } } }
     })
     expect(summaryRows(run.log)).toEqual([`| \`clean\` | ✅ valid | ${MIRROR_VERSION} |`])
   })
@@ -77,7 +78,7 @@ describe('packer-validate.yml under act', () => {
     const run = await validate(['clean', 'unformatted', 'hcl-error'])
     // act stops the caller once a called workflow fails, so the summary job's output is read from
     // the log: the caller's report job does not run.
-    expect(run.exitCode).toBe(1)
+    expectExit(run, 1)
     expect(jobOutputs(run.log, 'Packer validate summary')).toMatchObject({ result: 'failure' })
     expect(summaryRows(run.log).sort()).toEqual(
       [

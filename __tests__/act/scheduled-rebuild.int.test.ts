@@ -17,6 +17,7 @@ import {
   ciTool,
   createCallerRepo,
   reportJob,
+  expectExit,
   runAct,
   type ActResult
 } from '../support/act/index.js'
@@ -156,7 +157,7 @@ describe('scheduled-rebuild.yml under act', () => {
     const pulls = pullsFile()
     const { repo, run } = rebuild('test/goss.yaml', pulls)
     const result: ActResult = await run
-    expect(result.exitCode).toBe(0)
+    expectExit(result, 0)
     const made = newAmis(before)
     expect(made).toHaveLength(1)
     const ami = made[0].imageId
@@ -193,7 +194,7 @@ describe('scheduled-rebuild.yml under act', () => {
     const pulls = pullsFile()
     const { repo, run } = rebuild('test/goss-failing.yaml', pulls)
     const result = await run
-    expect(result.exitCode).toBe(1)
+    expectExit(result, 1)
     const made = newAmis(before)
     expect(made).toHaveLength(1)
     expect(made[0].tags.status).toBeUndefined()

@@ -13,6 +13,7 @@ import {
   actionCacheWithPacker,
   createCallerRepo,
   reportJob,
+  expectExit,
   runAct,
   type CallerRepo
 } from '../support/act/index.js'
@@ -92,7 +93,7 @@ describe('tfvars-pr.yml under act', () => {
 
   it('pushes a branch whose tfvars file has the new AMI, byte for byte, and opens one pull request', async () => {
     const run = await publish()
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const outputs = (run.results.report as { publish: { outputs: PublishOutputs } }).publish.outputs
     expect(outputs).toEqual({
       changed: 'true',
@@ -124,7 +125,7 @@ describe('tfvars-pr.yml under act', () => {
   it('changes nothing on a second run with the same AMIs', async () => {
     const before = readFileSync(pullsFile, 'utf8')
     const run = await publish()
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     expect(originRef(repo, BRANCH)).toBe(branchHead)
     expect(readFileSync(pullsFile, 'utf8')).toBe(before)
     expect(run.log).toContain('is up to date')
@@ -134,7 +135,7 @@ describe('tfvars-pr.yml under act', () => {
     execFileSync('git', ['--git-dir', repo.origin, 'update-ref', 'refs/heads/main', branchHead])
     const before = readFileSync(pullsFile, 'utf8')
     const run = await publish()
-    expect(run.exitCode).toBe(0)
+    expectExit(run, 0)
     const outputs = (run.results.report as { publish: { outputs: PublishOutputs } }).publish.outputs
     expect(outputs).toEqual({ changed: 'false', 'pull-request-number': '', 'pull-request-url': '' })
     expect(readFileSync(pullsFile, 'utf8')).toBe(before)

@@ -20,6 +20,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from '@jest/globals'
 import { build } from 'esbuild'
 import { NODE24, ROOT } from '../runner.js'
 import { startArtifactShim } from './artifact-shim.js'
@@ -358,4 +359,10 @@ export function jobOutputs(log: string, job: string): Record<string, string> {
     if (m && m[1].trim().endsWith(`/${job}`)) outputs[m[2]] = m[3]
   }
   return outputs
+}
+
+/** The run ended with `code`; otherwise the failure shows the end of act's log, where the failing step is. */
+export function expectExit(run: ActResult, code: number): void {
+  const tail = run.exitCode === code ? '' : run.log.split('\n').slice(-120).join('\n')
+  expect({ exitCode: run.exitCode, log: tail }).toEqual({ exitCode: code, log: '' })
 }
