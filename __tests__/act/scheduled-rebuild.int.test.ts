@@ -184,7 +184,7 @@ describe('scheduled-rebuild.yml under act', () => {
     const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
     expect(recorded.map((p) => p.head)).toEqual(['packer-image-action/web-base'])
     // Tested for real over SSH, and the harness destroyed.
-    expect(result.log).toContain('Destroy complete! Resources: 1 destroyed.')
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
     expect(ec2.liveInstances()).toEqual([])
   })
@@ -211,8 +211,8 @@ describe('scheduled-rebuild.yml under act', () => {
         }
       ).trim()
     ).toBe('main')
-    expect(result.log).toContain('goss did not pass on 127.0.0.1')
-    expect(result.log).toContain('Destroy complete! Resources: 1 destroyed.')
+    expect(result.log).toContain('❌  Failure - Main Run the profile')
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
   })
 })

@@ -14,6 +14,7 @@ import {
   createCallerRepo,
   reportJob,
   expectExit,
+  jobOutputs,
   runAct,
   type CallerRepo
 } from '../support/act/index.js'
@@ -128,7 +129,10 @@ describe('tfvars-pr.yml under act', () => {
     expectExit(run, 0)
     expect(originRef(repo, BRANCH)).toBe(branchHead)
     expect(readFileSync(pullsFile, 'utf8')).toBe(before)
-    expect(run.log).toContain('is up to date')
+    expect(jobOutputs(run.log, 'AMI update pull request for web-base')).toMatchObject({
+      'pull-request-operation': 'none',
+      'pull-request-number': '1'
+    })
   })
 
   it('proposes nothing once the change is merged', async () => {
