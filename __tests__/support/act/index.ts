@@ -264,10 +264,17 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
     ...Object.entries(options.secrets ?? {}).flatMap(([k, v]) => ['--secret', `${k}=${v}`]),
     ...(options.matrix ?? []).flatMap((m) => ['--matrix', m])
   ]
+  // When the tests themselves run in GitHub Actions, the outer runner's service variables must not
+  // reach act, which would hand them to the jobs instead of its own servers'.
+  const outer = Object.fromEntries(
+    Object.entries(process.env).filter(
+      ([name]) => !/^(ACTIONS_(RUNTIME|RESULTS|CACHE|ID_TOKEN)_|GITHUB_TOKEN$)/.test(name)
+    )
+  )
   const child = spawn(act, args, {
     cwd: options.repo.dir,
     env: {
-      ...process.env,
+      ...outer,
       PATH: [path.dirname(NODE24), ...(options.path ?? []), process.env.PATH].join(':'),
       ACT_DISABLE_VERSION_CHECK: '1',
       // act hands this to the jobs as ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
