@@ -183,6 +183,18 @@ describe('scheduled-rebuild.yml under act', () => {
     expect(proposed).toBe(TFVARS.replace(OLD_AMI, ami))
     const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
     expect(recorded.map((p) => p.head)).toEqual(['packer-image-action/web-base'])
+    // The chain's own summary, from the results of the jobs it needs.
+    const table = result.log
+      .split('\n')
+      .filter((line) =>
+        /^\| (Build|Image test|Promote|Terraform) [^|]*\| [a-z]+( \([^|]*\))? \|$/.test(line)
+      )
+    expect(table).toEqual([
+      '| Build | success |',
+      '| Image test (goss) | success (passed: true) |',
+      '| Promote to `testing` | success |',
+      '| Terraform pull request | success (https://github.com/acme/infra/pull/1) |'
+    ])
     // Tested for real over SSH, and the harness destroyed.
     expect(result.log).toContain('✅  Success - Main Destroy the test instance')
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
