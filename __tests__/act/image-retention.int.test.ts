@@ -3,13 +3,16 @@
  * scheduled run is a dry run that deletes nothing, and a manual run with dry-run unticked
  * deregisters exactly what the dry run listed, with its snapshots, in the EC2 double.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
 import { createCallerRepo, expectExit, jobOutputs, runAct } from '../support/act/index.js'
 import { ROOT } from '../support/runner.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(180_000)
 
 const DAY = 86_400_000
 let ec2: Ec2Double

@@ -5,7 +5,7 @@
  * JSON report, the report is uploaded to act's artifact server, and the harness is destroyed
  * whether the checks pass or fail.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -21,6 +21,9 @@ import {
 } from '../support/act/index.js'
 import { startSshd, type LocalSshd } from '../support/act/sshd.js'
 import { ROOT } from '../support/runner.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(240_000)
 
 const AMI = 'ami-0123456789abcdef0'
 const JOB = `goss ${AMI}`

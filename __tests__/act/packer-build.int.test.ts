@@ -4,7 +4,7 @@
  * downloads them by pattern and merges them with the committed action. The merged outputs must be
  * exactly the AMIs the double made; a re-run of one leg replaces that leg's AMI only.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -18,6 +18,9 @@ import {
   runAct,
   type CallerRepo
 } from '../support/act/index.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(300_000)
 
 let actionCache: string
 let ec2: Ec2Double

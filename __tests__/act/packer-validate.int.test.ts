@@ -3,7 +3,7 @@
  * each leg's result through act's artifact server into the summary job, whose `result` output
  * the caller reads.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { MIRROR_VERSION } from '../support/mirror.js'
 import {
   actionCacheWithPacker,
@@ -14,6 +14,9 @@ import {
   runAct,
   type ActResult
 } from '../support/act/index.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(200_000)
 
 let actionCache: string
 

@@ -5,7 +5,7 @@
  * local origin). An AMI that fails its test is neither promoted nor proposed, and the test
  * instance is destroyed either way.
  */
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -23,6 +23,9 @@ import {
 } from '../support/act/index.js'
 import { startSshd, type LocalSshd } from '../support/act/sshd.js'
 import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(360_000)
 
 const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
 const TFVARS = `ami_id = "${OLD_AMI}"\n`

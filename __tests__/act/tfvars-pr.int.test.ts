@@ -4,7 +4,7 @@
  * the pull request. The file on the pushed branch must be byte for byte the expected one, and a
  * second run with the same AMIs must change nothing.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -19,6 +19,9 @@ import {
   type CallerRepo
 } from '../support/act/index.js'
 import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(180_000)
 
 const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
 const NEW_AMI = 'ami-0123456789abcdef0'
