@@ -228,6 +228,10 @@ function parseVersionSpec(value) {
     const exact = semver__WEBPACK_IMPORTED_MODULE_3___default().valid(semver__WEBPACK_IMPORTED_MODULE_3___default().clean(spec) ?? '');
     if (exact)
         return exact;
+    // semver reads an empty alternative as `*`: `>=1.0 <1.1 ||` would install any version.
+    if (spec.split('||').some((alternative) => alternative.trim() === '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion}' is '${spec}': an alternative between '||' is empty, which would match any version; remove the extra '||'`);
+    }
     if (semver__WEBPACK_IMPORTED_MODULE_3___default().validRange(spec))
         return spec;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
@@ -2368,6 +2372,8 @@ async function extractIntoToolCache(zipPath, version, request) {
         await removeStaleStaging(toolRoot);
         await (0,promises_.mkdir)(staging, { recursive: true });
         await tool_cache/* extractZip */.JE(zipPath, staging);
+        // A cancel during extraction installs nothing, as a cancel during the download does.
+        checkNotCancelled(request);
         const binary = external_node_path_.join(staging, name);
         const info = await (0,promises_.stat)(binary).catch(() => undefined);
         if (!info?.isFile()) {

@@ -254,6 +254,12 @@ export function parseVersionSpec(value: string): string {
   if (spec.toLowerCase() === 'latest') return 'latest'
   const exact = semver.valid(semver.clean(spec) ?? '')
   if (exact) return exact
+  // semver reads an empty alternative as `*`: `>=1.0 <1.1 ||` would install any version.
+  if (spec.split('||').some((alternative) => alternative.trim() === '')) {
+    throw new ActionError(
+      `Input '${Inputs.PackerVersion}' is '${spec}': an alternative between '||' is empty, which would match any version; remove the extra '||'`
+    )
+  }
   if (semver.validRange(spec)) return spec
   throw new ActionError(
     `Input '${Inputs.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
