@@ -193,3 +193,28 @@ describe('symlinks out of the workspace', () => {
     expect(result.stdout + result.summary).not.toContain('outside-0123456789')
   })
 })
+
+describe('build selection', () => {
+  it.each([
+    ['only', 'file.plian', 'vars', '.', 'file.plain, file.secret'],
+    ['except', 'file.*', 'vars', '.', 'file.plain, file.secret'],
+    ['only', 'legacy-fiel', 'legacy', 'template.json', 'legacy-file, legacy-null']
+  ])(
+    'fails when %s (%s) leaves no build to run, naming the builds there are',
+    async (input, value, folder, template, builds) => {
+      const result = await packer.step({
+        files: `__tests__/data/templates/${folder}`,
+        inputs: {
+          template,
+          [input]: value,
+          ...(folder === 'vars' ? { variables: 'plain=x\nsecret=y' } : {})
+        }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors(result)).toBe(
+        `Input '${input}' (${value}) ${input === 'only' ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; its builds: ${builds}`
+      )
+      expect(result.summary).toContain('✗ failed')
+    }
+  )
+})

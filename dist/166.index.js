@@ -4485,6 +4485,71 @@ async function init(ctx, pluginDir) {
         }
     });
 }
+/**
+ * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
+ * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
+ * build's name when it has one). Pure.
+ */
+function buildNamesFromInspect(output) {
+    const names = [];
+    for (const line of output.split(/\r?\n/)) {
+        const fields = line.split(',');
+        if (fields[2] === 'template-builder' && fields[3])
+            names.push(fields[3]);
+        if (fields[2] !== 'ui' || fields[3] !== 'say')
+            continue;
+        const text = fields
+            .slice(4)
+            .join(',')
+            .replace(/%!\(PACKER_COMMA\)/g, ',')
+            .replace(/\\n/g, '\n');
+        if (!text.startsWith('> builds:'))
+            continue;
+        let build;
+        let section = '';
+        for (const row of text.split('\n')) {
+            const header = /^ {2}> (.+):$/.exec(row);
+            if (header) {
+                build = header[1].startsWith('<unnamed build') ? undefined : header[1];
+                section = '';
+                continue;
+            }
+            const heading = /^ {4}(\S[^:]*):$/.exec(row);
+            if (heading) {
+                section = heading[1];
+                continue;
+            }
+            const source = /^ {6}(\S+)$/.exec(row);
+            if (source && section === 'sources')
+                names.push(build ? `${build}.${source[1]}` : source[1]);
+        }
+    }
+    return [...new Set(names)];
+}
+/**
+ * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
+ * 1.7 (and with legacy JSON templates) runs zero builds and succeeds, so a typo builds nothing.
+ */
+async function noBuildSelected(ctx) {
+    const input = ctx.inputs.only.length ? 'only' : 'except';
+    const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except;
+    const chunks = [];
+    let names = [];
+    try {
+        await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
+            cwd: ctx.paths.workingDirectory,
+            env: ctx.env,
+            onStdout: (c) => chunks.push(c),
+            onStderr: () => undefined
+        });
+        names = buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'));
+    }
+    catch {
+        names = [];
+    }
+    return (`Input '${input}' (${values.join(', ')}) ${input === 'only' ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
+        (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
+}
 
 // EXTERNAL MODULE: ./src/packer/manifest.ts
 var packer_manifest = __webpack_require__(58277);
@@ -4803,6 +4868,9 @@ async function buildAndReport(ctx, runDir, report) {
     }
     if (run.cancelled)
         throw new CancelledError('packer build');
+    if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
+        throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
+    }
     if (run.exitCode !== 0) {
         const failed = run.summary.builds.filter((b) => b.status === 'failed');
         const first = run.findings.find((f) => f.severity === 'error');
