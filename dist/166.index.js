@@ -4185,6 +4185,7 @@ function buildLifecycle(text) {
 
 
 
+
 class CancelledError extends errors/* ActionError */.lZ {
     constructor(what) {
         super(`${what} was cancelled`);
@@ -4528,10 +4529,11 @@ function buildNamesFromInspect(output) {
 }
 /**
  * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
- * 1.7 (and with legacy JSON templates) runs zero builds and succeeds, so a typo builds nothing.
+ * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
+ * to run" but do not say which builds there are.
  */
 async function noBuildSelected(ctx) {
-    const input = ctx.inputs.only.length ? 'only' : 'except';
+    const input = ctx.inputs.only.length ? constants/* Inputs */.G0.Only : constants/* Inputs */.G0.Except;
     const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except;
     const chunks = [];
     let names = [];
@@ -4547,7 +4549,7 @@ async function noBuildSelected(ctx) {
     catch {
         names = [];
     }
-    return (`Input '${input}' (${values.join(', ')}) ${input === 'only' ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
+    return (`Input '${input}' (${values.join(', ')}) ${input === constants/* Inputs */.G0.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
         (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
 }
 

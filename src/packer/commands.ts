@@ -2,6 +2,7 @@
 import { createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
 import type { Cancellation } from '../cancellation.js'
+import { Inputs } from '../constants.js'
 import { ActionError, getErrorMessage } from '../errors.js'
 import type { ActionInputs, ResolvedPaths } from '../inputs.js'
 import type { Logger } from '../logger.js'
@@ -401,10 +402,11 @@ export function buildNamesFromInspect(output: string): string[] {
 
 /**
  * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
- * 1.7 (and with legacy JSON templates) runs zero builds and succeeds, so a typo builds nothing.
+ * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
+ * to run" but do not say which builds there are.
  */
 export async function noBuildSelected(ctx: PackerContext): Promise<string> {
-  const input = ctx.inputs.only.length ? 'only' : 'except'
+  const input = ctx.inputs.only.length ? Inputs.Only : Inputs.Except
   const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except
   const chunks: Buffer[] = []
   let names: string[] = []
@@ -420,7 +422,7 @@ export async function noBuildSelected(ctx: PackerContext): Promise<string> {
     names = []
   }
   return (
-    `Input '${input}' (${values.join(', ')}) ${input === 'only' ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
+    `Input '${input}' (${values.join(', ')}) ${input === Inputs.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
     (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them')
   )
 }
