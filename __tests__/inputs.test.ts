@@ -8,7 +8,8 @@ import {
   parseInputs,
   parseReleasesUrl,
   parseVariables,
-  parseVersionSpec
+  parseVersionSpec,
+  resolvePaths
 } from '../src/inputs.js'
 
 function reader(values: Record<string, string>) {
@@ -205,5 +206,32 @@ describe('checkInside', () => {
         { name: 'RUNNER_TEMP', dir: base }
       ])
     ).not.toThrow()
+  })
+})
+
+describe('resolvePaths and symlinks below a template folder', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'pia-fmt-'))
+  const workspace = path.join(base, 'workspace')
+  mkdirSync(path.join(workspace, 'images', 'sub'), { recursive: true })
+  writeFileSync(path.join(workspace, 'images', 'main.pkr.hcl'), '')
+  writeFileSync(path.join(base, 'outside.hcl'), 'x = 1\n')
+  symlinkSync(path.join(base, 'outside.hcl'), path.join(workspace, 'images', 'sub', 'x.pkr.hcl'))
+
+  it.each([
+    ['fmt', 'true'],
+    ['validate', 'true']
+  ])('refuses one that packer fmt -recursive would follow (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(() => resolvePaths(inputs, workspace)).toThrow(
+      /^Input 'template' names 'images\/sub\/x\.pkr\.hcl', which resolves to .*outside\.hcl, outside the workspace/
+    )
+  })
+
+  it.each([
+    ['build', 'true'],
+    ['validate', 'false']
+  ])('ignores it where Packer does not look below the folder (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(resolvePaths(inputs, workspace).kind).toBe('hcl2-dir')
   })
 })

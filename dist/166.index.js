@@ -352,8 +352,25 @@ function workingDirectoryOf(inputs, workspace) {
     ]);
     return workingDirectory;
 }
-/** The files of a template folder that Packer reads on its own. */
-const READ_BY_PACKER = /\.(pkr\.hcl|pkr\.json|auto\.pkrvars\.hcl|auto\.pkrvars\.json)$/;
+/** The files of a template folder that Packer reads on its own (build) or rewrites (fmt). */
+const READ_BY_PACKER = /\.(pkr|pkrvars)\.(hcl|json)$/;
+/** What `packer fmt -recursive` reads and rewrites in the folders below. */
+const FORMATTED_BY_PACKER = /\.(pkr|pkrvars)\.hcl$/;
+/**
+ * The files below `dir` that `packer fmt -recursive` would read, as Go's filepath.Walk finds them:
+ * symlinked folders are not entered, symlinked files are listed (and followed when read).
+ */
+function formattedBelow(dir, relative = '') {
+    const found = [];
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, relative), { withFileTypes: true })) {
+        const name = node_path__WEBPACK_IMPORTED_MODULE_2__.join(relative, entry.name);
+        if (entry.isDirectory())
+            found.push(...formattedBelow(dir, name));
+        else if (relative !== '' && FORMATTED_BY_PACKER.test(entry.name))
+            found.push(name);
+    }
+    return found;
+}
 function resolvePaths(inputs, workspace) {
     const workingDirectory = workingDirectoryOf(inputs, workspace);
     const template = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workingDirectory, inputs.template);
@@ -364,7 +381,10 @@ function resolvePaths(inputs, workspace) {
     checkInside(template, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, inputs.template, roots);
     let kind;
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(template).isDirectory()) {
-        for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f))) {
+        // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
+        const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck);
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f));
+        for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
             checkInside(node_path__WEBPACK_IMPORTED_MODULE_2__.join(template, file), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, node_path__WEBPACK_IMPORTED_MODULE_2__.join(inputs.template, file), roots, 'names');
         }
         const templates = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
