@@ -1,5 +1,16 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseInputs, parseReleasesUrl, parseVariables, parseVersionSpec } from '../src/inputs.js'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { Inputs } from '../src/constants.js'
+import {
+  checkInside,
+  parseInputs,
+  parseReleasesUrl,
+  parseVariables,
+  parseVersionSpec,
+  resolvePaths
+} from '../src/inputs.js'
 
 function reader(values: Record<string, string>) {
   return (name: string): string => values[name] ?? ''
@@ -91,6 +102,19 @@ describe('parseVersionSpec', () => {
   it.each(['banana', '1.2.3.4', '>>1'])('refuses %p', (input) => {
     expect(() => parseVersionSpec(input)).toThrow(`Input 'packer-version' is '${input}'`)
   })
+
+  it.each(['>=1.0 <1.1 ||', '||1.6.6', '1.5.x ||  || 1.7.x'])(
+    'refuses %p, whose empty alternative semver reads as any version',
+    (input) => {
+      expect(() => parseVersionSpec(input)).toThrow(
+        `Input 'packer-version' is '${input}': an alternative between '||' is empty`
+      )
+    }
+  )
+
+  it('keeps a range with real alternatives', () => {
+    expect(parseVersionSpec('1.5.x || 1.7.x')).toBe('1.5.x || 1.7.x')
+  })
 })
 
 describe('parseReleasesUrl', () => {
@@ -139,5 +163,75 @@ describe('keep', () => {
     expect(() => parseInputs(reader({ 'parallel-builds': 'many' }))).toThrow(
       "Input 'parallel-builds' is 'many'; expected a whole number from 0 to 1000 (0: no limit)"
     )
+  })
+})
+
+describe('checkInside', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'pia-inside-'))
+  const workspace = path.join(base, 'workspace')
+  mkdirSync(path.join(workspace, 'sub'), { recursive: true })
+  writeFileSync(path.join(base, 'outside.txt'), 'x')
+  writeFileSync(path.join(workspace, 'sub', 'inside.txt'), 'x')
+  symlinkSync(path.join(base, 'outside.txt'), path.join(workspace, 'out-link'))
+  symlinkSync(path.join(workspace, 'sub', 'inside.txt'), path.join(workspace, 'in-link'))
+  symlinkSync(base, path.join(workspace, 'up'))
+  const roots = [{ name: 'the workspace', dir: workspace }]
+
+  it.each(['sub/inside.txt', 'in-link', 'sub/not-yet-there.tfvars', 'new/dir/file'])(
+    'accepts %s, which stays inside',
+    (given) => {
+      expect(() =>
+        checkInside(path.join(workspace, given), Inputs.TfvarsFile, given, roots)
+      ).not.toThrow()
+    }
+  )
+
+  it.each(['out-link', 'up/outside.txt', 'up/not-yet-there.tfvars', '../outside.txt'])(
+    'refuses %s, which leads out',
+    (given) => {
+      expect(() =>
+        checkInside(path.join(workspace, given), Inputs.TfvarsFile, given, roots)
+      ).toThrow(
+        new RegExp(
+          `^Input 'tfvars-file' is '${given.replace(/[.]/g, '\\.')}', which resolves to .*, outside the workspace \\(`
+        )
+      )
+    }
+  )
+
+  it('accepts a second root', () => {
+    expect(() =>
+      checkInside(path.join(workspace, 'out-link'), Inputs.Manifests, 'out-link', [
+        ...roots,
+        { name: 'RUNNER_TEMP', dir: base }
+      ])
+    ).not.toThrow()
+  })
+})
+
+describe('resolvePaths and symlinks below a template folder', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'pia-fmt-'))
+  const workspace = path.join(base, 'workspace')
+  mkdirSync(path.join(workspace, 'images', 'sub'), { recursive: true })
+  writeFileSync(path.join(workspace, 'images', 'main.pkr.hcl'), '')
+  writeFileSync(path.join(base, 'outside.hcl'), 'x = 1\n')
+  symlinkSync(path.join(base, 'outside.hcl'), path.join(workspace, 'images', 'sub', 'x.pkr.hcl'))
+
+  it.each([
+    ['fmt', 'true'],
+    ['validate', 'true']
+  ])('refuses one that packer fmt -recursive would follow (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(() => resolvePaths(inputs, workspace)).toThrow(
+      /^Input 'template' names 'images\/sub\/x\.pkr\.hcl', which resolves to .*outside\.hcl, outside the workspace/
+    )
+  })
+
+  it.each([
+    ['build', 'true'],
+    ['validate', 'false']
+  ])('ignores it where Packer does not look below the folder (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(resolvePaths(inputs, workspace).kind).toBe('hcl2-dir')
   })
 })

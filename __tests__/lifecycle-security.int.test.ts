@@ -91,6 +91,51 @@ describe('against the EC2 double', () => {
   )
 })
 
+describe('outputs of the lifecycle commands', () => {
+  let double: Ec2Double
+  beforeAll(async () => {
+    double = await startEc2Double({ delayMs: 0 })
+  })
+  afterAll(async () => {
+    await double.close()
+  })
+
+  it('redacts a sensitive value in the deleted and kept outputs, as in the log', async () => {
+    const secret = 'TopSecretImageWord'
+    for (const [i, name] of [`web-${secret}-1`, `web-${secret}-2`].entries()) {
+      double.seedImage({
+        region: 'us-east-1',
+        name,
+        creationDate: new Date(Date.now() - (i + 1) * 86_400_000)
+      })
+    }
+    const result = await runStep({
+      inputs: {
+        command: 'cleanup',
+        'image-name-filter': 'web-*',
+        keep: '1',
+        'dry-run': 'true',
+        'sensitive-variables': `word=${secret}`
+      },
+      env: {
+        AWS_ACCESS_KEY_ID: 'AKIDSECURITYE2E',
+        AWS_SECRET_ACCESS_KEY: 'security-e2e-secret',
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_EC2: double.url
+      }
+    })
+    expect(errors(result)).toBe('')
+    expect(JSON.parse(result.outputs.deleted).map((d: { name: string }) => d.name)).toEqual([
+      'web-***-2'
+    ])
+    expect(JSON.parse(result.outputs.kept).map((k: { name: string }) => k.name)).toEqual([
+      'web-***-1'
+    ])
+    expect(result.stdout.replace(`::add-mask::${secret}\n`, '')).not.toContain(secret)
+    expect(result.summary).not.toContain(secret)
+  })
+})
+
 describe('files outside the workspace', () => {
   /** A file outside the workspace, as a runner user's credentials would be. */
   function outsideFile(content: string): string {

@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import {
+  mkdirSync,
   mkdtempSync,
   readdirSync,
   readFileSync,
@@ -165,15 +166,19 @@ describe('symlinks out of the workspace', () => {
       'aws_secret_access_key = "wJalrXUtnFEMIK7MDENG"\n'
     )
     const dirs = createRunnerDirs(undefined, packer.toolCache)
-    symlinkSync(path.join(outside, 'credentials'), path.join(dirs.workspace, 'extra.pkrvars.hcl'))
+    mkdirSync(path.join(dirs.workspace, 'vars'))
+    symlinkSync(
+      path.join(outside, 'credentials'),
+      path.join(dirs.workspace, 'vars', 'extra.pkrvars.hcl')
+    )
     const result = await packer.step({
       dirs,
       files: '__tests__/data/templates/vars',
-      inputs: { variables: 'plain=x', 'var-files': 'extra.pkrvars.hcl' }
+      inputs: { variables: 'plain=x', 'var-files': 'vars/extra.pkrvars.hcl' }
     })
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toMatch(
-      /^Input 'var-files' names 'extra\.pkrvars\.hcl', which resolves to .*credentials, outside the workspace \(.*\); /
+      /^Input 'var-files' names 'vars\/extra\.pkrvars\.hcl', which resolves to .*credentials, outside the workspace \(.*\); /
     )
     expect(result.stdout).not.toContain('[command]')
     expect(result.stdout + result.summary).not.toContain('wJalrXUtnFEMIK7MDENG')
@@ -191,5 +196,52 @@ describe('symlinks out of the workspace', () => {
     )
     expect(result.stdout).not.toContain('[command]')
     expect(result.stdout + result.summary).not.toContain('outside-0123456789')
+  })
+})
+
+describe('build selection', () => {
+  it.each([
+    ['only', 'file.plian', 'vars', '.', 'file.plain, file.secret'],
+    ['except', 'file.*', 'vars', '.', 'file.plain, file.secret'],
+    ['only', 'legacy-fiel', 'legacy', 'template.json', 'legacy-file, legacy-null']
+  ])(
+    'fails when %s (%s) leaves no build to run, naming the builds there are',
+    async (input, value, folder, template, builds) => {
+      const result = await packer.step({
+        files: `__tests__/data/templates/${folder}`,
+        inputs: {
+          template,
+          [input]: value,
+          ...(folder === 'vars' ? { variables: 'plain=x\nsecret=y' } : {})
+        }
+      })
+      expect(result.exitCode).toBe(1)
+      // Packer 1.7 and later fail on their own as well ("No builds to run"), in an annotation of
+      // their own; the step's error is the action's.
+      expect(errors(result).split('\n').pop()).toBe(
+        `Input '${input}' (${value}) ${input === 'only' ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; its builds: ${builds}`
+      )
+      expect(result.summary).toContain('✗ failed')
+    }
+  )
+})
+
+describe('symlinks that packer fmt would follow', () => {
+  it('refuses a var-file symlinked from outside that fmt -check -diff would print', async () => {
+    const outside = mkdtempSync(path.join(tmpdir(), 'pia-outside-'))
+    // Unformatted, so that the diff would show it.
+    writeFileSync(path.join(outside, 'secret.hcl'), 'token="fmt-outside-0123456789"\n')
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    symlinkSync(path.join(outside, 'secret.hcl'), path.join(dirs.workspace, 'extra.pkrvars.hcl'))
+    const result = await packer.step({
+      dirs,
+      files: '__tests__/data/templates/vars',
+      inputs: { command: 'validate' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /^Input 'template' names 'extra\.pkrvars\.hcl', which resolves to .*secret\.hcl, outside the workspace \(.*\); /
+    )
+    expect(result.stdout + result.summary).not.toContain('fmt-outside-0123456789')
   })
 })

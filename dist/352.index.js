@@ -229,6 +229,10 @@ function parseVersionSpec(value) {
     const exact = semver__WEBPACK_IMPORTED_MODULE_3___default().valid(semver__WEBPACK_IMPORTED_MODULE_3___default().clean(spec) ?? '');
     if (exact)
         return exact;
+    // semver reads an empty alternative as `*`: `>=1.0 <1.1 ||` would install any version.
+    if (spec.split('||').some((alternative) => alternative.trim() === '')) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion}' is '${spec}': an alternative between '||' is empty, which would match any version; remove the extra '||'`);
+    }
     if (semver__WEBPACK_IMPORTED_MODULE_3___default().validRange(spec))
         return spec;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
@@ -349,8 +353,25 @@ function workingDirectoryOf(inputs, workspace) {
     ]);
     return workingDirectory;
 }
-/** The files of a template folder that Packer reads on its own. */
-const READ_BY_PACKER = /\.(pkr\.hcl|pkr\.json|auto\.pkrvars\.hcl|auto\.pkrvars\.json)$/;
+/** The files of a template folder that Packer reads on its own (build) or rewrites (fmt). */
+const READ_BY_PACKER = /\.(pkr|pkrvars)\.(hcl|json)$/;
+/** What `packer fmt -recursive` reads and rewrites in the folders below. */
+const FORMATTED_BY_PACKER = /\.(pkr|pkrvars)\.hcl$/;
+/**
+ * The files below `dir` that `packer fmt -recursive` would read, as Go's filepath.Walk finds them:
+ * symlinked folders are not entered, symlinked files are listed (and followed when read).
+ */
+function formattedBelow(dir, relative = '') {
+    const found = [];
+    for (const entry of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, relative), { withFileTypes: true })) {
+        const name = node_path__WEBPACK_IMPORTED_MODULE_2__.join(relative, entry.name);
+        if (entry.isDirectory())
+            found.push(...formattedBelow(dir, name));
+        else if (relative !== '' && FORMATTED_BY_PACKER.test(entry.name))
+            found.push(name);
+    }
+    return found;
+}
 function resolvePaths(inputs, workspace) {
     const workingDirectory = workingDirectoryOf(inputs, workspace);
     const template = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workingDirectory, inputs.template);
@@ -361,7 +382,10 @@ function resolvePaths(inputs, workspace) {
     checkInside(template, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, inputs.template, roots);
     let kind;
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(template).isDirectory()) {
-        for (const file of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f))) {
+        // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
+        const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck);
+        const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f));
+        for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
             checkInside(node_path__WEBPACK_IMPORTED_MODULE_2__.join(template, file), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, node_path__WEBPACK_IMPORTED_MODULE_2__.join(inputs.template, file), roots, 'names');
         }
         const templates = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
@@ -612,7 +636,9 @@ function createClient(options) {
         allowRetries: false,
         allowRedirects: true,
         maxRedirects: 5,
-        socketTimeout: options.idleTimeoutMs,
+        // Later than the body's own idle timer (guardBody), which then always fires first and says
+        // what happened; this one covers a server that never sends its headers.
+        socketTimeout: options.idleTimeoutMs + 1000,
         keepAlive: true
     });
 }
@@ -2684,6 +2710,8 @@ async function extractIntoToolCache(zipPath, version, request) {
         await removeStaleStaging(toolRoot);
         await (0,promises_.mkdir)(staging, { recursive: true });
         await tool_cache/* extractZip */.JE(zipPath, staging);
+        // A cancel during extraction installs nothing, as a cancel during the download does.
+        checkNotCancelled(request);
         const binary = external_node_path_.join(staging, name);
         const info = await (0,promises_.stat)(binary).catch(() => undefined);
         if (!info?.isFile()) {
@@ -4586,6 +4614,7 @@ function buildLifecycle(text) {
 
 
 
+
 class CancelledError extends errors/* ActionError */.lZ {
     constructor(what) {
         super(`${what} was cancelled`);
@@ -4907,6 +4936,72 @@ async function init(ctx, pluginDir) {
         }
     });
 }
+/**
+ * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
+ * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
+ * build's name when it has one). Pure.
+ */
+function buildNamesFromInspect(output) {
+    const names = [];
+    for (const line of output.split(/\r?\n/)) {
+        const fields = line.split(',');
+        if (fields[2] === 'template-builder' && fields[3])
+            names.push(fields[3]);
+        if (fields[2] !== 'ui' || fields[3] !== 'say')
+            continue;
+        const text = fields
+            .slice(4)
+            .join(',')
+            .replace(/%!\(PACKER_COMMA\)/g, ',')
+            .replace(/\\n/g, '\n');
+        if (!text.startsWith('> builds:'))
+            continue;
+        let build;
+        let section = '';
+        for (const row of text.split('\n')) {
+            const header = /^ {2}> (.+):$/.exec(row);
+            if (header) {
+                build = header[1].startsWith('<unnamed build') ? undefined : header[1];
+                section = '';
+                continue;
+            }
+            const heading = /^ {4}(\S[^:]*):$/.exec(row);
+            if (heading) {
+                section = heading[1];
+                continue;
+            }
+            const source = /^ {6}(\S+)$/.exec(row);
+            if (source && section === 'sources')
+                names.push(build ? `${build}.${source[1]}` : source[1]);
+        }
+    }
+    return [...new Set(names)];
+}
+/**
+ * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
+ * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
+ * to run" but do not say which builds there are.
+ */
+async function noBuildSelected(ctx) {
+    const input = ctx.inputs.only.length ? constants/* Inputs */.G0.Only : constants/* Inputs */.G0.Except;
+    const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except;
+    const chunks = [];
+    let names = [];
+    try {
+        await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
+            cwd: ctx.paths.workingDirectory,
+            env: ctx.env,
+            onStdout: (c) => chunks.push(c),
+            onStderr: () => undefined
+        });
+        names = buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'));
+    }
+    catch {
+        names = [];
+    }
+    return (`Input '${input}' (${values.join(', ')}) ${input === constants/* Inputs */.G0.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
+        (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
+}
 
 // EXTERNAL MODULE: ./src/packer/manifest.ts
 var packer_manifest = __webpack_require__(58277);
@@ -5227,6 +5322,9 @@ async function buildAndReport(ctx, runDir, report) {
     }
     if (run.cancelled)
         throw new CancelledError('packer build');
+    if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
+        throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
+    }
     if (run.exitCode !== 0) {
         const failed = run.summary.builds.filter((b) => b.status === 'failed');
         const first = run.findings.find((f) => f.severity === 'error');

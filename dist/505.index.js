@@ -472,7 +472,7 @@ async function mergeManifestFiles(ctx) {
         source: external_node_path_.relative(ctx.workingDirectory, s.source) || s.source
     }));
     for (const [build, where] of (0,packer_manifest/* duplicateBuilds */.XM)(relative)) {
-        core/* warning */.$e(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
+        ctx.log.warning(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
     }
     const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
     const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
@@ -585,7 +585,7 @@ async function cleanupImages(ctx, report) {
             for (const k of result.kept)
                 ctx.log.info(`Kept ${k.imageId} (${k.name}): ${k.reason}`);
             for (const f of result.failures) {
-                core/* error */.z3(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`, {
+                core/* error */.z3(ctx.log.redact(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`), {
                     title: 'cleanup'
                 });
             }
@@ -594,8 +594,9 @@ async function cleanupImages(ctx, report) {
             failures.push(...result.failures);
         });
     }
-    core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(deleted));
-    core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))));
+    // Outputs are written to a file, and pass the same redaction as the log.
+    core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)));
+    core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(ctx.log.redactDeep(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason })))));
     const outcome = inputs.dryRun ? 'would be deleted' : 'deleted';
     const markdown = [
         `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
@@ -672,7 +673,7 @@ async function promoteImages(ctx) {
             ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
             : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`);
     }
-    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify((0,promote/* promotedOutput */.G2)(promotions, inputs.stage)));
+    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promote/* promotedOutput */.G2)(promotions, inputs.stage))));
     return {
         markdown: [
             `### Promoted to ${(0,summary/* inline */.mG)(inputs.stage)}`,

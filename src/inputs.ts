@@ -260,6 +260,12 @@ export function parseVersionSpec(value: string): string {
   if (spec.toLowerCase() === 'latest') return 'latest'
   const exact = semver.valid(semver.clean(spec) ?? '')
   if (exact) return exact
+  // semver reads an empty alternative as `*`: `>=1.0 <1.1 ||` would install any version.
+  if (spec.split('||').some((alternative) => alternative.trim() === '')) {
+    throw new ActionError(
+      `Input '${Inputs.PackerVersion}' is '${spec}': an alternative between '||' is empty, which would match any version; remove the extra '||'`
+    )
+  }
   if (semver.validRange(spec)) return spec
   throw new ActionError(
     `Input '${Inputs.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
@@ -429,8 +435,24 @@ export function workingDirectoryOf(inputs: ActionInputs, workspace: string): str
   return workingDirectory
 }
 
-/** The files of a template folder that Packer reads on its own. */
-const READ_BY_PACKER = /\.(pkr\.hcl|pkr\.json|auto\.pkrvars\.hcl|auto\.pkrvars\.json)$/
+/** The files of a template folder that Packer reads on its own (build) or rewrites (fmt). */
+const READ_BY_PACKER = /\.(pkr|pkrvars)\.(hcl|json)$/
+/** What `packer fmt -recursive` reads and rewrites in the folders below. */
+const FORMATTED_BY_PACKER = /\.(pkr|pkrvars)\.hcl$/
+
+/**
+ * The files below `dir` that `packer fmt -recursive` would read, as Go's filepath.Walk finds them:
+ * symlinked folders are not entered, symlinked files are listed (and followed when read).
+ */
+function formattedBelow(dir: string, relative = ''): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+    const name = path.join(relative, entry.name)
+    if (entry.isDirectory()) found.push(...formattedBelow(dir, name))
+    else if (relative !== '' && FORMATTED_BY_PACKER.test(entry.name)) found.push(name)
+  }
+  return found
+}
 
 export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
   const workingDirectory = workingDirectoryOf(inputs, workspace)
@@ -444,7 +466,10 @@ export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedP
   checkInside(template, Inputs.Template, inputs.template, roots)
   let kind: TemplateKind
   if (statSync(template).isDirectory()) {
-    for (const file of readdirSync(template).filter((f) => READ_BY_PACKER.test(f))) {
+    // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
+    const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck)
+    const read = readdirSync(template).filter((f) => READ_BY_PACKER.test(f))
+    for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
       checkInside(
         path.join(template, file),
         Inputs.Template,

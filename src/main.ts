@@ -5,7 +5,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import { Cancellation } from './cancellation.js'
 import { isLifecycleCommand, Outputs, State, type LifecycleCommand } from './constants.js'
-import { getErrorMessage } from './errors.js'
+import { ActionError, getErrorMessage } from './errors.js'
 import {
   getInputs,
   resolvePaths,
@@ -27,6 +27,7 @@ import {
   fmtCheck,
   fmtWrite,
   init,
+  noBuildSelected,
   validate,
   type PackerContext
 } from './packer/commands.js'
@@ -347,6 +348,9 @@ async function buildAndReport(
   }
 
   if (run.cancelled) throw new CancelledError('packer build')
+  if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
+    throw new ActionError(await noBuildSelected(ctx))
+  }
   if (run.exitCode !== 0) {
     const failed = run.summary.builds.filter((b) => b.status === 'failed')
     const first = run.findings.find((f) => f.severity === 'error')

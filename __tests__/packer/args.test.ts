@@ -1,6 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
 import { parseInputs, type ResolvedPaths } from '../../src/inputs.js'
 import {
+  packerEnvironment,
+  passedToPacker,
   buildArgs,
   commandLine,
   fmtArgs,
@@ -130,4 +132,46 @@ describe('pluginTokenEnv', () => {
   it('hands nothing when there is no token', () => {
     expect(pluginTokenEnv('', 'https://github.com')).toEqual({ env: {} })
   })
+})
+
+describe('packerEnvironment', () => {
+  it('withholds inputs, state, runner tokens and file-command paths, and keeps the rest', () => {
+    const env = packerEnvironment(
+      {
+        PATH: '/usr/bin',
+        'INPUT_GITHUB-TOKEN': 't',
+        'INPUT_SENSITIVE-VARIABLES': 's',
+        input_lower: 'x',
+        STATE_isPost: 'true',
+        ACTIONS_RUNTIME_TOKEN: 'r',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'o',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'u',
+        ACTIONS_RUNNER_DEBUG: 'true',
+        GITHUB_OUTPUT: '/o',
+        GITHUB_ENV: '/e',
+        GITHUB_REPOSITORY: 'octo/x',
+        GITHUB_TOKEN: 'set by the workflow itself',
+        AWS_SECRET_ACCESS_KEY: 'k',
+        MY_INPUT_DIR: 'kept: INPUT_ is a prefix only'
+      },
+      '/plugins'
+    )
+    expect(env).toEqual({
+      PATH: '/usr/bin',
+      ACTIONS_RUNNER_DEBUG: 'true',
+      GITHUB_REPOSITORY: 'octo/x',
+      GITHUB_TOKEN: 'set by the workflow itself',
+      AWS_SECRET_ACCESS_KEY: 'k',
+      MY_INPUT_DIR: 'kept: INPUT_ is a prefix only',
+      CHECKPOINT_DISABLE: '1',
+      PACKER_PLUGIN_PATH: '/plugins'
+    })
+  })
+
+  it.each(['GITHUB_PATH', 'GITHUB_STATE', 'GITHUB_STEP_SUMMARY', 'ACTIONS_CACHE_URL'])(
+    'withholds %s',
+    (name) => {
+      expect(passedToPacker(name)).toBe(false)
+    }
+  )
 })

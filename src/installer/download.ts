@@ -244,7 +244,9 @@ function createClient(options: DownloadOptions): HttpClient {
     allowRetries: false,
     allowRedirects: true,
     maxRedirects: 5,
-    socketTimeout: options.idleTimeoutMs,
+    // Later than the body's own idle timer (guardBody), which then always fires first and says
+    // what happened; this one covers a server that never sends its headers.
+    socketTimeout: options.idleTimeoutMs + 1000,
     keepAlive: true
   })
 }

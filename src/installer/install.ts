@@ -264,6 +264,8 @@ async function extractIntoToolCache(
     await removeStaleStaging(toolRoot)
     await mkdir(staging, { recursive: true })
     await tc.extractZip(zipPath, staging)
+    // A cancel during extraction installs nothing, as a cancel during the download does.
+    checkNotCancelled(request)
     const binary = path.join(staging, name)
     const info = await stat(binary).catch(() => undefined)
     if (!info?.isFile()) {

@@ -129,7 +129,7 @@ async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleRepor
     source: path.relative(ctx.workingDirectory, s.source) || s.source
   }))
   for (const [build, where] of duplicateBuilds(relative)) {
-    core.warning(
+    ctx.log.warning(
       `Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`
     )
   }
@@ -250,20 +250,26 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
       }
       for (const k of result.kept) ctx.log.info(`Kept ${k.imageId} (${k.name}): ${k.reason}`)
       for (const f of result.failures) {
-        core.error(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`, {
-          title: 'cleanup'
-        })
+        core.error(
+          ctx.log.redact(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`),
+          {
+            title: 'cleanup'
+          }
+        )
       }
       deleted.push(...result.deleted)
       kept.push(...result.kept)
       failures.push(...result.failures)
     })
   }
-  core.setOutput(Outputs.Deleted, JSON.stringify(deleted))
+  // Outputs are written to a file, and pass the same redaction as the log.
+  core.setOutput(Outputs.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)))
   core.setOutput(
     Outputs.Kept,
     JSON.stringify(
-      kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))
+      ctx.log.redactDeep(
+        kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason }))
+      )
     )
   )
   const outcome = inputs.dryRun ? 'would be deleted' : 'deleted'
@@ -349,7 +355,10 @@ async function promoteImages(ctx: LifecycleContext): Promise<LifecycleReport> {
         : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`
     )
   }
-  core.setOutput(Outputs.Promoted, JSON.stringify(promotedOutput(promotions, inputs.stage)))
+  core.setOutput(
+    Outputs.Promoted,
+    JSON.stringify(ctx.log.redactDeep(promotedOutput(promotions, inputs.stage)))
+  )
   return {
     markdown: [
       `### Promoted to ${inline(inputs.stage)}`,

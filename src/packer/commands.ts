@@ -3,6 +3,7 @@ import * as os from 'node:os'
 import { createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
 import type { Cancellation } from '../cancellation.js'
+import { Inputs } from '../constants.js'
 import { ActionError, getErrorMessage } from '../errors.js'
 import type { ActionInputs, ResolvedPaths } from '../inputs.js'
 import type { Logger } from '../logger.js'
@@ -14,6 +15,7 @@ import {
   hasInit,
   initArgs,
   pluginTokenEnv,
+  templateArgument,
   validateArgs
 } from './args.js'
 import {
@@ -390,4 +392,69 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
       }
     }
   })
+}
+
+/**
+ * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
+ * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
+ * build's name when it has one). Pure.
+ */
+export function buildNamesFromInspect(output: string): string[] {
+  const names: string[] = []
+  for (const line of output.split(/\r?\n/)) {
+    const fields = line.split(',')
+    if (fields[2] === 'template-builder' && fields[3]) names.push(fields[3])
+    if (fields[2] !== 'ui' || fields[3] !== 'say') continue
+    const text = fields
+      .slice(4)
+      .join(',')
+      .replace(/%!\(PACKER_COMMA\)/g, ',')
+      .replace(/\\n/g, '\n')
+    if (!text.startsWith('> builds:')) continue
+    let build: string | undefined
+    let section = ''
+    for (const row of text.split('\n')) {
+      const header = /^ {2}> (.+):$/.exec(row)
+      if (header) {
+        build = header[1].startsWith('<unnamed build') ? undefined : header[1]
+        section = ''
+        continue
+      }
+      const heading = /^ {4}(\S[^:]*):$/.exec(row)
+      if (heading) {
+        section = heading[1]
+        continue
+      }
+      const source = /^ {6}(\S+)$/.exec(row)
+      if (source && section === 'sources') names.push(build ? `${build}.${source[1]}` : source[1])
+    }
+  }
+  return [...new Set(names)]
+}
+
+/**
+ * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
+ * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
+ * to run" but do not say which builds there are.
+ */
+export async function noBuildSelected(ctx: PackerContext): Promise<string> {
+  const input = ctx.inputs.only.length ? Inputs.Only : Inputs.Except
+  const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except
+  const chunks: Buffer[] = []
+  let names: string[] = []
+  try {
+    await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
+      cwd: ctx.paths.workingDirectory,
+      env: ctx.env,
+      onStdout: (c) => chunks.push(c),
+      onStderr: () => undefined
+    })
+    names = buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    names = []
+  }
+  return (
+    `Input '${input}' (${values.join(', ')}) ${input === Inputs.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
+    (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them')
+  )
 }
