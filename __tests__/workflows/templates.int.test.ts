@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { convertFiles, parse as parse_hcl } from '@cdktf/hcl2json'
 import { execFile } from 'node:child_process'
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
@@ -62,7 +62,7 @@ function problems(annotations: Annotation[]): string[] {
     .map((a) => `${a.level}: ${a.message}`)
 }
 
-/** A template of aws.pkr.hcl's text with `cut` taken out; throws if it is not there. */
+/** A template's text with `cut` taken out; throws when it is not there to take out. */
 function without(text: string, cut: RegExp, what: string): string {
   const out = text.replace(cut, '')
   if (out === text) throw new Error(`${what} is not in the template any more: update this test`)
@@ -99,27 +99,31 @@ describe('Packer templates', () => {
     if ('write' in source)
       for (const [name, text] of Object.entries(source.write))
         writeFileSync(path.join(dirs.workspace, name), text)
+    const pluginDir = mkdtempSync(path.join(tmpdir(), 'pia-plugins-'))
     const attemptsBefore = trap.attempts.length
     const requestsBefore = mirror.paths().length
-    const result = await packer.step({
-      dirs,
-      files: 'files' in source ? source.files : undefined,
-      inputs: {
-        command: 'validate',
-        'fmt-check': 'true',
-        'releases-url': mirror.url,
-        'releases-signing-key': key.armoredPublic
-      },
-      env: {
-        PACKER_PLUGIN_PATH: mkdtempSync(path.join(tmpdir(), 'pia-plugins-')),
-        https_proxy: trap.url,
-        HTTPS_PROXY: trap.url,
-        http_proxy: trap.url,
-        HTTP_PROXY: trap.url,
-        NO_PROXY: '127.0.0.1',
-        no_proxy: '127.0.0.1'
-      }
-    })
+    const result = await packer
+      .step({
+        dirs,
+        files: 'files' in source ? source.files : undefined,
+        inputs: {
+          command: 'validate',
+          'fmt-check': 'true',
+          'releases-url': mirror.url,
+          'releases-signing-key': key.armoredPublic
+        },
+        env: {
+          PACKER_PLUGIN_PATH: pluginDir,
+          https_proxy: trap.url,
+          HTTPS_PROXY: trap.url,
+          http_proxy: trap.url,
+          HTTP_PROXY: trap.url,
+          NO_PROXY: '127.0.0.1',
+          no_proxy: '127.0.0.1'
+        }
+      })
+      .finally(() => rmSync(pluginDir, { recursive: true, force: true }))
+    rmSync(dirs.root, { recursive: true, force: true })
     return {
       ...result,
       problems: problems(result.annotations),
@@ -187,7 +191,9 @@ describe('Packer templates', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pia-packer-'))
     const text = readFileSync(path.join(TEMPLATES, 'multi-cloud/multi-cloud.pkr.hcl'), 'utf8')
     writeFileSync(path.join(dir, 'multi-cloud.pkr.hcl'), without(text, /\n\}\n$/, 'the last brace'))
-    const result = await exec(PACKER, ['validate', '-syntax-only', '.'], dir)
+    const result = await exec(PACKER, ['validate', '-syntax-only', '.'], dir).finally(() =>
+      rmSync(dir, { recursive: true, force: true })
+    )
     expect(result.code).not.toBe(0)
     expect(result.output).toMatch(/Unclosed configuration block/)
   })
