@@ -1,10 +1,11 @@
 /**
- * The templates users copy: the Packer templates pass `packer validate` with Packer 1.9.4 (built by
- * `.ci/tools`, with only the plugins bundled into it),
- * the Terraform harness parses as HCL and declares what inspec-test.yml feeds it, and the InSpec
- * profile has the metadata InSpec requires and Ruby that compiles.
+ * The templates users copy: the aws and docker Packer templates pass a full `packer validate`
+ * through the committed dist/ on Node 24 with Packer 1.9.4 (built by `.ci/tools`), the action
+ * installing the official plugins they require (amazon 1.2.9, docker 1.0.8) verified from a release
+ * mirror on 127.0.0.1; the Terraform harness parses as HCL and declares what inspec-test.yml feeds
+ * it, and the InSpec profile has the metadata InSpec requires and Ruby that compiles.
  */
-import { describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { convertFiles, parse as parse_hcl } from '@cdktf/hcl2json'
 import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -12,16 +13,24 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
 import { parse } from 'yaml'
+import {
+  createSigningKey,
+  PLUGINS,
+  startMirror,
+  startTrapProxy,
+  type ReleaseMirror,
+  type SigningKey
+} from '../support/mirror.js'
+import { installPackerOnce, type PackerFixture } from '../support/packer.js'
+import { createRunnerDirs, type Annotation } from '../support/runner.js'
 import { tool } from '../support/tools.js'
 import { readWorkflowFile, ROOT } from './files.js'
 
 const run = promisify(execFile)
 const PACKER = tool('packer')
-/** An empty plugin directory: no plugin installed on this machine changes what is validated. */
-const PLUGINS = mkdtempSync(path.join(tmpdir(), 'pia-no-plugins-'))
-/** Packer 1.9's warning for a template without required_plugins that uses a bundled plugin. */
-const BUNDLED_PLUGINS_WARNING =
-  /^Warning: Bundled plugins used\n\nThis template relies on the use of plugins bundled into the Packer binary\.\n[\s\S]*?\nThen run 'packer init' to manage installation of the plugins\n\n\n/
+/** An empty plugin directory: no plugin installed on this machine changes what is checked. */
+const NO_PLUGINS = mkdtempSync(path.join(tmpdir(), 'pia-no-plugins-'))
+const TEMPLATES = path.join(ROOT, 'templates/packer')
 const HARNESS = path.join(ROOT, 'templates/terraform/image-test')
 const PROFILE = path.join(ROOT, 'templates/inspec')
 
@@ -37,7 +46,7 @@ async function exec(file: string, args: string[], cwd: string) {
   try {
     const { stdout, stderr } = await run(file, args, {
       cwd,
-      env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: PLUGINS }
+      env: { ...process.env, CHECKPOINT_DISABLE: '1', PACKER_PLUGIN_PATH: NO_PLUGINS }
     })
     return { code: 0, output: stdout + stderr }
   } catch (error) {
@@ -46,44 +55,178 @@ async function exec(file: string, args: string[], cwd: string) {
   }
 }
 
+/** The errors and warnings the step annotated. */
+function problems(annotations: Annotation[]): string[] {
+  return annotations
+    .filter((a) => a.level === 'error' || a.level === 'warning')
+    .map((a) => `${a.level}: ${a.message}`)
+}
+
+/** A template's text with `cut` taken out; throws when it is not there to take out. */
+function without(text: string, cut: RegExp, what: string): string {
+  const out = text.replace(cut, '')
+  if (out === text) throw new Error(`${what} is not in the template any more: update this test`)
+  return out
+}
+
 describe('Packer templates', () => {
-  // A full validate, not -syntax-only: it runs each builder's own checks (required settings,
-  // source image choice) and none of them needs cloud credentials or the network.
-  it.each(['aws', 'multi-cloud', 'docker'])(
-    'templates/packer/%s passes packer validate and fmt -check with Packer 1.9.4',
-    async (folder) => {
-      const cwd = path.join(ROOT, 'templates/packer', folder)
-      const { code, output } = await exec(PACKER, ['validate', '.'], cwd)
-      // The templates leave required_plugins out so that they validate with Packer 1.6.6 too, so
-      // 1.9.4 warns that they use its bundled plugins; nothing else may be said.
-      expect({ code, output: output.replace(BUNDLED_PLUGINS_WARNING, '') }).toEqual({
-        code: 0,
-        output: 'The configuration is valid.\n'
+  let packer: PackerFixture
+  let key: SigningKey
+  let mirror: ReleaseMirror
+  let trap: Awaited<ReturnType<typeof startTrapProxy>>
+
+  beforeAll(async () => {
+    ;[packer, key, trap] = await Promise.all([
+      installPackerOnce(),
+      createSigningKey(),
+      startTrapProxy()
+    ])
+    mirror = await startMirror({ signWith: key, plugins: true })
+  })
+
+  afterAll(async () => {
+    await Promise.all([mirror?.close(), trap?.close()])
+  })
+
+  /**
+   * `command: validate` (packer init, fmt -check, a full packer validate) through the action, on a
+   * workspace holding `files` (a folder of the repository) or the files `write` puts there, with
+   * the mirror as releases-url and a fresh plugin directory. Anything that tried to reach GitHub or
+   * HashiCorp would go through the trap proxy.
+   */
+  async function validate(source: { files: string } | { write: Record<string, string> }) {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    if ('write' in source)
+      for (const [name, text] of Object.entries(source.write))
+        writeFileSync(path.join(dirs.workspace, name), text)
+    const pluginDir = mkdtempSync(path.join(tmpdir(), 'pia-plugins-'))
+    const attemptsBefore = trap.attempts.length
+    const requestsBefore = mirror.paths().length
+    const result = await packer
+      .step({
+        dirs,
+        files: 'files' in source ? source.files : undefined,
+        inputs: {
+          command: 'validate',
+          'fmt-check': 'true',
+          'releases-url': mirror.url,
+          'releases-signing-key': key.armoredPublic
+        },
+        env: {
+          PACKER_PLUGIN_PATH: pluginDir,
+          https_proxy: trap.url,
+          HTTPS_PROXY: trap.url,
+          http_proxy: trap.url,
+          HTTP_PROXY: trap.url,
+          NO_PROXY: '127.0.0.1',
+          no_proxy: '127.0.0.1'
+        }
       })
-      expect((await exec(PACKER, ['fmt', '-check', '.'], cwd)).code).toBe(0)
+      .finally(() => rmSync(pluginDir, { recursive: true, force: true }))
+    rmSync(dirs.root, { recursive: true, force: true })
+    return {
+      ...result,
+      problems: problems(result.annotations),
+      trapped: trap.attempts.slice(attemptsBefore),
+      /** The plugins the action fetched from the mirror for this step. */
+      fetched: [
+        ...new Set(
+          mirror
+            .paths()
+            .slice(requestsBefore)
+            .map((p) => /^\/packer-plugin-([a-z]+)\//.exec(p)?.[1])
+            .filter(Boolean)
+        )
+      ].sort()
+    }
+  }
+
+  // A full validate, not -syntax-only: each builder's own checks run (required settings, the
+  // source image choice, metadata_options, imds_support), in the plugin version the template
+  // requires, and none of them needs cloud credentials or the network.
+  it.each([
+    ['aws', ['amazon']],
+    ['docker', ['docker']]
+  ] as const)(
+    "templates/packer/%s passes the action's validate with the official plugins it requires, installed verified",
+    async (folder, plugins) => {
+      const result = await validate({ files: `templates/packer/${folder}` })
+      expect(result.problems).toEqual([])
+      expect(result.exitCode).toBe(0)
+      expect(result.fetched).toEqual(plugins)
+      for (const plugin of plugins)
+        expect(result.stdout).toContain(
+          `${PLUGINS[plugin].source} ${PLUGINS[plugin].version}: installed from releases-url, signature and checksum verified`
+        )
+      // Packer loaded the installed plugins, not the ones built into it.
+      expect(result.stdout + result.stderr).not.toMatch(/Bundled plugins used/)
+      expect(result.stdout).toContain('The template is valid.')
+      expect(result.trapped).toEqual([])
     }
   )
 
   it('validation is real: a missing required setting fails', async () => {
     // The AMI template without its source image filter is a template amazon-ebs cannot build.
+    const text = readFileSync(path.join(TEMPLATES, 'aws/aws.pkr.hcl'), 'utf8')
+    const broken = without(text, / {2}source_ami_filter \{[\s\S]*?\n {2}\}\n/, 'source_ami_filter')
+    const result = await validate({ write: { 'aws.pkr.hcl': broken } })
+    expect(result.exitCode).toBe(1)
+    expect(result.fetched).toEqual(['amazon'])
+    expect(result.problems.join('\n')).toMatch(/source_ami/)
+  })
+
+  // azure and googlecompute are not built here, and `packer validate` refuses a template whose
+  // required plugins are not all installed: the whole template gets the syntax check and fmt, and
+  // its amazon-ebs source the full validate, with the Azure and Google Cloud parts cut out.
+  it('templates/packer/multi-cloud passes packer validate -syntax-only and fmt -check with Packer 1.9.4', async () => {
+    const cwd = path.join(TEMPLATES, 'multi-cloud')
+    expect(await exec(PACKER, ['validate', '-syntax-only', '.'], cwd)).toEqual({
+      code: 0,
+      output: 'Syntax-only check passed. Everything looks okay.\n'
+    })
+    expect(await exec(PACKER, ['fmt', '-check', '.'], cwd)).toEqual({ code: 0, output: '' })
+  })
+
+  it('the syntax check is real: a block left open in multi-cloud is refused', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pia-packer-'))
-    try {
-      const text = readFileSync(path.join(ROOT, 'templates/packer/aws/aws.pkr.hcl'), 'utf8')
-      const broken = text.replace(/ {2}source_ami_filter \{[\s\S]*?\n {2}\}\n/, '')
-      expect(broken).not.toBe(text)
-      writeFileSync(path.join(dir, 'aws.pkr.hcl'), broken)
-      const result = await exec(PACKER, ['validate', '.'], dir)
-      expect(result.code).not.toBe(0)
-      expect(result.output).toMatch(/source_ami/)
-    } finally {
+    const text = readFileSync(path.join(TEMPLATES, 'multi-cloud/multi-cloud.pkr.hcl'), 'utf8')
+    writeFileSync(path.join(dir, 'multi-cloud.pkr.hcl'), without(text, /\n\}\n$/, 'the last brace'))
+    const result = await exec(PACKER, ['validate', '-syntax-only', '.'], dir).finally(() =>
       rmSync(dir, { recursive: true, force: true })
+    )
+    expect(result.code).not.toBe(0)
+    expect(result.output).toMatch(/Unclosed configuration block/)
+  })
+
+  it("templates/packer/multi-cloud's amazon-ebs source passes the action's validate without the Azure and Google Cloud parts", async () => {
+    let text = readFileSync(path.join(TEMPLATES, 'multi-cloud/multi-cloud.pkr.hcl'), 'utf8')
+    for (const plugin of ['azure', 'googlecompute'])
+      text = without(text, new RegExp(`\\n {4}${plugin} = \\{\\n[\\s\\S]*?\\n {4}\\}`), plugin)
+    for (const type of ['azure-arm', 'googlecompute']) {
+      text = without(
+        text,
+        new RegExp(`\\nsource "${type}" "ubuntu" \\{\\n[\\s\\S]*?\\n\\}\\n`),
+        type
+      )
+      text = without(text, new RegExp(`\\n {4}"source\\.${type}\\.ubuntu",`), `source.${type}`)
     }
+    text = without(
+      text,
+      /\n {2}provisioner "shell" \{\n {4}only {3}= \["azure-arm\.ubuntu"\][\s\S]*?\n {2}\}\n/,
+      'the Azure-only provisioner'
+    )
+    expect(text).toContain('source "amazon-ebs" "ubuntu"')
+    const result = await validate({ write: { 'multi-cloud.pkr.hcl': text } })
+    expect(result.problems).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(result.fetched).toEqual(['amazon'])
+    expect(result.stdout).toContain('The template is valid.')
   })
 
   it.each(['aws', 'multi-cloud', 'docker'])(
     'templates/packer/%s writes a manifest with the version and commit',
     (folder) => {
-      const dir = path.join(ROOT, 'templates/packer', folder)
+      const dir = path.join(TEMPLATES, folder)
       const text = readdirSync(dir)
         .map((name) => readFileSync(path.join(dir, name), 'utf8'))
         .join('\n')

@@ -1,13 +1,17 @@
 # An Ubuntu AMI built with amazon-ebs, copied to every region in `ami_regions`, tagged with the
 # version and commit it was built from, and recorded in a manifest for the action's outputs.
-#
-# Packer 1.10 and later no longer ship the Amazon builder (1.7 to 1.9 still bundle it and warn that
-# they do): add a `required_plugins` block for
-# `github.com/hashicorp/amazon` (see templates/packer/README.md) and run `packer init`. It is left
-# out here so the template also validates with Packer 1.6.6, which knows no `required_plugins`.
 
 packer {
-  required_version = ">= 1.6.6"
+  # required_plugins and `packer init` arrived in Packer 1.7.
+  required_version = ">= 1.7.0"
+
+  required_plugins {
+    amazon = {
+      source = "github.com/hashicorp/amazon"
+      # 1.2.2 is the first whose amazon-ebs takes `imds_support` (below).
+      version = ">= 1.2.2, < 2.0.0"
+    }
+  }
 }
 
 variable "region" {
@@ -91,6 +95,16 @@ source "amazon-ebs" "ubuntu" {
   run_tags      = merge(local.tags, { Name = "packer-build-${var.image_name}" })
 
   encrypt_boot = true
+
+  # The build instance answers only IMDSv2 (session-token) metadata requests, and instances
+  # launched from the AMI default to the same. Remove `imds_support` if software on the image
+  # still needs IMDSv1.
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+  imds_support = "v2.0"
 }
 
 build {
@@ -125,8 +139,16 @@ build {
     ]
   }
 
-  # Packer 1.7 and later also take an `error-cleanup-provisioner` block here, run when a
-  # provisioner fails (with on-error: run-cleanup-provisioner); 1.6.6 refuses it in HCL2.
+  # Runs only when a provisioner above fails, before the instance is deleted (unless on-error
+  # is abort, which keeps the instance and skips it): what cloud-init and apt were doing ends up
+  # in the job log.
+  error-cleanup-provisioner "shell" {
+    inline = [
+      "cloud-init status --long || true",
+      "sudo tail -n 50 /var/log/cloud-init-output.log || true",
+      "sudo tail -n 30 /var/log/apt/term.log || true",
+    ]
+  }
 
   post-processor "manifest" {
     output     = "packer-manifest.json"

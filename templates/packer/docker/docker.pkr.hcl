@@ -1,13 +1,16 @@
 # A container image built with the docker builder: a Debian base, provisioned with a shell script,
 # committed, and tagged with the version it was built from.
-#
-# Packer 1.10 and later no longer ship the Docker builder (1.7 to 1.9 still bundle it and warn that
-# they do): add a `required_plugins` block for
-# `github.com/hashicorp/docker` (see templates/packer/README.md) and run `packer init`. It is left
-# out here so the template also validates with Packer 1.6.6, which knows no `required_plugins`.
 
 packer {
-  required_version = ">= 1.6.6"
+  # required_plugins and `packer init` arrived in Packer 1.7.
+  required_version = ">= 1.7.0"
+
+  required_plugins {
+    docker = {
+      source  = "github.com/hashicorp/docker"
+      version = "~> 1.0"
+    }
+  }
 }
 
 variable "base_image" {

@@ -1,5 +1,7 @@
 # The example this action runs with no cloud account: the `file` builder writes an artifact file
-# and the `null` builder runs a local provisioner. Both are built into Packer.
+# and the `null` builder runs a local provisioner. Both, like the `shell-local` provisioner and the
+# `manifest` post-processor, are built into Packer (1.10 and later too), so it needs no
+# `required_plugins`.
 
 variable "greeting" {
   type    = string

@@ -2,15 +2,28 @@
 # (azure-arm) and a Compute Engine image (googlecompute), provisioned by the same steps so that
 # they stay alike. Build one cloud with `only: amazon-ebs.ubuntu` (or use packer-build.yml's `only`
 # list to build each on its own runner).
-#
-# Packer 1.10 and later no longer ship these builders (1.7 to 1.9 still bundle them and warn that
-# they do): add a `required_plugins` block for
-# `github.com/hashicorp/amazon`, `github.com/hashicorp/azure` and `github.com/hashicorp/googlecompute`
-# (see templates/packer/README.md) and run `packer init`. It is left out here so the template also
-# validates with Packer 1.6.6, which knows no `required_plugins`.
 
 packer {
-  required_version = ">= 1.6.6"
+  # required_plugins and `packer init` arrived in Packer 1.7.
+  required_version = ">= 1.7.0"
+
+  # `packer init` (and so the action's validate and build) installs all three, even for a build
+  # with `only`: keep only the plugins of the sources you keep.
+  required_plugins {
+    amazon = {
+      source = "github.com/hashicorp/amazon"
+      # 1.2.2 is the first whose amazon-ebs takes `imds_support` (below).
+      version = ">= 1.2.2, < 2.0.0"
+    }
+    azure = {
+      source  = "github.com/hashicorp/azure"
+      version = "~> 2.0"
+    }
+    googlecompute = {
+      source  = "github.com/hashicorp/googlecompute"
+      version = "~> 1.1"
+    }
+  }
 }
 
 variable "image_name" {
@@ -90,6 +103,15 @@ source "amazon-ebs" "ubuntu" {
 
   tags          = local.labels
   snapshot_tags = local.labels
+
+  # IMDSv2 only, for the build instance and for instances launched from the AMI (as in
+  # templates/packer/aws).
+  metadata_options {
+    http_endpoint               = "enabled"
+    http_tokens                 = "required"
+    http_put_response_hop_limit = 1
+  }
+  imds_support = "v2.0"
 }
 
 source "azure-arm" "ubuntu" {
@@ -155,6 +177,16 @@ build {
       "sudo apt-get clean",
       "sudo rm -f /etc/ssh/ssh_host_*",
       "sudo truncate -s 0 /etc/machine-id",
+    ]
+  }
+
+  # Runs only when a provisioner above fails, before the machine is deleted (unless on-error is
+  # abort, which keeps it and skips this): what cloud-init and apt were doing ends up in the log.
+  error-cleanup-provisioner "shell" {
+    inline = [
+      "cloud-init status --long || true",
+      "sudo tail -n 50 /var/log/cloud-init-output.log || true",
+      "sudo tail -n 30 /var/log/apt/term.log || true",
     ]
   }
 
