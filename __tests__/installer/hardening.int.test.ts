@@ -46,7 +46,7 @@ async function mirror(options: Partial<MirrorOptions>): Promise<ReleaseMirror> {
 async function install(
   m: ReleaseMirror,
   withinMs: number,
-  versionSpec = MIRROR_VERSION
+  versionSpec: string = MIRROR_VERSION
 ): Promise<StepResult & { toolCache: string }> {
   const dirs = createRunnerDirs()
   const step = startStep({
