@@ -21,7 +21,9 @@ import { parse } from 'yaml'
 import { locateNode24 } from './node24.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const PROBE_URL = 'https://releases.hashicorp.com/packer/index.json'
+// PIA_LOCAL_PROBE_URL stands in for releases.hashicorp.com in the script's own tests.
+const PROBE_URL =
+  process.env.PIA_LOCAL_PROBE_URL ?? 'https://releases.hashicorp.com/packer/index.json'
 const PROBE_SECONDS = 3
 
 const node = locateNode24()
