@@ -2,15 +2,16 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 import {
   BuildTracker,
-  DEFAULT_MAX_LINE_LENGTH,
   MAX_KEPT_MESSAGES,
+  summarizeTranscript
+} from '../../src/packer/machine-readable/build-tracker.js'
+import { unescapeField } from '../../src/packer/machine-readable/escape.js'
+import { parseMachineReadableLine, renderLine } from '../../src/packer/machine-readable/line.js'
+import {
+  DEFAULT_MAX_LINE_LENGTH,
   MachineReadableParser,
-  parseMachineReadable,
-  parseMachineReadableLine,
-  renderLine,
-  summarizeTranscript,
-  unescapeField
-} from '../../src/packer/stream.js'
+  parseMachineReadable
+} from '../../src/packer/machine-readable/parser.js'
 import type { MachineReadableLine } from '../../src/packer/types.js'
 import { asPacker113 } from '../support/packer113.js'
 

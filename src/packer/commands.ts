@@ -31,7 +31,9 @@ import { releasePlatform } from '../installer/platform.js'
 import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
 import { runProcess, type RunResult } from './run.js'
 import { AwsResourceTracker, type AwsResources } from './aws-resources.js'
-import { BuildTracker, MachineReadableParser, renderLine, type RunSummary } from './stream.js'
+import { BuildTracker, type RunSummary } from './machine-readable/build-tracker.js'
+import { renderLine } from './machine-readable/line.js'
+import { MachineReadableParser } from './machine-readable/parser.js'
 import type { Finding } from './types.js'
 
 export interface PackerContext {

@@ -1,5 +1,5 @@
-export const id = 352;
-export const ids = [352];
+export const id = 13;
+export const ids = [13];
 export const modules = {
 
 /***/ 32687:
@@ -2419,7 +2419,7 @@ function jsonObject(value, indent, unit, separator, eol) {
 
 /***/ }),
 
-/***/ 36352:
+/***/ 89013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2743,7 +2743,197 @@ async function extractIntoToolCache(zipPath, version, request) {
 
 // EXTERNAL MODULE: ./src/installer/plugin-versions.ts
 var plugin_versions = __webpack_require__(4011);
+;// CONCATENATED MODULE: ./src/packer/machine-readable/escape.ts
+/**
+ * Packer's escaping of machine-readable data fields. Its MachineReadableUi escapes every field:
+ * `,` → `%!(PACKER_COMMA)`, CR → `\r`, LF → `\n` (backslashes themselves are not escaped, so a
+ * literal `\n` in a message cannot be told apart from an escaped newline). Pure code: no I/O.
+ */
+const PACKER_COMMA = '%!(PACKER_COMMA)';
+/** Undoes Packer's escaping of one data field. */
+function unescapeField(s) {
+    return unescapeRange(s, 0, s.length);
+}
+/**
+ * `unescapeField(text.slice(from, to))`, driven by indexOf: the search for the whole
+ * `%!(PACKER_COMMA)` token and for backslashes runs in native code. `text` is one line, so the
+ * searches never run far past `to`.
+ */
+function unescapeRange(text, from, to) {
+    let comma = nextComma(text, from, to);
+    let slash = nextSlash(text, from, to);
+    if (comma === -1 && slash === -1)
+        return text.slice(from, to);
+    let out = '';
+    let copied = from;
+    while (comma !== -1 || slash !== -1) {
+        if (slash === -1 || (comma !== -1 && comma < slash)) {
+            out += text.slice(copied, comma) + ',';
+            copied = comma + PACKER_COMMA.length;
+            comma = nextComma(text, copied, to);
+        }
+        else {
+            const next = text.charCodeAt(slash + 1);
+            if (slash + 1 < to && (next === 110 || next === 114)) {
+                // \n or \r
+                out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r');
+                copied = slash + 2;
+            }
+            slash = nextSlash(text, slash + (copied > slash ? 2 : 1), to);
+        }
+    }
+    return out + text.slice(copied, to);
+}
+const commaSearch = { text: '', from: 0, at: -1 };
+const slashSearch = { text: '', from: 0, at: -1 };
+function search(last, text, token, from) {
+    // Still the first match at or after `from`: the last search started no later and found one
+    // no earlier (or none at all).
+    if (last.text === text) {
+        if (last.from <= from && (last.at === -1 || last.at >= from))
+            return last.at;
+    }
+    else {
+        last.text = text;
+    }
+    last.from = from;
+    last.at = text.indexOf(token, from);
+    return last.at;
+}
+function nextComma(text, from, to) {
+    const at = search(commaSearch, text, PACKER_COMMA, from);
+    return at === -1 || at + PACKER_COMMA.length > to ? -1 : at;
+}
+function nextSlash(text, from, to) {
+    const at = search(slashSearch, text, '\\', from);
+    return at === -1 || at >= to ? -1 : at;
+}
+
+;// CONCATENATED MODULE: ./src/packer/machine-readable/line.ts
+
+function isBlank(code) {
+    // space, tab, and the byte-order mark a Windows pipe may put in front of the first line
+    return code === 32 || code === 9 || code === 0xfeff;
+}
+function isTypeChar(code) {
+    return ((code >= 97 && code <= 122) || // a-z
+        (code >= 65 && code <= 90) || // A-Z
+        (code >= 48 && code <= 57) || // 0-9
+        code === 45 || // -
+        code === 95 // _
+    );
+}
+/**
+ * One machine-readable line, or undefined for anything else (plugin log lines such as
+ * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
+ * CR are tolerated. `from` and `to` delimit the line within `text`; `message`, when given, is told
+ * where a ui message starts in `text`.
+ */
+function parseMachineReadableLine(text, from = 0, to = text.length, message) {
+    if (message !== undefined)
+        message.start = -1;
+    // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
+    // on lines this short. `text` may go on past `end` with the next lines: a read at `end` or
+    // beyond gives NaN or the line break, which fails every test below, and none goes further.
+    let end = to;
+    while (end > from && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10))
+        end--;
+    let i = from;
+    let c = i < end ? text.charCodeAt(i) : NaN;
+    while (isBlank(c))
+        c = ++i < end ? text.charCodeAt(i) : NaN;
+    const start = i;
+    let timestamp = 0;
+    while (c >= 48 && c <= 57) {
+        timestamp = timestamp * 10 + (c - 48);
+        c = ++i < end ? text.charCodeAt(i) : NaN;
+    }
+    // Unix seconds: at least one digit, and not an absurd number of them.
+    if (c !== 44 || i === start || i - start > 15)
+        return undefined;
+    const targetStart = ++i;
+    while (i < end && text.charCodeAt(i) !== 44)
+        i++;
+    if (i >= end)
+        return undefined;
+    const targetEnd = i;
+    const typeStart = ++i;
+    const target = targetEnd === targetStart ? '' : text.slice(targetStart, targetEnd);
+    if (text.charCodeAt(typeStart) === 117 && // u
+        text.charCodeAt(typeStart + 1) === 105 && // i
+        text.charCodeAt(typeStart + 2) === 44) {
+        // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
+        // the commas of the message. Taking the message whole spares a split and a pass per piece.
+        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, message) };
+    }
+    c = text.charCodeAt(i);
+    while (i < end && isTypeChar(c))
+        c = text.charCodeAt(++i);
+    if (i === typeStart || (i < end && c !== 44))
+        return undefined;
+    const typeEnd = i;
+    const type = text.slice(typeStart, typeEnd);
+    let data;
+    if (typeEnd >= end) {
+        data = [];
+    }
+    else if (type === 'ui') {
+        data = uiData(text, typeEnd + 1, end, message);
+    }
+    else {
+        data = text.slice(typeEnd + 1, end).split(',');
+        for (let k = 0; k < data.length; k++)
+            data[k] = unescapeRange(data[k], 0, data[k].length);
+    }
+    return { timestamp, target, type, data };
+}
+/** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
+function uiData(text, from, end, message) {
+    // Packer prints only these three kinds; first letter, last letter and the comma after them
+    // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
+    // `end` with the next lines, so no test reads past it.
+    let kind;
+    let start = -1;
+    switch (text.charCodeAt(from)) {
+        case 115 /* s */:
+            if (from + 3 < end && text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121) {
+                kind = 'say';
+                start = from + 4;
+            }
+            break;
+        case 109 /* m */:
+            if (from + 7 < end && text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101) {
+                kind = 'message';
+                start = from + 8;
+            }
+            break;
+        case 101 /* e */:
+            if (from + 5 < end && text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114) {
+                kind = 'error';
+                start = from + 6;
+            }
+            break;
+    }
+    if (kind === undefined) {
+        const comma = text.indexOf(',', from);
+        if (comma === -1 || comma >= end)
+            return [unescapeRange(text, from, end)];
+        kind = text.slice(from, comma);
+        start = comma + 1;
+    }
+    if (message !== undefined)
+        message.start = start;
+    return [kind, unescapeRange(text, start, end)];
+}
+/** The text a `ui` line stands for (the message, unescaped), or undefined for other line types. */
+function renderLine(line) {
+    if (line.type !== 'ui' || line.data.length < 2)
+        return undefined;
+    return line.data.length === 2 ? line.data[1] : line.data.slice(1).join(',');
+}
+
 ;// CONCATENATED MODULE: ./src/packer/diagnostics.ts
+
 
 // ---------------------------------------------------------------------------------------------
 // Reading the text
@@ -2753,23 +2943,23 @@ const BREAK = null;
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const MACHINE_READABLE = /^\s*\d{9,},[^,]*,([^,]*),(.*)$/;
+/**
+ * A real run's timestamps are Unix seconds (nine digits or more); a shorter number in front of a
+ * comma is program output, not a machine-readable line.
+ */
+const MIN_TIMESTAMP = 100_000_000;
 /** `log.Printf` lines that PACKER_LOG=1 interleaves with the UI output. */
 const GO_LOG = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} /;
-function unescapeMachineReadable(data) {
-    return data.replace(/%!\(PACKER_COMMA\)|\\n|\\r/g, (m) => m === '\\n' ? '\n' : m === '\\r' ? '\r' : ',');
-}
 function clean(text) {
     return text.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, '');
 }
 function prepareLines(text) {
     const lines = [];
     for (const raw of clean(text).split('\n')) {
-        const mr = MACHINE_READABLE.exec(raw);
-        if (mr) {
-            const [, type, data] = mr;
-            if (type === 'ui' && data.startsWith('error,')) {
-                lines.push(BREAK, ...clean(unescapeMachineReadable(data.slice('error,'.length))).split('\n'));
+        const mr = parseMachineReadableLine(raw);
+        if (mr && mr.timestamp >= MIN_TIMESTAMP) {
+            if (mr.type === 'ui' && mr.data.length === 2 && mr.data[0] === 'error') {
+                lines.push(BREAK, ...clean(mr.data[1]).split('\n'));
             }
             lines.push(BREAK);
             continue;
@@ -2821,7 +3011,7 @@ function isNoise(line) {
         /^make(?:\[\d+\])?: /.test(line) ||
         /^Build '[^']*' (?:errored|finished)/.test(line));
 }
-function isBlank(line) {
+function diagnostics_isBlank(line) {
     return typeof line === 'string' && line.trim() === '';
 }
 /** Index just past the block that starts with a header at `start`. */
@@ -2833,7 +3023,7 @@ function blockEnd(lines, start) {
             break;
         // Packer ends each diagnostic with one blank line and the last one with two; a detail never
         // holds two blank lines in a row.
-        if (isBlank(line) && isBlank(lines[i + 1]) && i > start + 1)
+        if (diagnostics_isBlank(line) && diagnostics_isBlank(lines[i + 1]) && i > start + 1)
             break;
     }
     return i;
@@ -3760,201 +3950,15 @@ function runProcess(binary, args, options) {
 
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
 var packer_artifacts = __webpack_require__(68145);
-;// CONCATENATED MODULE: ./src/packer/stream.ts
-/**
- * Streaming reader of `packer -machine-readable` output and the run state it describes.
- *
- * Each line is `timestamp,target,type,data...`. Packer's MachineReadableUi escapes every data field:
- * `,` → `%!(PACKER_COMMA)`, CR → `\r`, LF → `\n` (backslashes themselves are not escaped, so a
- * literal `\n` in a message cannot be told apart from an escaped newline). Pure code: no I/O.
- */
+;// CONCATENATED MODULE: ./src/packer/machine-readable/parser.ts
 
-const PACKER_COMMA = '%!(PACKER_COMMA)';
-/** Undoes Packer's escaping of one data field. */
-function unescapeField(s) {
-    return unescapeRange(s, 0, s.length);
-}
-/**
- * `unescapeField(text.slice(from, to))`, driven by indexOf: the search for the whole
- * `%!(PACKER_COMMA)` token and for backslashes runs in native code. `text` is one line, so the
- * searches never run far past `to`.
- */
-function unescapeRange(text, from, to) {
-    let comma = nextComma(text, from, to);
-    let slash = nextSlash(text, from, to);
-    if (comma === -1 && slash === -1)
-        return text.slice(from, to);
-    let out = '';
-    let copied = from;
-    while (comma !== -1 || slash !== -1) {
-        if (slash === -1 || (comma !== -1 && comma < slash)) {
-            out += text.slice(copied, comma) + ',';
-            copied = comma + PACKER_COMMA.length;
-            comma = nextComma(text, copied, to);
-        }
-        else {
-            const next = text.charCodeAt(slash + 1);
-            if (slash + 1 < to && (next === 110 || next === 114)) {
-                // \n or \r
-                out += text.slice(copied, slash) + (next === 110 ? '\n' : '\r');
-                copied = slash + 2;
-            }
-            slash = nextSlash(text, slash + (copied > slash ? 2 : 1), to);
-        }
-    }
-    return out + text.slice(copied, to);
-}
-const commaSearch = { text: '', from: 0, at: -1 };
-const slashSearch = { text: '', from: 0, at: -1 };
-function search(last, text, token, from) {
-    // Still the first match at or after `from`: the last search started no later and found one
-    // no earlier (or none at all).
-    if (last.text === text) {
-        if (last.from <= from && (last.at === -1 || last.at >= from))
-            return last.at;
-    }
-    else {
-        last.text = text;
-    }
-    last.from = from;
-    last.at = text.indexOf(token, from);
-    return last.at;
-}
-function nextComma(text, from, to) {
-    const at = search(commaSearch, text, PACKER_COMMA, from);
-    return at === -1 || at + PACKER_COMMA.length > to ? -1 : at;
-}
-function nextSlash(text, from, to) {
-    const at = search(slashSearch, text, '\\', from);
-    return at === -1 || at >= to ? -1 : at;
-}
-function stream_isBlank(code) {
-    // space, tab, and the byte-order mark a Windows pipe may put in front of the first line
-    return code === 32 || code === 9 || code === 0xfeff;
-}
-function isTypeChar(code) {
-    return ((code >= 97 && code <= 122) || // a-z
-        (code >= 65 && code <= 90) || // A-Z
-        (code >= 48 && code <= 57) || // 0-9
-        code === 45 || // -
-        code === 95 // _
-    );
-}
-/**
- * One machine-readable line, or undefined for anything else (plugin log lines such as
- * `2018/10/19 09:50:03 waiting for …`, blank lines, shell prompts). Leading blanks and a trailing
- * CR are tolerated. `from` and `to` delimit the line within `text`; `message`, when given, is told
- * where a ui message starts in `text`.
- */
-function parseMachineReadableLine(text, from = 0, to = text.length, message) {
-    if (message !== undefined)
-        message.start = -1;
-    // One pass of charCodeAt over the header (`timestamp,target,type,`): cheaper than indexOf calls
-    // on lines this short. `text` may go on past `end` with the next lines: a read at `end` or
-    // beyond gives NaN or the line break, which fails every test below, and none goes further.
-    let end = to;
-    while (end > from && (text.charCodeAt(end - 1) === 13 || text.charCodeAt(end - 1) === 10))
-        end--;
-    let i = from;
-    let c = i < end ? text.charCodeAt(i) : NaN;
-    while (stream_isBlank(c))
-        c = ++i < end ? text.charCodeAt(i) : NaN;
-    const start = i;
-    let timestamp = 0;
-    while (c >= 48 && c <= 57) {
-        timestamp = timestamp * 10 + (c - 48);
-        c = ++i < end ? text.charCodeAt(i) : NaN;
-    }
-    // Unix seconds: at least one digit, and not an absurd number of them.
-    if (c !== 44 || i === start || i - start > 15)
-        return undefined;
-    const targetStart = ++i;
-    while (i < end && text.charCodeAt(i) !== 44)
-        i++;
-    if (i >= end)
-        return undefined;
-    const targetEnd = i;
-    const typeStart = ++i;
-    const target = targetEnd === targetStart ? '' : text.slice(targetStart, targetEnd);
-    if (text.charCodeAt(typeStart) === 117 && // u
-        text.charCodeAt(typeStart + 1) === 105 && // i
-        text.charCodeAt(typeStart + 2) === 44) {
-        // Nearly every line is `ui,<say|message|error>,<message>`: two fields, since Packer escapes
-        // the commas of the message. Taking the message whole spares a split and a pass per piece.
-        return { timestamp, target, type: 'ui', data: uiData(text, typeStart + 3, end, message) };
-    }
-    c = text.charCodeAt(i);
-    while (i < end && isTypeChar(c))
-        c = text.charCodeAt(++i);
-    if (i === typeStart || (i < end && c !== 44))
-        return undefined;
-    const typeEnd = i;
-    const type = text.slice(typeStart, typeEnd);
-    let data;
-    if (typeEnd >= end) {
-        data = [];
-    }
-    else if (type === 'ui') {
-        data = uiData(text, typeEnd + 1, end, message);
-    }
-    else {
-        data = text.slice(typeEnd + 1, end).split(',');
-        for (let k = 0; k < data.length; k++)
-            data[k] = unescapeRange(data[k], 0, data[k].length);
-    }
-    return { timestamp, target, type, data };
-}
-/** The fields of a `ui` line from `from`: the kind (a constant for the three Packer prints), the message. */
-function uiData(text, from, end, message) {
-    // Packer prints only these three kinds; first letter, last letter and the comma after them
-    // (`s…y,`, `m…e,`, `e…r,`) tell them apart at less cost than startsWith. `text` may go on past
-    // `end` with the next lines, so no test reads past it.
-    let kind;
-    let start = -1;
-    switch (text.charCodeAt(from)) {
-        case 115 /* s */:
-            if (from + 3 < end && text.charCodeAt(from + 3) === 44 && text.charCodeAt(from + 2) === 121) {
-                kind = 'say';
-                start = from + 4;
-            }
-            break;
-        case 109 /* m */:
-            if (from + 7 < end && text.charCodeAt(from + 7) === 44 && text.charCodeAt(from + 6) === 101) {
-                kind = 'message';
-                start = from + 8;
-            }
-            break;
-        case 101 /* e */:
-            if (from + 5 < end && text.charCodeAt(from + 5) === 44 && text.charCodeAt(from + 4) === 114) {
-                kind = 'error';
-                start = from + 6;
-            }
-            break;
-    }
-    if (kind === undefined) {
-        const comma = text.indexOf(',', from);
-        if (comma === -1 || comma >= end)
-            return [unescapeRange(text, from, end)];
-        kind = text.slice(from, comma);
-        start = comma + 1;
-    }
-    if (message !== undefined)
-        message.start = start;
-    return [kind, unescapeRange(text, start, end)];
-}
 /** Every machine-readable line of a whole transcript, in order. */
 function parseMachineReadable(text) {
     const lines = [];
-    const parser = new MachineReadableParser((line) => lines.push(line));
+    const parser = new parser_MachineReadableParser((line) => lines.push(line));
     parser.push(text);
     parser.end();
     return lines;
-}
-/** The text a `ui` line stands for (the message, unescaped), or undefined for other line types. */
-function renderLine(line) {
-    if (line.type !== 'ui' || line.data.length < 2)
-        return undefined;
-    return line.data.length === 2 ? line.data[1] : line.data.slice(1).join(',');
 }
 const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
 /**
@@ -3969,7 +3973,7 @@ const DECODE_BYTES = 64 * 1024;
  * Only the unfinished last line is kept between chunks, and at most `maxLineLength` of it: a
  * longer line is cut there, reported with `truncated = true`, and counted.
  */
-class MachineReadableParser {
+class parser_MachineReadableParser {
     onLine;
     /** Machine-readable lines handed to `onLine`. */
     lines = 0;
@@ -4151,6 +4155,15 @@ class MachineReadableParser {
         this.onOtherLine?.(text, truncated);
     }
 }
+
+;// CONCATENATED MODULE: ./src/packer/machine-readable/build-tracker.ts
+/**
+ * The run state that `packer build`'s machine-readable lines describe: builds, their status,
+ * errors and artifacts. Pure code: no I/O.
+ */
+
+
+
 /** Lists of messages keep at most this many entries, so a noisy run cannot grow memory. */
 const MAX_KEPT_MESSAGES = 100;
 /** Characters kept of one stored message. */
@@ -4615,6 +4628,8 @@ function buildLifecycle(text) {
 
 
 
+
+
 class CancelledError extends errors/* ActionError */.lZ {
     constructor(what) {
         super(`${what} was cancelled`);
@@ -4767,7 +4782,7 @@ async function build(ctx) {
         if (!logFailed)
             logFile.write(clean + '\n');
     };
-    const parser = new MachineReadableParser((line, _truncated, raw) => {
+    const parser = new parser_MachineReadableParser((line, _truncated, raw) => {
         tracker.consume(line, raw);
         if (aws.consume(line))
             ctx.onAwsResources?.(aws.current);
@@ -4775,7 +4790,7 @@ async function build(ctx) {
         if (text !== undefined)
             print(text, buildOf(text));
     }, { onOtherLine: (text) => print(text) });
-    const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
+    const stderr = new parser_MachineReadableParser((line) => print(line.data.join(',')), {
         onOtherLine: (text) => print(text)
     });
     let result;
