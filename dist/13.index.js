@@ -2,6 +2,211 @@ export const id = 13;
 export const ids = [13];
 export const modules = {
 
+/***/ 47360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
+/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   hH: () => (/* binding */ emptyResources),
+/* harmony export */   tK: () => (/* binding */ parseResources)
+/* harmony export */ });
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+
+function emptyResources() {
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
+}
+function hasResources(r) {
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
+}
+/** Packer's `say` lines that name a temporary resource, after `==> <build>: `. */
+const SAID = [
+    ['keyPairs', /^Creating temporary key ?pair: (\S+)$/i],
+    ['securityGroups', /^Creating temporary security group for this instance: (\S+)$/i],
+    ['instances', /^Waiting for instance \((i-[0-9a-f]+)\) to become ready/]
+];
+/** The `message` lines after `    <build>: `, and the `say` line each must follow. */
+const INSTANCE_ID = /^Instance ID: (i-[0-9a-f]+)$/;
+const LAUNCHING = /^(?:Launching a (?:source|spot) AWS instance|Adding tags to source instance)/;
+const CREATED_AMI = /^AMI: (ami-[0-9a-f]+)$/;
+const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-f]+$/;
+const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
+const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
+const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/**
+ * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
+ * Packer 1.13 on, which must not stand for the `say` line before it.
+ */
+const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
+/** `==> build: text` (say, error) or `    build: text` (message). */
+const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
+const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
+/** The builder is done and its artifact is final: post-processors start, or the build ends. */
+const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
+/** Words every line above contains. */
+const RELEVANT = /AMI|temporary|Instance|post-processor|^Build '|^==> /;
+const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
+class AwsResourceTracker {
+    resources = emptyResources();
+    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    /** Per build, the text of its last `say` line. */
+    lastSay = new Map();
+    /** Builds that started copying their AMI to other regions. */
+    copying = new Set();
+    /** Builds that launched their instance, and those whose instance Packer waited for. */
+    launched = new Set();
+    waited = new Set();
+    /**
+     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
+     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
+     */
+    constructor(regions = [], since = new Date()) {
+        this.resources.regions = [...new Set(regions.filter(Boolean))];
+        this.resources.since = since.toISOString();
+    }
+    /** Follows one machine-readable line; true when what is saved should change. */
+    consume(line) {
+        if (line.type !== 'ui' || line.data.length < 2)
+            return false;
+        const text = line.data[1];
+        // Every line of a build passes here: one search rules out nearly all of them.
+        if (!RELEVANT.test(text))
+            return false;
+        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
+        const kind = line.data[0];
+        const said = kind === 'say' ? SAY_LINE.exec(text) : null;
+        const message = kind === 'message' ? MESSAGE_LINE.exec(text) : null;
+        let changed = false;
+        const add = (list, id) => {
+            if (this.resources[list].includes(id))
+                return;
+            this.resources[list].push(id);
+            changed = true;
+        };
+        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
+        const onMessage = (name, body) => {
+            const after = this.lastSay.get(name) ?? '';
+            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
+            if (instance)
+                add('instances', instance);
+            const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
+            if (created) {
+                if (!(name in this.primaryAmis))
+                    this.primaryAmis[name] = created;
+                changed = this.addAmi({ id: created, region: '', build: name }) || changed;
+            }
+        };
+        if (said) {
+            const [, name, body] = said;
+            if (MESSAGE_TEXT.test(body)) {
+                onMessage(name, body);
+            }
+            else {
+                for (const [list, pattern] of SAID) {
+                    const match = pattern.exec(body);
+                    if (!match)
+                        continue;
+                    if (list === 'instances') {
+                        // Only the instance the build launched, once.
+                        if (!this.launched.has(name) || this.waited.has(name))
+                            continue;
+                        this.waited.add(name);
+                    }
+                    else if (this.launched.has(name)) {
+                        continue; // the key pair and security group come before the instance
+                    }
+                    add(list, match[1]);
+                }
+                if (LAUNCHING.test(body))
+                    this.launched.add(name);
+                if (COPYING.test(body) && name in this.primaryAmis)
+                    this.copying.add(name);
+                this.lastSay.set(name, body);
+            }
+        }
+        else if (message) {
+            onMessage(message[1], message[2]);
+        }
+        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
+        // Packer's own error, a say or error line, once the build is copying.
+        if (kind !== 'message' && this.copying.has(build)) {
+            for (const copy of text.matchAll(ABANDONED_COPY)) {
+                changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+            }
+        }
+        const deregistered = DEREGISTERED.exec(text)?.[1];
+        if (deregistered)
+            changed = this.dropAmis((a) => a.id === deregistered) || changed;
+        if (BUILDER_DONE.test(text)) {
+            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
+            changed = this.dropAmis((a) => a.build === done) || changed;
+        }
+        return changed;
+    }
+    get current() {
+        return {
+            regions: [...this.resources.regions],
+            ...(this.resources.since ? { since: this.resources.since } : {}),
+            instances: [...this.resources.instances],
+            keyPairs: [...this.resources.keyPairs],
+            securityGroups: [...this.resources.securityGroups],
+            amis: this.resources.amis.map((a) => ({ ...a }))
+        };
+    }
+    addAmi(ami) {
+        if (this.resources.amis.some((a) => a.id === ami.id))
+            return false;
+        this.resources.amis.push(ami);
+        return true;
+    }
+    dropAmis(match) {
+        const before = this.resources.amis.length;
+        this.resources.amis = this.resources.amis.filter((a) => !match(a));
+        return this.resources.amis.length !== before;
+    }
+}
+/**
+ * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
+ * security group and instance. AMIs it left registered remain.
+ */
+function afterPackerExit(resources) {
+    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
+}
+/** Reads the saved state back; anything malformed counts as nothing saved. */
+function parseResources(text) {
+    if (!text)
+        return emptyResources();
+    try {
+        const value = JSON.parse(text);
+        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        const amis = Array.isArray(value.amis)
+            ? value.amis.filter((a) => typeof a === 'object' &&
+                a !== null &&
+                typeof a.id === 'string' &&
+                typeof a.region === 'string' &&
+                typeof a.build === 'string')
+            : [];
+        return {
+            regions: list(value.regions),
+            ...(typeof value.since === 'string' ? { since: value.since } : {}),
+            instances: list(value.instances),
+            keyPairs: list(value.keyPairs),
+            securityGroups: list(value.securityGroups),
+            amis
+        };
+    }
+    catch {
+        return emptyResources();
+    }
+}
+
+
+/***/ }),
+
 /***/ 32687:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -82,7 +287,7 @@ class ActionError extends Error {
 /* harmony import */ var _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1056);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76670);
 /* harmony import */ var _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
-/* harmony import */ var _lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(48610);
+/* harmony import */ var _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79914);
 
 
 
@@ -118,8 +323,8 @@ function parseInputs(read) {
         uploadArtifact: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.UploadArtifact).trim(),
         manifests: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifests), /\r?\n/),
         tfvarsFile: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsFile).trim(),
-        amiIds: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds).trim(), (v) => v ? (0,_lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__/* .parseAmiIds */ .nf)(v) : undefined),
-        tfvarsMapping: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping), _lifecycle_tfvars_js__WEBPACK_IMPORTED_MODULE_8__/* .parseTfvarsMapping */ .UO),
+        amiIds: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds).trim(), (v) => v ? (0,_tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__/* .parseAmiIds */ .nf)(v) : undefined),
+        tfvarsMapping: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping), _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__/* .parseTfvarsMapping */ .UO),
         awsRegions: parseRegions(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AwsRegions)),
         imageNameFilter: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter).trim(),
         imageTags: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags), _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageTags */ .e8),
@@ -1557,868 +1762,6 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 48610:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Bv: () => (/* binding */ selectTfvarsValues),
-/* harmony export */   UO: () => (/* binding */ parseTfvarsMapping),
-/* harmony export */   Wt: () => (/* binding */ updateTfvarsJson),
-/* harmony export */   nf: () => (/* binding */ parseAmiIds),
-/* harmony export */   wj: () => (/* binding */ updateTfvars)
-/* harmony export */ });
-/* unused harmony exports isTerraformIdentifier, isAmiId */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
-/**
- * Writing AMI ids into Terraform variable files. Pure code: choosing which AMI goes into which
- * variable, and rewriting `.tfvars` / `.tfvars.json` text so that only the values of those
- * variables change and every other byte of the file stays as the team wrote it.
- */
-
-
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
-// AWS issues AMI ids with 8 hex digits (before 2016) or 17.
-const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
-const AMI_ID_EXPECTED = '"ami-" followed by 8 or 17 lowercase hexadecimal digits';
-function isTerraformIdentifier(name) {
-    return IDENTIFIER.test(name);
-}
-function isAmiId(value) {
-    return AMI_ID.test(value);
-}
-/** Reads `variable=build[:region]` lines; blank lines and `#` comment lines are skipped. */
-function parseTfvarsMapping(text) {
-    const entries = [];
-    const lineOf = new Map();
-    text.split(/\r?\n/).forEach((raw, index) => {
-        const line = index + 1;
-        const trimmed = raw.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        const eq = trimmed.indexOf('=');
-        if (eq < 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
-        }
-        const variable = trimmed.slice(0, eq).trim();
-        const target = trimmed.slice(eq + 1).trim();
-        if (!isTerraformIdentifier(variable)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
-                '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
-        }
-        const previous = lineOf.get(variable);
-        if (previous !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
-        }
-        // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
-        // colon separates the region.
-        const colon = target.lastIndexOf(':');
-        const build = (colon < 0 ? target : target.slice(0, colon)).trim();
-        const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
-        if (build === '' || region === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
-        }
-        lineOf.set(variable, line);
-        entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
-    });
-    return entries;
-}
-/** Reads the `ami-ids` JSON (`{ "<build>": { "<region>": "ami-…" } }`), checking every id. */
-function parseAmiIds(json) {
-    let value;
-    try {
-        value = JSON.parse(json);
-    }
-    catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
-    }
-    if (!isPlainObject(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
-    }
-    const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    for (const [build, regions] of Object.entries(value)) {
-        if (!isPlainObject(regions)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
-        }
-        const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-        for (const [region, ami] of Object.entries(regions)) {
-            if (region.trim() === '')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
-            if (typeof ami !== 'string' || !isAmiId(ami)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
-            }
-            byRegion[region] = ami;
-        }
-        result[build] = byRegion;
-    }
-    return result;
-}
-/**
- * The variables to write. Without a mapping: one AMI overall goes to `ami_id`; several go to
- * `ami_ids`, a map keyed by region. With a mapping, `variable=build` receives a string when the
- * build made one AMI and a region map otherwise; `variable=build:region` receives that AMI.
- * Region maps are sorted by region so that the written file does not depend on JSON key order.
- */
-function selectTfvarsValues(amiIds, mapping) {
-    const builds = Object.keys(amiIds).filter((b) => Object.keys(amiIds[b]).length > 0);
-    if (builds.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
-    }
-    if (!mapping || mapping.length === 0)
-        return defaultValues(amiIds, builds);
-    const values = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    for (const entry of mapping) {
-        const regions = amiIds[entry.build];
-        if (!regions || Object.keys(regions).length === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
-        }
-        if (entry.region !== undefined) {
-            const ami = regions[entry.region];
-            if (ami === undefined) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
-            }
-            values[entry.variable] = ami;
-            continue;
-        }
-        const sorted = sortedMap(regions);
-        const only = Object.values(sorted);
-        values[entry.variable] = only.length === 1 ? only[0] : sorted;
-    }
-    return values;
-}
-function defaultValues(amiIds, builds) {
-    const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    const buildOfRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    let count = 0;
-    for (const build of builds) {
-        for (const [region, ami] of Object.entries(amiIds[build])) {
-            count++;
-            if (region in buildOfRegion) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
-                    'default ami_ids map keyed by region would be ambiguous; set tfvars-mapping, e.g. ' +
-                    `"${suggestVariable(buildOfRegion[region])}=${buildOfRegion[region]}"`);
-            }
-            buildOfRegion[region] = build;
-            byRegion[region] = ami;
-        }
-    }
-    if (count === 1)
-        return { ami_id: Object.values(byRegion)[0] };
-    return { ami_ids: sortedMap(byRegion) };
-}
-function suggestVariable(build) {
-    const last = build.split('.').pop() ?? build;
-    const name = last.replace(/[^A-Za-z0-9_]/g, '_');
-    return /^[A-Za-z_]/.test(name) ? `${name}_ami` : `ami_${name}`;
-}
-function sortedMap(map) {
-    const sorted = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    for (const key of Object.keys(map).sort())
-        sorted[key] = map[key];
-    return sorted;
-}
-function quoteList(names) {
-    return names.length === 0 ? '(none)' : names.map((n) => `"${n}"`).join(', ');
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function checkValues(values) {
-    for (const name of Object.keys(values)) {
-        if (!isTerraformIdentifier(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`"${name}" is not a valid Terraform variable name`);
-        }
-    }
-}
-function sameValue(a, b) {
-    if (a === undefined)
-        return false;
-    if (typeof a === 'string' || typeof b === 'string')
-        return a === b;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length)
-        return false;
-    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
-}
-function lineEndingOf(text) {
-    const lf = text.indexOf('\n');
-    return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
-}
-/** 1-based line and column of an offset. */
-function position(text, offset) {
-    let line = 1;
-    let start = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-        line++;
-        start = i + 1;
-    }
-    return { line, column: offset - start + 1 };
-}
-class HclSyntaxError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-}
-const IDENT_START = /[A-Za-z_]/;
-const IDENT_PART = /[A-Za-z0-9_-]/;
-const CLOSER = { '(': ')', '[': ']', '{': '}' };
-/**
- * A lexer for the HCL native syntax that is just deep enough to find where each top-level
- * attribute's value starts and ends: it knows strings with escapes and nested `${}` / `%{}`
- * templates, heredocs, the three comment forms and bracket nesting, and nothing of expressions.
- */
-class HclLexer {
-    src;
-    pos = 0;
-    tokens = [];
-    constructor(src) {
-        this.src = src;
-    }
-    run() {
-        if (this.src.charCodeAt(0) === 0xfeff)
-            this.pos = 1;
-        this.scanExpressionTokens(undefined);
-        return this.tokens;
-    }
-    fail(message, at) {
-        const { line, column } = position(this.src, at);
-        throw new HclSyntaxError(`line ${line}, column ${column}: ${message}`);
-    }
-    push(kind, start, end, literal) {
-        const token = { kind, start, end, text: this.src.slice(start, end) };
-        if (literal !== undefined)
-            token.literal = literal;
-        this.tokens.push(token);
-    }
-    /**
-     * Scans tokens until the bracket opened at `opener` closes (or the end of text at top level).
-     * Inside templates, tokens are scanned but not recorded: only their extent matters.
-     */
-    scanExpressionTokens(opener, record = true) {
-        const src = this.src;
-        const stack = opener ? [opener] : [];
-        while (this.pos < src.length) {
-            const start = this.pos;
-            const c = src[this.pos];
-            if (c === ' ' || c === '\t' || (c === '\r' && src[this.pos + 1] !== '\n')) {
-                this.pos++;
-            }
-            else if (c === '\n' || (c === '\r' && src[this.pos + 1] === '\n')) {
-                this.pos += c === '\r' ? 2 : 1;
-                if (record)
-                    this.push('newline', start, this.pos);
-            }
-            else if (c === '#' || (c === '/' && src[this.pos + 1] === '/')) {
-                while (this.pos < src.length && src[this.pos] !== '\n')
-                    this.pos++;
-                if (record)
-                    this.push('comment', start, this.pos);
-            }
-            else if (c === '/' && src[this.pos + 1] === '*') {
-                const end = src.indexOf('*/', this.pos + 2);
-                if (end < 0)
-                    this.fail('unterminated /* comment', start);
-                this.pos = end + 2;
-                if (record)
-                    this.push('comment', start, this.pos);
-            }
-            else if (c === '"') {
-                const literal = this.scanQuoted();
-                if (record)
-                    this.push('string', start, this.pos, literal);
-            }
-            else if (c === '<' && src[this.pos + 1] === '<' && this.heredocAhead()) {
-                this.scanHeredoc();
-                if (record)
-                    this.push('heredoc', start, this.pos);
-            }
-            else if (c in CLOSER) {
-                this.pos++;
-                stack.push({ char: c, at: start });
-                if (record)
-                    this.push('open', start, this.pos);
-            }
-            else if (c === ')' || c === ']' || c === '}') {
-                const top = stack.pop();
-                if (!top)
-                    this.fail(`unexpected "${c}"`, start);
-                if (CLOSER[top.char] !== c) {
-                    const open = position(src, top.at);
-                    this.fail(`"${c}" does not close the "${top.label ?? top.char}" opened at line ${open.line}, column ${open.column}`, start);
-                }
-                this.pos++;
-                if (record)
-                    this.push('close', start, this.pos);
-                if (opener && stack.length === 0)
-                    return;
-            }
-            else if (IDENT_START.test(c)) {
-                while (this.pos < src.length && IDENT_PART.test(src[this.pos]))
-                    this.pos++;
-                if (record)
-                    this.push('ident', start, this.pos);
-            }
-            else if (c === '=' && src[this.pos + 1] !== '=' && src[this.pos + 1] !== '>') {
-                this.pos++;
-                if (record)
-                    this.push('equals', start, this.pos);
-            }
-            else if (c === ':' || c === ',') {
-                this.pos++;
-                if (record)
-                    this.push(c === ':' ? 'colon' : 'comma', start, this.pos);
-            }
-            else {
-                // Numbers and operators: irrelevant here, but `==`, `=>`, `<=`, `>=`, `!=` must not
-                // leave an `=` behind that would read as an assignment.
-                const next = src[this.pos + 1];
-                this.pos += '=!<>'.includes(c) && (next === '=' || (c === '=' && next === '>')) ? 2 : 1;
-                if (record)
-                    this.push('other', start, this.pos);
-            }
-        }
-        const open = stack.pop();
-        if (open)
-            this.fail(`"${open.label ?? open.char}" is never closed`, open.at);
-    }
-    /** A quoted template starting at `"`; returns its value when it is a plain literal. */
-    scanQuoted() {
-        const src = this.src;
-        const start = this.pos;
-        this.pos++;
-        let value = '';
-        let literal = true;
-        while (this.pos < src.length) {
-            const c = src[this.pos];
-            if (c === '"') {
-                this.pos++;
-                return literal ? value : undefined;
-            }
-            if (c === '\n' || c === '\r')
-                break;
-            if (c === '\\') {
-                const next = src[this.pos + 1];
-                const simple = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
-                if (next in simple) {
-                    value += simple[next];
-                    this.pos += 2;
-                }
-                else if (next === 'u' || next === 'U') {
-                    const width = next === 'u' ? 4 : 8;
-                    const hex = src.slice(this.pos + 2, this.pos + 2 + width);
-                    if (!new RegExp(`^[0-9A-Fa-f]{${width}}$`).test(hex)) {
-                        this.fail(`invalid \\${next} escape in string`, this.pos);
-                    }
-                    value += String.fromCodePoint(parseInt(hex, 16));
-                    this.pos += 2 + width;
-                }
-                else {
-                    this.fail(`invalid escape "\\${next ?? ''}" in string`, this.pos);
-                }
-            }
-            else if ((c === '$' || c === '%') && src[this.pos + 1] === c && src[this.pos + 2] === '{') {
-                value += `${c}{`;
-                this.pos += 3;
-            }
-            else if ((c === '$' || c === '%') && src[this.pos + 1] === '{') {
-                literal = false;
-                this.pos += 2;
-                this.scanExpressionTokens({ char: '{', at: this.pos - 2, label: `${c}{` }, false);
-            }
-            else {
-                value += c;
-                this.pos++;
-            }
-        }
-        this.fail('unterminated string', start);
-    }
-    heredocAhead() {
-        return /^<<-?[A-Za-z_][A-Za-z0-9_-]*\r?\n/.test(this.src.slice(this.pos, this.pos + 200));
-    }
-    scanHeredoc() {
-        const src = this.src;
-        const start = this.pos;
-        const m = /^<<-?([A-Za-z_][A-Za-z0-9_-]*)\r?\n/.exec(src.slice(this.pos));
-        if (!m)
-            this.fail('invalid heredoc', start);
-        const marker = m[1];
-        this.pos += m[0].length;
-        const closing = new RegExp(`^[ \\t]*${marker}[ \\t]*(?=\\r?\\n|$)`);
-        let lineStart = true;
-        while (this.pos < src.length) {
-            if (lineStart) {
-                const close = closing.exec(src.slice(this.pos, this.pos + marker.length + 200));
-                if (close) {
-                    this.pos += close[0].length;
-                    return;
-                }
-            }
-            const c = src[this.pos];
-            lineStart = c === '\n';
-            if ((c === '$' || c === '%') && src[this.pos + 1] === c && src[this.pos + 2] === '{') {
-                this.pos += 3;
-            }
-            else if ((c === '$' || c === '%') && src[this.pos + 1] === '{') {
-                this.pos += 2;
-                this.scanExpressionTokens({ char: '{', at: this.pos - 2, label: `${c}{` }, false);
-            }
-            else {
-                this.pos++;
-            }
-        }
-        this.fail(`heredoc <<${marker} is never closed by a "${marker}" line`, start);
-    }
-}
-/** A token for a message, without quoting string contents (a tfvars file may hold secrets). */
-function describeToken(token) {
-    if (token.kind === 'string')
-        return 'a quoted string';
-    if (token.kind === 'heredoc')
-        return 'a heredoc';
-    return `"${token.text.slice(0, 40)}"`;
-}
-function hclAttributes(text, tokens) {
-    const attributes = [];
-    const seen = new Map();
-    let i = 0;
-    const fail = (message, at) => {
-        const { line, column } = position(text, at);
-        throw new HclSyntaxError(`line ${line}, column ${column}: ${message}`);
-    };
-    while (i < tokens.length) {
-        const token = tokens[i];
-        if (token.kind === 'newline' || token.kind === 'comment') {
-            i++;
-            continue;
-        }
-        if (token.kind !== 'ident') {
-            fail(`expected a variable name, found ${describeToken(token)}`, token.start);
-        }
-        let j = i + 1;
-        while (j < tokens.length && tokens[j].kind === 'comment')
-            j++;
-        if (tokens[j]?.kind !== 'equals') {
-            fail(`expected "=" after "${token.text}"`, tokens[j]?.start ?? text.length);
-        }
-        j++;
-        const value = [];
-        let depth = 0;
-        for (; j < tokens.length; j++) {
-            const t = tokens[j];
-            if (t.kind === 'newline' && depth === 0)
-                break;
-            if (t.kind === 'open')
-                depth++;
-            if (t.kind === 'close')
-                depth--;
-            value.push(t);
-        }
-        const meaningful = value.filter((t) => t.kind !== 'comment' && t.kind !== 'newline');
-        if (meaningful.length === 0)
-            fail(`"${token.text}" has no value after "="`, token.start);
-        const { line } = position(text, token.start);
-        const previous = seen.get(token.text);
-        if (previous !== undefined) {
-            fail(`"${token.text}" is already set on line ${previous}`, token.start);
-        }
-        seen.set(token.text, line);
-        const lineStart = text.lastIndexOf('\n', token.start - 1) + 1;
-        attributes.push({
-            name: token.text,
-            line,
-            indent: /^[ \t]*/.exec(text.slice(lineStart, token.start))?.[0] ?? '',
-            valueStart: meaningful[0].start,
-            valueEnd: meaningful[meaningful.length - 1].end,
-            value: meaningful
-        });
-        i = j;
-    }
-    return attributes;
-}
-/** The value of an attribute when it is a plain string or a flat object of plain strings. */
-function hclLiteral(tokens) {
-    if (tokens.length === 1)
-        return tokens[0].kind === 'string' ? tokens[0].literal : undefined;
-    if (tokens[0]?.kind !== 'open' || tokens[0].text !== '{')
-        return undefined;
-    if (tokens[tokens.length - 1].kind !== 'close')
-        return undefined;
-    const map = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-    let i = 1;
-    const end = tokens.length - 1;
-    while (i < end) {
-        const key = tokens[i];
-        const keyText = key.kind === 'ident' ? key.text : key.kind === 'string' ? key.literal : undefined;
-        const sep = tokens[i + 1];
-        const value = tokens[i + 2];
-        if (keyText === undefined || !sep || (sep.kind !== 'equals' && sep.kind !== 'colon')) {
-            return undefined;
-        }
-        if (!value || value.kind !== 'string' || value.literal === undefined)
-            return undefined;
-        if (Object.prototype.hasOwnProperty.call(map, keyText))
-            return undefined;
-        map[keyText] = value.literal;
-        i += 3;
-        if (tokens[i]?.kind === 'comma')
-            i++;
-    }
-    return map;
-}
-function hclString(value) {
-    let out = '"';
-    for (const ch of value) {
-        const escapes = {
-            '"': '\\"',
-            '\\': '\\\\',
-            '\n': '\\n',
-            '\r': '\\r',
-            '\t': '\\t'
-        };
-        out += escapes[ch] ?? ch;
-    }
-    // `${` and `%{` would start a template sequence.
-    return out.replace(/([$%])\{/g, '$1$1{') + '"';
-}
-function hclValue(value, indent, unit, eol) {
-    if (typeof value === 'string')
-        return hclString(value);
-    const keys = Object.keys(value).map((k) => [hclString(k), value[k]]);
-    if (keys.length === 0)
-        return '{}';
-    // `terraform fmt` aligns the `=` of consecutive single-line attributes.
-    const width = Math.max(...keys.map(([k]) => k.length));
-    const lines = keys.map(([k, v]) => `${indent}${unit}${k.padEnd(width)} = ${hclString(v)}`);
-    return ['{', ...lines, `${indent}}`].join(eol);
-}
-/**
- * The file's indentation step: how much deeper the first line inside a bracket that ends its line
- * is indented than the line of the bracket; two spaces when no bracket spans lines. Read from the
- * tokens, so a brace inside a heredoc or string does not count.
- */
-function indentUnitOf(text, tokens) {
-    const indentAt = (offset) => {
-        const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-        return /^[ \t]*/.exec(text.slice(lineStart))[0];
-    };
-    for (let i = 0; i < tokens.length; i++) {
-        if (tokens[i].kind !== 'open')
-            continue;
-        let j = i + 1;
-        while (tokens[j]?.kind === 'comment')
-            j++;
-        if (tokens[j]?.kind !== 'newline')
-            continue;
-        while (tokens[j]?.kind === 'newline' || tokens[j]?.kind === 'comment')
-            j++;
-        if (!tokens[j])
-            break;
-        const outer = indentAt(tokens[i].start);
-        const inner = indentAt(tokens[j].start);
-        if (inner.length > outer.length && inner.startsWith(outer)) {
-            const step = inner.slice(outer.length);
-            return step.startsWith('\t') ? '\t' : step;
-        }
-    }
-    return '  ';
-}
-/**
- * Sets Terraform variables in the text of a `.tfvars` file. Only the value of each named top-level
- * attribute is replaced (its `=` alignment, trailing comment and line ending stay); a value that
- * is already equal (same string, same map in any key order or layout) is left as it is; missing
- * variables are appended. Throws, naming line and column, when the file does not lex.
- */
-function updateTfvars(text, values) {
-    checkValues(values);
-    let attributes;
-    let tokens;
-    try {
-        tokens = new HclLexer(text).run();
-        attributes = hclAttributes(text, tokens);
-    }
-    catch (error) {
-        if (error instanceof HclSyntaxError) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The tfvars file does not parse: ${error.message}`);
-        }
-        throw error;
-    }
-    const eol = lineEndingOf(text);
-    const unit = indentUnitOf(text, tokens);
-    const byName = new Map(attributes.map((a) => [a.name, a]));
-    const edits = [];
-    const missing = [];
-    for (const [name, value] of Object.entries(values)) {
-        const attribute = byName.get(name);
-        if (!attribute) {
-            missing.push(`${name} = ${hclValue(value, '', unit, eol)}`);
-            continue;
-        }
-        if (sameValue(hclLiteral(attribute.value), value))
-            continue;
-        edits.push({
-            start: attribute.valueStart,
-            end: attribute.valueEnd,
-            text: hclValue(value, attribute.indent, unit, eol)
-        });
-    }
-    let out = text;
-    for (const edit of edits.sort((a, b) => b.start - a.start)) {
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    }
-    if (missing.length > 0)
-        out = appendLines(out, missing, eol);
-    return { text: out, changed: out !== text };
-}
-/** Appends lines; a file without a final newline keeps none, a file with one keeps it. */
-function appendLines(text, lines, eol) {
-    const body = lines.join(eol);
-    if (text === '' || text === '\uFEFF')
-        return text + body + eol;
-    if (text.endsWith('\n'))
-        return text + body + eol;
-    return text + eol + body;
-}
-class JsonSyntaxError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ {
-}
-/** A JSON reader that keeps the extent of each top-level member, with line/column errors. */
-class JsonScanner {
-    src;
-    pos = 0;
-    constructor(src) {
-        this.src = src;
-    }
-    fail(message, at = this.pos) {
-        const { line, column } = position(this.src, at);
-        throw new JsonSyntaxError(`line ${line}, column ${column}: ${message}`);
-    }
-    skipSpace() {
-        while (this.pos < this.src.length && ' \t\r\n\uFEFF'.includes(this.src[this.pos]))
-            this.pos++;
-    }
-    found() {
-        return this.pos < this.src.length ? `"${this.src[this.pos]}"` : 'the end of the file';
-    }
-    topLevel() {
-        this.skipSpace();
-        if (this.src[this.pos] !== '{') {
-            this.fail(`expected a JSON object ("{"), found ${this.found()}`);
-        }
-        const open = this.pos;
-        this.pos++;
-        const members = [];
-        const keys = new Set();
-        this.skipSpace();
-        if (this.src[this.pos] === '}') {
-            this.pos++;
-        }
-        else {
-            for (;;) {
-                this.skipSpace();
-                const keyStart = this.pos;
-                if (this.src[this.pos] !== '"')
-                    this.fail(`expected a property name, found ${this.found()}`);
-                const key = this.string();
-                if (keys.has(key))
-                    this.fail(`"${key}" appears twice`, keyStart);
-                keys.add(key);
-                this.skipSpace();
-                if (this.src[this.pos] !== ':')
-                    this.fail(`expected ":" after "${key}", found ${this.found()}`);
-                this.pos++;
-                this.skipSpace();
-                const valueStart = this.pos;
-                const value = this.value();
-                members.push({ key, keyStart, valueStart, valueEnd: this.pos, value });
-                this.skipSpace();
-                if (this.src[this.pos] === ',') {
-                    this.pos++;
-                    continue;
-                }
-                if (this.src[this.pos] === '}') {
-                    this.pos++;
-                    break;
-                }
-                this.fail(`expected "," or "}", found ${this.found()}`);
-            }
-        }
-        const close = this.pos - 1;
-        this.skipSpace();
-        if (this.pos < this.src.length)
-            this.fail(`unexpected ${this.found()} after the object`);
-        return { open, close, members };
-    }
-    value() {
-        const c = this.src[this.pos];
-        if (c === '"')
-            return this.string();
-        if (c === '{' || c === '[')
-            return this.container();
-        const m = /^(?:true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(this.src.slice(this.pos, this.pos + 400));
-        if (!m)
-            this.fail(`expected a JSON value, found ${this.found()}`);
-        this.pos += m[0].length;
-        return JSON.parse(m[0]);
-    }
-    container() {
-        const object = this.src[this.pos] === '{';
-        const close = object ? '}' : ']';
-        const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
-        const items = [];
-        this.pos++;
-        this.skipSpace();
-        if (this.src[this.pos] !== close) {
-            for (;;) {
-                this.skipSpace();
-                if (object) {
-                    if (this.src[this.pos] !== '"') {
-                        this.fail(`expected a property name, found ${this.found()}`);
-                    }
-                    const key = this.string();
-                    this.skipSpace();
-                    if (this.src[this.pos] !== ':')
-                        this.fail(`expected ":", found ${this.found()}`);
-                    this.pos++;
-                    this.skipSpace();
-                    result[key] = this.value();
-                }
-                else {
-                    items.push(this.value());
-                }
-                this.skipSpace();
-                if (this.src[this.pos] !== ',')
-                    break;
-                this.pos++;
-            }
-            if (this.src[this.pos] !== close)
-                this.fail(`expected "," or "${close}", found ${this.found()}`);
-        }
-        this.pos++;
-        return object ? result : items;
-    }
-    string() {
-        const start = this.pos;
-        this.pos++;
-        while (this.pos < this.src.length) {
-            const c = this.src[this.pos];
-            if (c === '"') {
-                this.pos++;
-                try {
-                    return JSON.parse(this.src.slice(start, this.pos));
-                }
-                catch {
-                    this.fail('invalid string: a bad escape or a raw control character', start);
-                }
-            }
-            if (c === '\\')
-                this.pos++;
-            else if (c === '\n')
-                break;
-            this.pos++;
-        }
-        this.fail('unterminated string', start);
-    }
-}
-function jsonMapMatches(existing, value) {
-    if (typeof existing === 'string')
-        return sameValue(existing, value);
-    if (!isPlainObject(existing))
-        return false;
-    if (!Object.values(existing).every((v) => typeof v === 'string'))
-        return false;
-    return sameValue(existing, value);
-}
-/**
- * Sets Terraform variables in the text of a `.tfvars.json` file: replaces the values of existing
- * top-level keys in place and appends missing keys, keeping key order, indentation, the key/value
- * separator and line endings as found. Equal values are left untouched.
- */
-function updateTfvarsJson(text, values) {
-    checkValues(values);
-    if (text.trim() === '' || text.trim() === '\uFEFF') {
-        const body = jsonObject(values, '', '  ', ': ', '\n');
-        return { text: body + '\n', changed: true };
-    }
-    let top;
-    try {
-        top = new JsonScanner(text).topLevel();
-    }
-    catch (error) {
-        if (error instanceof JsonSyntaxError) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The tfvars JSON file does not parse: ${error.message}`);
-        }
-        throw error;
-    }
-    const eol = lineEndingOf(text);
-    const { members } = top;
-    const first = members[0];
-    // Whitespace before a member's key: a newline plus its indentation, or nothing when compact.
-    const lead = members.length > 1
-        ? text.slice(text.lastIndexOf(',', members[members.length - 1].keyStart) + 1, members[members.length - 1].keyStart)
-        : first
-            ? text.slice(top.open + 1, first.keyStart)
-            : '';
-    const multiline = lead.includes('\n');
-    const indent = multiline ? lead.slice(lead.lastIndexOf('\n') + 1) : '';
-    const unit = indent.startsWith('\t') ? '\t' : indent || '  ';
-    const separator = first
-        ? text.slice(first.keyStart, first.valueStart).replace(/^"(?:[^"\\]|\\.)*"/, '')
-        : ': ';
-    const edits = [];
-    const missing = [];
-    const byKey = new Map(members.map((m) => [m.key, m]));
-    for (const [name, value] of Object.entries(values)) {
-        const member = byKey.get(name);
-        if (!member) {
-            missing.push([name, value]);
-            continue;
-        }
-        if (jsonMapMatches(member.value, value))
-            continue;
-        edits.push({
-            start: member.valueStart,
-            end: member.valueEnd,
-            text: jsonValue(value, multiline ? indent : null, unit, separator, eol)
-        });
-    }
-    if (missing.length > 0) {
-        if (members.length === 0) {
-            // `{}` or `{ }`: lay the members out in the file's line endings, two-space indentation.
-            const body = jsonObject(Object.fromEntries(missing), '', '  ', ': ', eol);
-            edits.push({ start: top.open, end: top.close + 1, text: body });
-        }
-        else {
-            const last = members[members.length - 1];
-            const added = missing
-                .map(([k, v]) => `,${multiline ? eol + indent : lead}${JSON.stringify(k)}${separator}${jsonValue(v, multiline ? indent : null, unit, separator, eol)}`)
-                .join('');
-            edits.push({ start: last.valueEnd, end: last.valueEnd, text: added });
-        }
-    }
-    let out = text;
-    for (const edit of edits.sort((a, b) => b.start - a.start)) {
-        out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
-    }
-    return { text: out, changed: out !== text };
-}
-/** A value; `indent` is the indentation of the member holding it, null for a compact file. */
-function jsonValue(value, indent, unit, separator, eol) {
-    if (typeof value === 'string')
-        return JSON.stringify(value);
-    if (indent === null) {
-        return `{${Object.entries(value)
-            .map(([k, v]) => `${JSON.stringify(k)}${separator}${JSON.stringify(v)}`)
-            .join(',')}}`;
-    }
-    return jsonObject(value, indent, unit, separator, eol);
-}
-function jsonObject(value, indent, unit, separator, eol) {
-    const entries = Object.entries(value);
-    if (entries.length === 0)
-        return '{}';
-    const lines = entries.map(([k, v]) => `${indent}${unit}${JSON.stringify(k)}${separator}${jsonValue(v, indent + unit, unit, separator, eol)}`);
-    return `{${eol}${lines.join(`,${eol}`)}${eol}${indent}}`;
-}
-
-
-/***/ }),
-
 /***/ 89013:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3568,8 +2911,8 @@ function commandLine(binary, args) {
         .join(' ');
 }
 
-// EXTERNAL MODULE: ./src/packer/aws-resources.ts
-var aws_resources = __webpack_require__(65551);
+// EXTERNAL MODULE: ./src/aws/resources.ts
+var resources = __webpack_require__(47360);
 ;// CONCATENATED MODULE: ./src/plugins.ts
 /**
  * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
@@ -4774,7 +4117,7 @@ async function build(ctx) {
         logFailed = true;
     });
     const tracker = new BuildTracker();
-    const aws = new aws_resources/* AwsResourceTracker */.g_([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? '']);
+    const aws = new resources/* AwsResourceTracker */.g_([ctx.env.AWS_REGION ?? '', ctx.env.AWS_DEFAULT_REGION ?? '']);
     const grouping = new BuildGrouping(ctx.log);
     const print = (text, build) => {
         // Redacted once, for the log and the file alike: this runs for every line of the build.
@@ -5102,7 +4445,7 @@ async function run() {
             lifecycle = { command: inputs.command, report: {} };
             writeReport = inputs.summary;
             // Loaded only here: it brings the AWS SDK, which a build does not need.
-            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(505)]).then(__webpack_require__.bind(__webpack_require__, 30505));
+            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(276)]).then(__webpack_require__.bind(__webpack_require__, 37276));
             await runLifecycleCommand(inputs.command, {
                 inputs,
                 workingDirectory: (0,src_inputs/* workingDirectoryOf */._X)(inputs, workspace),
@@ -5286,17 +4629,17 @@ async function handleLeftovers(ctx, run, left) {
     const succeeded = !run.cancelled && run.exitCode === 0;
     // `abort` keeps what a failed build made; a cancel is not a failure of the build.
     const kept = !run.cancelled && ctx.inputs.onError === 'abort';
-    if (!(0,aws_resources/* hasResources */.MP)(left) || succeeded || kept) {
+    if (!(0,resources/* hasResources */.MP)(left) || succeeded || kept) {
         core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
-        if ((0,aws_resources/* hasResources */.MP)(left) && kept) {
+        if ((0,resources/* hasResources */.MP)(left) && kept) {
             ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
         }
         return;
     }
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(739)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 98765));
     const remaining = await deleteLeftovers(left, ctx.env, `The ${run.cancelled ? 'cancelled' : 'failed'} build left AMIs registered`);
     // What could not be deleted stays in the state for the post step to try again.
-    core/* saveState */.LZ(constants/* State */.Uw.AwsResources, (0,aws_resources/* hasResources */.MP)(remaining) ? JSON.stringify(remaining) : '');
+    core/* saveState */.LZ(constants/* State */.Uw.AwsResources, (0,resources/* hasResources */.MP)(remaining) ? JSON.stringify(remaining) : '');
 }
 async function buildAndReport(ctx, runDir, report) {
     let tracked;
@@ -5310,7 +4653,7 @@ async function buildAndReport(ctx, runDir, report) {
         }
     });
     if (tracked)
-        await handleLeftovers(ctx, run, (0,aws_resources/* afterPackerExit */.Rf)(tracked));
+        await handleLeftovers(ctx, run, (0,resources/* afterPackerExit */.Rf)(tracked));
     const { artifacts } = run.summary;
     report.builds = run.summary.builds;
     report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
@@ -5685,211 +5028,6 @@ function dropUndefined(value) {
             delete value[key];
     }
     return value;
-}
-
-
-/***/ }),
-
-/***/ 65551:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MP: () => (/* binding */ hasResources),
-/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
-/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
-/* harmony export */   hH: () => (/* binding */ emptyResources),
-/* harmony export */   tK: () => (/* binding */ parseResources)
-/* harmony export */ });
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
-
-function emptyResources() {
-    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
-}
-function hasResources(r) {
-    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
-}
-/** Packer's `say` lines that name a temporary resource, after `==> <build>: `. */
-const SAID = [
-    ['keyPairs', /^Creating temporary key ?pair: (\S+)$/i],
-    ['securityGroups', /^Creating temporary security group for this instance: (\S+)$/i],
-    ['instances', /^Waiting for instance \((i-[0-9a-f]+)\) to become ready/]
-];
-/** The `message` lines after `    <build>: `, and the `say` line each must follow. */
-const INSTANCE_ID = /^Instance ID: (i-[0-9a-f]+)$/;
-const LAUNCHING = /^(?:Launching a (?:source|spot) AWS instance|Adding tags to source instance)/;
-const CREATED_AMI = /^AMI: (ami-[0-9a-f]+)$/;
-const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-f]+$/;
-const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
-const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
-const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
-/**
- * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
- * Packer 1.13 on, which must not stand for the `say` line before it.
- */
-const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
-/** `==> build: text` (say, error) or `    build: text` (message). */
-const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
-const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
-/** The builder is done and its artifact is final: post-processors start, or the build ends. */
-const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
-const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
-/** Words every line above contains. */
-const RELEVANT = /AMI|temporary|Instance|post-processor|^Build '|^==> /;
-const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
-class AwsResourceTracker {
-    resources = emptyResources();
-    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
-    /** Per build, the text of its last `say` line. */
-    lastSay = new Map();
-    /** Builds that started copying their AMI to other regions. */
-    copying = new Set();
-    /** Builds that launched their instance, and those whose instance Packer waited for. */
-    launched = new Set();
-    waited = new Set();
-    /**
-     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
-     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
-     */
-    constructor(regions = [], since = new Date()) {
-        this.resources.regions = [...new Set(regions.filter(Boolean))];
-        this.resources.since = since.toISOString();
-    }
-    /** Follows one machine-readable line; true when what is saved should change. */
-    consume(line) {
-        if (line.type !== 'ui' || line.data.length < 2)
-            return false;
-        const text = line.data[1];
-        // Every line of a build passes here: one search rules out nearly all of them.
-        if (!RELEVANT.test(text))
-            return false;
-        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
-        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
-        const kind = line.data[0];
-        const said = kind === 'say' ? SAY_LINE.exec(text) : null;
-        const message = kind === 'message' ? MESSAGE_LINE.exec(text) : null;
-        let changed = false;
-        const add = (list, id) => {
-            if (this.resources[list].includes(id))
-                return;
-            this.resources[list].push(id);
-            changed = true;
-        };
-        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
-        const onMessage = (name, body) => {
-            const after = this.lastSay.get(name) ?? '';
-            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
-            if (instance)
-                add('instances', instance);
-            const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
-            if (created) {
-                if (!(name in this.primaryAmis))
-                    this.primaryAmis[name] = created;
-                changed = this.addAmi({ id: created, region: '', build: name }) || changed;
-            }
-        };
-        if (said) {
-            const [, name, body] = said;
-            if (MESSAGE_TEXT.test(body)) {
-                onMessage(name, body);
-            }
-            else {
-                for (const [list, pattern] of SAID) {
-                    const match = pattern.exec(body);
-                    if (!match)
-                        continue;
-                    if (list === 'instances') {
-                        // Only the instance the build launched, once.
-                        if (!this.launched.has(name) || this.waited.has(name))
-                            continue;
-                        this.waited.add(name);
-                    }
-                    else if (this.launched.has(name)) {
-                        continue; // the key pair and security group come before the instance
-                    }
-                    add(list, match[1]);
-                }
-                if (LAUNCHING.test(body))
-                    this.launched.add(name);
-                if (COPYING.test(body) && name in this.primaryAmis)
-                    this.copying.add(name);
-                this.lastSay.set(name, body);
-            }
-        }
-        else if (message) {
-            onMessage(message[1], message[2]);
-        }
-        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
-        // Packer's own error, a say or error line, once the build is copying.
-        if (kind !== 'message' && this.copying.has(build)) {
-            for (const copy of text.matchAll(ABANDONED_COPY)) {
-                changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
-            }
-        }
-        const deregistered = DEREGISTERED.exec(text)?.[1];
-        if (deregistered)
-            changed = this.dropAmis((a) => a.id === deregistered) || changed;
-        if (BUILDER_DONE.test(text)) {
-            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
-            changed = this.dropAmis((a) => a.build === done) || changed;
-        }
-        return changed;
-    }
-    get current() {
-        return {
-            regions: [...this.resources.regions],
-            ...(this.resources.since ? { since: this.resources.since } : {}),
-            instances: [...this.resources.instances],
-            keyPairs: [...this.resources.keyPairs],
-            securityGroups: [...this.resources.securityGroups],
-            amis: this.resources.amis.map((a) => ({ ...a }))
-        };
-    }
-    addAmi(ami) {
-        if (this.resources.amis.some((a) => a.id === ami.id))
-            return false;
-        this.resources.amis.push(ami);
-        return true;
-    }
-    dropAmis(match) {
-        const before = this.resources.amis.length;
-        this.resources.amis = this.resources.amis.filter((a) => !match(a));
-        return this.resources.amis.length !== before;
-    }
-}
-/**
- * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
- * security group and instance. AMIs it left registered remain.
- */
-function afterPackerExit(resources) {
-    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
-}
-/** Reads the saved state back; anything malformed counts as nothing saved. */
-function parseResources(text) {
-    if (!text)
-        return emptyResources();
-    try {
-        const value = JSON.parse(text);
-        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-        const amis = Array.isArray(value.amis)
-            ? value.amis.filter((a) => typeof a === 'object' &&
-                a !== null &&
-                typeof a.id === 'string' &&
-                typeof a.region === 'string' &&
-                typeof a.build === 'string')
-            : [];
-        return {
-            regions: list(value.regions),
-            ...(typeof value.since === 'string' ? { since: value.since } : {}),
-            instances: list(value.instances),
-            keyPairs: list(value.keyPairs),
-            securityGroups: list(value.securityGroups),
-            amis
-        };
-    }
-    catch {
-        return emptyResources();
-    }
 }
 
 
@@ -6351,6 +5489,227 @@ function renderSummary(report) {
         sections.push('No builds and no findings.');
     }
     return sections.join('\n\n') + '\n';
+}
+
+
+/***/ }),
+
+/***/ 79914:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Bv: () => (/* binding */ selectTfvarsValues),
+/* harmony export */   UO: () => (/* binding */ parseTfvarsMapping),
+/* harmony export */   nf: () => (/* binding */ parseAmiIds)
+/* harmony export */ });
+/* unused harmony export isAmiId */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32687);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18364);
+/**
+ * Which AMI goes into which Terraform variable: the `tfvars-mapping` input, the `ami-ids` JSON of
+ * the build step, and the values chosen from them. Pure code.
+ */
+
+
+
+// AWS issues AMI ids with 8 hex digits (before 2016) or 17.
+const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
+const AMI_ID_EXPECTED = '"ami-" followed by 8 or 17 lowercase hexadecimal digits';
+function isAmiId(value) {
+    return AMI_ID.test(value);
+}
+/** Reads `variable=build[:region]` lines; blank lines and `#` comment lines are skipped. */
+function parseTfvarsMapping(text) {
+    const entries = [];
+    const lineOf = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = index + 1;
+        const trimmed = raw.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        const eq = trimmed.indexOf('=');
+        if (eq < 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
+        }
+        const variable = trimmed.slice(0, eq).trim();
+        const target = trimmed.slice(eq + 1).trim();
+        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerraformIdentifier */ .ML)(variable)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+                '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
+        }
+        const previous = lineOf.get(variable);
+        if (previous !== undefined) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
+        }
+        // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
+        // colon separates the region.
+        const colon = target.lastIndexOf(':');
+        const build = (colon < 0 ? target : target.slice(0, colon)).trim();
+        const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
+        if (build === '' || region === '') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
+        }
+        lineOf.set(variable, line);
+        entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
+    });
+    return entries;
+}
+/** Reads the `ami-ids` JSON (`{ "<build>": { "<region>": "ami-…" } }`), checking every id. */
+function parseAmiIds(json) {
+    let value;
+    try {
+        value = JSON.parse(json);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
+    }
+    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
+    }
+    const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    for (const [build, regions] of Object.entries(value)) {
+        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(regions)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
+        }
+        const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+        for (const [region, ami] of Object.entries(regions)) {
+            if (region.trim() === '')
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
+            if (typeof ami !== 'string' || !isAmiId(ami)) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
+            }
+            byRegion[region] = ami;
+        }
+        result[build] = byRegion;
+    }
+    return result;
+}
+/**
+ * The variables to write. Without a mapping: one AMI overall goes to `ami_id`; several go to
+ * `ami_ids`, a map keyed by region. With a mapping, `variable=build` receives a string when the
+ * build made one AMI and a region map otherwise; `variable=build:region` receives that AMI.
+ * Region maps are sorted by region so that the written file does not depend on JSON key order.
+ */
+function selectTfvarsValues(amiIds, mapping) {
+    const builds = Object.keys(amiIds).filter((b) => Object.keys(amiIds[b]).length > 0);
+    if (builds.length === 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
+    }
+    if (!mapping || mapping.length === 0)
+        return defaultValues(amiIds, builds);
+    const values = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    for (const entry of mapping) {
+        const regions = amiIds[entry.build];
+        if (!regions || Object.keys(regions).length === 0) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
+        }
+        if (entry.region !== undefined) {
+            const ami = regions[entry.region];
+            if (ami === undefined) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
+            }
+            values[entry.variable] = ami;
+            continue;
+        }
+        const sorted = sortedMap(regions);
+        const only = Object.values(sorted);
+        values[entry.variable] = only.length === 1 ? only[0] : sorted;
+    }
+    return values;
+}
+function defaultValues(amiIds, builds) {
+    const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const buildOfRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    let count = 0;
+    for (const build of builds) {
+        for (const [region, ami] of Object.entries(amiIds[build])) {
+            count++;
+            if (region in buildOfRegion) {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
+                    'default ami_ids map keyed by region would be ambiguous; set tfvars-mapping, e.g. ' +
+                    `"${suggestVariable(buildOfRegion[region])}=${buildOfRegion[region]}"`);
+            }
+            buildOfRegion[region] = build;
+            byRegion[region] = ami;
+        }
+    }
+    if (count === 1)
+        return { ami_id: Object.values(byRegion)[0] };
+    return { ami_ids: sortedMap(byRegion) };
+}
+function suggestVariable(build) {
+    const last = build.split('.').pop() ?? build;
+    const name = last.replace(/[^A-Za-z0-9_]/g, '_');
+    return /^[A-Za-z_]/.test(name) ? `${name}_ami` : `ami_${name}`;
+}
+function sortedMap(map) {
+    const sorted = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    for (const key of Object.keys(map).sort())
+        sorted[key] = map[key];
+    return sorted;
+}
+function quoteList(names) {
+    return names.length === 0 ? '(none)' : names.map((n) => `"${n}"`).join(', ');
+}
+
+
+/***/ }),
+
+/***/ 18364:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G1: () => (/* binding */ position),
+/* harmony export */   ML: () => (/* binding */ isTerraformIdentifier),
+/* harmony export */   Qd: () => (/* binding */ isPlainObject),
+/* harmony export */   RE: () => (/* binding */ lineEndingOf),
+/* harmony export */   Xj: () => (/* binding */ checkValues),
+/* harmony export */   eE: () => (/* binding */ sameValue)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/**
+ * The values the action writes into Terraform variable files, and what the HCL and JSON writers
+ * share: the name check, value comparison, line endings and positions for messages. Pure code.
+ */
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+function isTerraformIdentifier(name) {
+    return IDENTIFIER.test(name);
+}
+function isPlainObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function checkValues(values) {
+    for (const name of Object.keys(values)) {
+        if (!isTerraformIdentifier(name)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`"${name}" is not a valid Terraform variable name`);
+        }
+    }
+}
+function sameValue(a, b) {
+    if (a === undefined)
+        return false;
+    if (typeof a === 'string' || typeof b === 'string')
+        return a === b;
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length)
+        return false;
+    return keys.every((k) => Object.prototype.hasOwnProperty.call(b, k) && a[k] === b[k]);
+}
+function lineEndingOf(text) {
+    const lf = text.indexOf('\n');
+    return lf > 0 && text[lf - 1] === '\r' ? '\r\n' : '\n';
+}
+/** 1-based line and column of an offset. */
+function position(text, offset) {
+    let line = 1;
+    let start = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+        line++;
+        start = i + 1;
+    }
+    return { line, column: offset - start + 1 };
 }
 
 

@@ -2,25 +2,7 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
-/***/ 32687:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ dictionary)
-/* harmony export */ });
-/**
- * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
- * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
- * not an inherited property or the object's prototype.
- */
-function dictionary() {
-    return Object.create(null);
-}
-
-
-/***/ }),
-
-/***/ 65551:
+/***/ 47360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -225,6 +207,24 @@ function parseResources(text) {
 
 /***/ }),
 
+/***/ 32687:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ dictionary)
+/* harmony export */ });
+/**
+ * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
+ * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
+ * not an inherited property or the object's prototype.
+ */
+function dictionary() {
+    return Object.create(null);
+}
+
+
+/***/ }),
+
 /***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -233,7 +233,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
-/* harmony import */ var _packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65551);
+/* harmony import */ var _aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47360);
 /**
  * The post step. After a clean run it does nothing (no state, no AWS call). When the runner killed
  * Packer and the action before Packer could clean up, the main step's saved state names the
@@ -243,10 +243,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function runPost(env = process.env) {
-    const resources = (0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
-    if (!(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
+    const resources = (0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
+    if (!(0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
         return;
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(765)]).then(__webpack_require__.bind(__webpack_require__, 98765));
     await deleteLeftovers(resources, env, 'The build was stopped before Packer could clean up');
 }
 

@@ -72,7 +72,7 @@ var Outputs;
 var State;
 (function (State) {
     State["IsPost"] = "isPost";
-    /** JSON of the temporary AWS resources a running build has created (see aws-resources.ts). */
+    /** JSON of the temporary AWS resources a running build has created (see aws/resources.ts). */
     State["AwsResources"] = "awsResources";
 })(State || (State = {}));
 const TOOL_NAME = 'packer';

@@ -52,7 +52,7 @@ export enum Outputs {
 
 export enum State {
   IsPost = 'isPost',
-  /** JSON of the temporary AWS resources a running build has created (see aws-resources.ts). */
+  /** JSON of the temporary AWS resources a running build has created (see aws/resources.ts). */
   AwsResources = 'awsResources'
 }
 

@@ -20,7 +20,7 @@ import {
   parseTfvarsMapping,
   type AmiIds,
   type TfvarsMappingEntry
-} from './lifecycle/tfvars.js'
+} from './tfvars/mapping.js'
 
 export interface Variable {
   name: string

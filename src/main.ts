@@ -19,7 +19,7 @@ import { pluginDirectory } from './installer/plugin-versions.js'
 import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
 import { packerEnvironment, sensitiveVarFileContent } from './packer/args.js'
-import { afterPackerExit, hasResources, type AwsResources } from './packer/aws-resources.js'
+import { afterPackerExit, hasResources, type AwsResources } from './aws/resources.js'
 import {
   build,
   CancelledError,
@@ -293,7 +293,7 @@ async function handleLeftovers(
     }
     return
   }
-  const { deleteLeftovers } = await import('./leftovers.js')
+  const { deleteLeftovers } = await import('./aws/leftovers.js')
   const remaining = await deleteLeftovers(
     left,
     ctx.env,

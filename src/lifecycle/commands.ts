@@ -1,7 +1,7 @@
 /**
  * The commands that work on what builds produced: `merge-manifests`, `tfvars`, `cleanup` and
- * `promote`. Orchestration only: the decisions are the pure planners' (manifest.ts, tfvars.ts,
- * retention.ts, promote.ts), the EC2 calls are ec2.ts's.
+ * `promote`. Orchestration only: the decisions are the pure planners' (manifest.ts, tfvars/,
+ * retention.ts, promote.ts), the EC2 calls are aws/images.ts's.
  */
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
@@ -35,12 +35,12 @@ import {
   tagResources,
   type DeletedImage,
   type Failure
-} from './ec2.js'
+} from '../aws/images.js'
 import type { Deletion } from './retention.js'
 import { planPromotion, promotedOutput, runUrlOf } from './promote.js'
 import type { Image, Kept } from './retention.js'
-import { applyTfvars } from './tfvars-file.js'
-import { selectTfvarsValues, type AmiIds } from './tfvars.js'
+import { applyTfvars } from '../tfvars/file.js'
+import { selectTfvarsValues, type AmiIds } from '../tfvars/mapping.js'
 
 export interface LifecycleContext {
   inputs: ActionInputs

@@ -5,7 +5,7 @@
  */
 import { ActionError } from '../errors.js'
 import type { Image } from './retention.js'
-import type { AmiIds } from './tfvars.js'
+import type { AmiIds } from '../tfvars/mapping.js'
 
 export const PROMOTED_AT_TAG = 'promoted-at'
 export const PROMOTED_BY_RUN_TAG = 'promoted-by-run'

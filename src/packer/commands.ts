@@ -30,7 +30,7 @@ import {
 import { releasePlatform } from '../installer/platform.js'
 import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
 import { runProcess, type RunResult } from './run.js'
-import { AwsResourceTracker, type AwsResources } from './aws-resources.js'
+import { AwsResourceTracker, type AwsResources } from '../aws/resources.js'
 import { BuildTracker, type RunSummary } from './machine-readable/build-tracker.js'
 import { renderLine } from './machine-readable/line.js'
 import { MachineReadableParser } from './machine-readable/parser.js'

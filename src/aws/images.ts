@@ -5,8 +5,6 @@
  */
 import {
   CreateTagsCommand,
-  DeleteSnapshotCommand,
-  DeregisterImageCommand,
   EC2Client,
   ModifyImageAttributeCommand,
   paginateDescribeImages,
@@ -17,8 +15,15 @@ import {
   type Image as SdkImage
 } from '@aws-sdk/client-ec2'
 import { awsErrorMessage } from '../errors.js'
-import { planRetention, inUseReasons, type Deletion, type Image, type Kept } from './retention.js'
-import type { RetentionOptions } from './retention.js'
+import { deregisterWithSnapshots } from './deregister.js'
+import {
+  planRetention,
+  inUseReasons,
+  type Deletion,
+  type Image,
+  type Kept
+} from '../lifecycle/retention.js'
+import type { RetentionOptions } from '../lifecycle/retention.js'
 import { dictionary } from '../dictionary.js'
 
 /**
@@ -171,22 +176,17 @@ export async function deleteImages(
   const failures: Failure[] = []
   for (const [index, d] of deletions.entries()) {
     if (stop()) return { deleted, failures, notStarted: deletions.slice(index) }
-    try {
-      await client.send(new DeregisterImageCommand({ ImageId: d.imageId }))
-    } catch (error) {
-      failures.push({ region: d.region, resourceId: d.imageId, message: awsErrorMessage(error) })
-      continue
+    const result = await deregisterWithSnapshots(client, d.imageId, d.snapshotIds)
+    for (const { resourceId, error } of result.failures) {
+      failures.push({ region: d.region, resourceId, message: awsErrorMessage(error) })
     }
-    const snapshotIds: string[] = []
-    for (const snapshotId of d.snapshotIds) {
-      try {
-        await client.send(new DeleteSnapshotCommand({ SnapshotId: snapshotId }))
-        snapshotIds.push(snapshotId)
-      } catch (error) {
-        failures.push({ region: d.region, resourceId: snapshotId, message: awsErrorMessage(error) })
-      }
-    }
-    deleted.push({ region: d.region, imageId: d.imageId, name: d.name, snapshotIds })
+    if (!result.deregistered) continue
+    deleted.push({
+      region: d.region,
+      imageId: d.imageId,
+      name: d.name,
+      snapshotIds: result.deletedSnapshots
+    })
   }
   return { deleted, failures, notStarted: [] }
 }

@@ -2,7 +2,7 @@ import { lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { applyTfvars } from '../../src/lifecycle/tfvars-file.js'
+import { applyTfvars } from '../../src/tfvars/file.js'
 
 const AMI_A = 'ami-0123456789abcdef0'
 const AMI_B = 'ami-0fedcba9876543210'

@@ -4,7 +4,9 @@ import { constants } from 'node:fs'
 import { access, mkdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ActionError, getErrorMessage } from '../errors.js'
-import { updateTfvars, updateTfvarsJson, type TfvarsValues } from './tfvars.js'
+import { updateTfvars } from './hcl.js'
+import { updateTfvarsJson } from './json.js'
+import type { TfvarsValues } from './values.js'
 
 export interface ApplyTfvarsOptions {
   /** A `.tfvars` or `.tfvars.json` file; created, with its directory, when missing. */

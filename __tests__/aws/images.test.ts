@@ -8,7 +8,7 @@ import {
   imagesInUse,
   shareImage,
   tagResources
-} from '../../src/lifecycle/ec2.js'
+} from '../../src/aws/images.js'
 import { planPromotion } from '../../src/lifecycle/promote.js'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
 

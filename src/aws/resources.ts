@@ -15,14 +15,14 @@
  * is launched, the instance right after `Launching a source AWS instance…` (and before it is
  * ready), the AMI right after `Creating AMI … from instance …`, and abandoned copies only after
  * `Copying/Encrypting AMI …`, once the build has its AMI. The deletion checks again that an AMI
- * is the account's own and younger than the run (src/leftovers.ts). Pure code.
+ * is the account's own and younger than the run (aws/leftovers.ts). Pure code.
  *
  * Packer 1.13 and later print what a plugin or provisioner passes to `ui.Message` as a `say` line
  * prefixed `==> <build>: ` (packer/ui.go: TargetedUI.Message calls Say), so `Instance ID: i-…` and
  * `AMI: ami-…` arrive as `say` lines too, and a provisioner's output looks like Packer's own: the
  * order above is then all that tells them apart, and is what is checked.
  */
-import type { MachineReadableLine } from './types.js'
+import type { MachineReadableLine } from '../packer/types.js'
 import { dictionary } from '../dictionary.js'
 
 /** An AMI a build created; `region` is empty for the build's own region (Packer does not say). */

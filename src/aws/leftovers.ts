@@ -1,5 +1,5 @@
 /**
- * Deletes AWS resources a build left behind (see packer/aws-resources.ts): after the runner killed
+ * Deletes AWS resources a build left behind (see aws/resources.ts): after the runner killed
  * Packer (the post step), and the AMIs Packer leaves registered after a cancel or a failure (the
  * main step). Thin I/O on the SDK. It never throws: what it cannot delete is named in a warning so
  * that a person can, and returned.
@@ -8,8 +8,6 @@ import * as core from '@actions/core'
 import {
   DeleteKeyPairCommand,
   DeleteSecurityGroupCommand,
-  DeleteSnapshotCommand,
-  DeregisterImageCommand,
   DescribeImagesCommand,
   DescribeInstancesCommand,
   DescribeKeyPairsCommand,
@@ -18,8 +16,9 @@ import {
   TerminateInstancesCommand,
   waitUntilInstanceTerminated
 } from '@aws-sdk/client-ec2'
-import { awsErrorMessage } from './errors.js'
-import { emptyResources, hasResources, type AwsResources } from './packer/aws-resources.js'
+import { awsErrorMessage } from '../errors.js'
+import { deregisterWithSnapshots } from './deregister.js'
+import { emptyResources, hasResources, type AwsResources } from './resources.js'
 
 /** How long to wait for instances to terminate before their security group can go. */
 const TERMINATE_WAIT_SECONDS = 300
@@ -78,13 +77,12 @@ async function deregisterIn(
       done.push(image.ImageId)
       continue
     }
-    await client.send(new DeregisterImageCommand({ ImageId: image.ImageId }))
     const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) =>
       m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []
     )
-    for (const snapshot of snapshots) {
-      await client.send(new DeleteSnapshotCommand({ SnapshotId: snapshot }))
-    }
+    // A refusal stops this region's AMIs; the image stays listed, so the warning names it.
+    const result = await deregisterWithSnapshots(client, image.ImageId, snapshots)
+    if (result.failures.length > 0) throw result.failures[0].error
     done.push(image.ImageId)
     core.info(
       `Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`

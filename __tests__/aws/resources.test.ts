@@ -5,7 +5,7 @@ import {
   AwsResourceTracker,
   hasResources,
   parseResources
-} from '../../src/packer/aws-resources.js'
+} from '../../src/aws/resources.js'
 import type { MachineReadableLine } from '../../src/packer/types.js'
 import { parseMachineReadable } from '../../src/packer/machine-readable/parser.js'
 import { asPacker113 } from '../support/packer113.js'

@@ -1,47 +1,49 @@
-export const id = 120;
-export const ids = [120,739];
+export const id = 146;
+export const ids = [146];
 export const modules = {
 
-/***/ 83916:
+/***/ 32947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
-/* harmony export */   lZ: () => (/* binding */ ActionError),
-/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */   o: () => (/* binding */ deregisterWithSnapshots)
 /* harmony export */ });
-/** The message of anything thrown, so that a thrown string or object still fails the step. */
-function getErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
+/* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(35193);
+/**
+ * Deregistering an AMI and deleting its snapshots: the one way the action removes an image, for
+ * the leftovers of a failed build and for `cleanup` alike. Thin I/O on the SDK.
+ */
+
+/**
+ * Deregisters the image, then deletes each of its snapshots. An image that cannot be deregistered
+ * keeps its snapshots (EC2 would refuse them as in use anyway); a snapshot that cannot be deleted
+ * is recorded and the others still go, so that as little as possible is left orphaned.
+ */
+async function deregisterWithSnapshots(client, imageId, snapshotIds) {
     try {
-        return JSON.stringify(error) ?? String(error);
+        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__/* .DeregisterImageCommand */ .x2c({ ImageId: imageId }));
     }
-    catch {
-        return String(error);
+    catch (error) {
+        return { deregistered: false, deletedSnapshots: [], failures: [{ resourceId: imageId, error }] };
     }
-}
-/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
-function awsErrorMessage(error) {
-    if (error instanceof Error && error.name && error.name !== 'Error') {
-        return `${error.name}: ${error.message}`;
+    const deletedSnapshots = [];
+    const failures = [];
+    for (const snapshotId of snapshotIds) {
+        try {
+            await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_0__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: snapshotId }));
+            deletedSnapshots.push(snapshotId);
+        }
+        catch (error) {
+            failures.push({ resourceId: snapshotId, error });
+        }
     }
-    return getErrorMessage(error);
-}
-/** An error whose message is meant for the user as it stands: no stack trace is printed. */
-class ActionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ActionError';
-    }
+    return { deregistered: true, deletedSnapshots, failures };
 }
 
 
 /***/ }),
 
-/***/ 11739:
+/***/ 98765:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -51,13 +53,15 @@ class ActionError extends Error {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
-/* harmony import */ var _packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(65551);
+/* harmony import */ var _deregister_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32947);
+/* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47360);
 /**
- * Deletes AWS resources a build left behind (see packer/aws-resources.ts): after the runner killed
+ * Deletes AWS resources a build left behind (see aws/resources.ts): after the runner killed
  * Packer (the post step), and the AMIs Packer leaves registered after a cancel or a failure (the
  * main step). Thin I/O on the SDK. It never throws: what it cannot delete is named in a warning so
  * that a person can, and returned.
  */
+
 
 
 
@@ -102,11 +106,11 @@ async function deregisterIn(client, region, ids, since) {
             done.push(image.ImageId);
             continue;
         }
-        await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeregisterImageCommand */ .x2c({ ImageId: image.ImageId }));
         const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []);
-        for (const snapshot of snapshots) {
-            await client.send(new _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__/* .DeleteSnapshotCommand */ .tZN({ SnapshotId: snapshot }));
-        }
+        // A refusal stops this region's AMIs; the image stays listed, so the warning names it.
+        const result = await (0,_deregister_js__WEBPACK_IMPORTED_MODULE_3__/* .deregisterWithSnapshots */ .o)(client, image.ImageId, snapshots);
+        if (result.failures.length > 0)
+            throw result.failures[0].error;
         done.push(image.ImageId);
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`);
     }
@@ -208,7 +212,7 @@ async function deleteLeftovers(resources, env, why) {
     // What no searched region showed is not known to be gone (the build may have run in another
     // region): it is named, not dropped.
     const remaining = {
-        ...(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .emptyResources */ .hH)(),
+        ...(0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyResources */ .hH)(),
         regions: resources.regions,
         ...(resources.since ? { since: resources.since } : {}),
         instances: [...left.instances],
@@ -216,7 +220,7 @@ async function deleteLeftovers(resources, env, why) {
         securityGroups: [...left.securityGroups],
         amis: [...left.amis.values()]
     };
-    if ((0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_3__/* .hasResources */ .MP)(remaining)) {
+    if ((0,_resources_js__WEBPACK_IMPORTED_MODULE_4__/* .hasResources */ .MP)(remaining)) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not delete everything the build left, or did not find it in ${search.join(', ') || 'any region'}; check and delete by hand: ${describe(remaining)}` +
             (problems.length ? ` (${problems.join('; ')})` : ''), { title: 'Packer build left AWS resources' });
     }
