@@ -4367,8 +4367,10 @@ var packer_manifest = __webpack_require__(58277);
 var outputs = __webpack_require__(7729);
 // EXTERNAL MODULE: ./src/redact.ts
 var redact = __webpack_require__(76670);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(28855);
+// EXTERNAL MODULE: ./src/summary/lifecycle.ts
+var summary_lifecycle = __webpack_require__(87980);
+// EXTERNAL MODULE: ./src/summary/packer-run.ts
+var packer_run = __webpack_require__(64624);
 ;// CONCATENATED MODULE: ./src/upload.ts
 
 
@@ -4396,6 +4398,7 @@ async function uploadFiles(name, files, env = process.env) {
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+
 
 
 
@@ -4502,29 +4505,13 @@ async function run() {
     finally {
         if (report && writeReport) {
             report.durationMs = Date.now() - started;
-            await writeSummary(redactor.redact((0,summary/* renderSummary */.Br)(redactor.redactDeep(report))));
+            await writeSummary(redactor.redact((0,packer_run/* renderSummary */.B)(redactor.redactDeep(report))));
         }
         if (lifecycle && writeReport) {
-            await writeSummary(redactor.redact(lifecycleSummary(lifecycle.command, lifecycle.report, failure, started)));
+            await writeSummary(redactor.redact((0,summary_lifecycle/* renderLifecycleSummary */.lu)(lifecycle.command, lifecycle.report, failure, Date.now() - started)));
         }
         cancellation.stop();
     }
-}
-/** A lifecycle command's own markdown, or the builds it read, and why it failed if it did. */
-function lifecycleSummary(command, report, failure, started) {
-    if (report.markdown === undefined || report.builds) {
-        return (0,summary/* renderSummary */.Br)({
-            command,
-            templates: [],
-            status: failure ? 'failed' : 'succeeded',
-            durationMs: Date.now() - started,
-            builds: report.builds ?? [],
-            ...(failure ? { error: failure } : {})
-        });
-    }
-    return failure
-        ? `${report.markdown}\n\n**Failed:** ${(0,summary/* escapeHtml */.ZD)(failure)}\n`
-        : `${report.markdown}\n`;
 }
 /** The job summary is a report, not the job: a runner without one only gets a debug line. */
 async function writeSummary(markdown) {
@@ -5303,17 +5290,118 @@ class Redactor {
 
 /***/ }),
 
-/***/ 28855:
+/***/ 87980:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   L6: () => (/* binding */ renderTfvarsSummary),
+/* harmony export */   dY: () => (/* binding */ renderCleanupSummary),
+/* harmony export */   lu: () => (/* binding */ renderLifecycleSummary),
+/* harmony export */   yd: () => (/* binding */ renderPromotionSummary)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97175);
+/* harmony import */ var _packer_run_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(64624);
+
+
+/** `command: tfvars`: the variables written, and whether the file changed. */
+function renderTfvarsSummary(file, changed, values) {
+    const rows = Object.entries(values).map(([variable, value]) => [
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(variable),
+        typeof value === 'string'
+            ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(value)
+            : Object.entries(value)
+                .map(([region, ami]) => `${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(region)}: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(ami)}`)
+                .join('<br>')
+    ]);
+    return [
+        `### Terraform variables: ${changed ? 'updated' : 'unchanged'}`,
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(file),
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Variable', 'Value'], rows)
+    ].join('\n\n');
+}
+/** `command: cleanup`: each image deleted (or that would be), kept, or that failed. */
+function renderCleanupSummary(result) {
+    const { dryRun, deleted, kept, failures } = result;
+    const outcome = dryRun ? 'would be deleted' : 'deleted';
+    return [
+        `### Image cleanup${dryRun ? ' (dry run: nothing was deleted)' : ''}`,
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Region', 'AMI', 'Name', 'Snapshots', 'Outcome'], [
+            ...deleted.map((d) => [
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(d.region),
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(d.imageId),
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(d.name),
+                d.snapshotIds.map(_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY).join('<br>'),
+                outcome
+            ]),
+            ...kept.map((k) => [
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(k.region),
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(k.imageId),
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(k.name),
+                '',
+                `kept: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(k.reason)}`
+            ]),
+            ...failures.map((f) => [
+                (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(f.region),
+                f.resourceId ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f.resourceId) : '',
+                '',
+                '',
+                `failed: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(f.message)}`
+            ])
+        ])
+    ].join('\n\n');
+}
+/** `command: promote`: each AMI and whether it changed stage. */
+function renderPromotionSummary(stage, promotions) {
+    return [
+        `### Promoted to ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(stage)}`,
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Build', 'Region', 'AMI', 'Changed'], promotions.map((p) => [
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(p.build),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(p.region),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(p.imageId),
+            p.changed ? 'yes' : 'no (already at this stage)'
+        ]))
+    ].join('\n\n');
+}
+/** A lifecycle command's own markdown, or the builds it read, and why it failed if it did. */
+function renderLifecycleSummary(command, report, failure, durationMs) {
+    if (report.markdown === undefined || report.builds) {
+        return (0,_packer_run_js__WEBPACK_IMPORTED_MODULE_1__/* .renderSummary */ .B)({
+            command,
+            templates: [],
+            status: failure ? 'failed' : 'succeeded',
+            durationMs,
+            builds: report.builds ?? [],
+            ...(failure ? { error: failure } : {})
+        });
+    }
+    return failure
+        ? `${report.markdown}\n\n**Failed:** ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .escapeHtml */ .ZD)(failure)}\n`
+        : `${report.markdown}\n`;
+}
+
+
+/***/ }),
+
+/***/ 97175:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AS: () => (/* binding */ pre),
 /* harmony export */   ZD: () => (/* binding */ escapeHtml),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
 /* harmony export */   aY: () => (/* binding */ code),
 /* harmony export */   mG: () => (/* binding */ inline),
 /* harmony export */   tp: () => (/* binding */ table)
 /* harmony export */ });
-/* unused harmony exports MAX_ROWS, MAX_TEXT, formatDuration */
+/* unused harmony exports MAX_ROWS, MAX_TEXT */
+/**
+ * Markdown helpers of the job summary: GitHub-flavoured markdown with inline HTML.
+ *
+ * Every value that came from Packer or the user goes through `escapeHtml`, which also neutralises
+ * the characters markdown would act on (`|` would split a table cell, a backtick open a code span,
+ * `[` start a link, `*` emphasis). Long texts go in `<pre>` blocks, never in fenced code blocks,
+ * whose content cannot be escaped.
+ */
 /** Rows shown per table; the rest are counted, the log has them all. */
 const MAX_ROWS = 50;
 /** Characters shown of one error text. */
@@ -5359,14 +5447,6 @@ function formatDuration(ms) {
         return `${m}m ${pad(s)}s`;
     return `${s}s`;
 }
-const STATUS = {
-    succeeded: '✓ succeeded',
-    failed: '✗ failed',
-    cancelled: '⊘ cancelled'
-};
-function statusText(status) {
-    return STATUS[status] ?? inline(String(status));
-}
 /** A markdown table of cells already escaped; at most MAX_ROWS rows, the rest counted. */
 function table(headers, rows) {
     const shown = rows.slice(0, MAX_ROWS);
@@ -5384,14 +5464,34 @@ function pre(text) {
     const clipped = text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n… (cut; the step log has it all)` : text;
     return `<pre>${escapeHtml(clipped.replace(/\r\n?/g, '\n').trimEnd())}</pre>`;
 }
+
+
+/***/ }),
+
+/***/ 64624:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ renderSummary)
+/* harmony export */ });
+/* harmony import */ var _markdown_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97175);
+
+const STATUS = {
+    succeeded: '✓ succeeded',
+    failed: '✗ failed',
+    cancelled: '⊘ cancelled'
+};
+function statusText(status) {
+    return STATUS[status] ?? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(String(status));
+}
 /** The rows of one artifact: one per AMI region, image, tag or file list. */
 function artifactRows(artifact) {
-    const build = inline(artifact.build);
+    const build = (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(artifact.build);
     const row = (kind, where, id) => [
         build,
         kind,
-        where ? inline(where) : '',
-        code(id)
+        where ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(where) : '',
+        (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(id)
     ];
     const parsed = artifact.parsed;
     const rows = [];
@@ -5420,7 +5520,7 @@ function artifactRows(artifact) {
                 rows.push(row('Tag', undefined, parsed.repositoryTag));
             break;
         case 'files': {
-            const files = parsed.files.slice(0, 20).map(code);
+            const files = parsed.files.slice(0, 20).map(_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY);
             if (parsed.files.length > files.length)
                 files.push(`…and ${parsed.files.length - 20} more`);
             if (files.length)
@@ -5431,20 +5531,20 @@ function artifactRows(artifact) {
             break;
     }
     if (rows.length === 0 && (artifact.id || artifact.description)) {
-        rows.push(row(inline(artifact.builderType || 'Artifact'), undefined, artifact.id || artifact.description));
+        rows.push(row((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(artifact.builderType || 'Artifact'), undefined, artifact.id || artifact.description));
     }
     return rows;
 }
 function location(finding) {
     if (!finding.file)
         return '';
-    return code(finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`);
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(finding.line === undefined ? finding.file : `${finding.file}:${finding.line}`);
 }
 function findingsTable(findings) {
-    return table(['Severity', 'Location', 'Message'], findings.map((f) => [
+    return (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Severity', 'Location', 'Message'], findings.map((f) => [
         f.severity === 'warning' ? 'warning' : 'error',
         location(f),
-        f.title ? `<strong>${inline(f.title)}</strong>: ${inline(f.message)}` : inline(f.message)
+        f.title ? `<strong>${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(f.title)}</strong>: ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(f.message)}` : (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(f.message)
     ]));
 }
 /** The job summary of one run. */
@@ -5453,31 +5553,31 @@ function renderSummary(report) {
     const fmtFindings = report.fmtFindings ?? [];
     const artifacts = report.builds.flatMap((b) => b.artifacts);
     const sections = [];
-    sections.push(`### Packer ${inline(report.command)}: ${statusText(report.status)}`);
-    sections.push(table(['Packer', 'Template', 'Duration'], [
+    sections.push(`### Packer ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(report.command)}: ${statusText(report.status)}`);
+    sections.push((0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Packer', 'Template', 'Duration'], [
         [
-            report.packerVersion ? inline(report.packerVersion) : '',
-            report.templates.map(code).join('<br>'),
-            formatDuration(report.durationMs)
+            report.packerVersion ? (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(report.packerVersion) : '',
+            report.templates.map(_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY).join('<br>'),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(report.durationMs)
         ]
     ]));
     if (report.error)
-        sections.push(`**Error**\n\n${pre(report.error)}`);
+        sections.push(`**Error**\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .pre */ .AS)(report.error)}`);
     if (report.builds.length) {
-        sections.push('#### Builds', table(['Build', 'Builder', 'Status', 'Duration', 'Artifacts'], report.builds.map((b) => [
-            inline(b.name),
-            inline(b.builderType),
+        sections.push('#### Builds', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Build', 'Builder', 'Status', 'Duration', 'Artifacts'], report.builds.map((b) => [
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(b.name),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(b.builderType),
             statusText(b.status),
-            formatDuration(b.durationMs),
+            (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a3)(b.durationMs),
             String(b.artifacts.length)
         ])));
         for (const b of report.builds.filter((b) => b.errors.length)) {
-            sections.push(`**Errors of ${inline(b.name)}**\n\n${pre(b.errors.join('\n'))}`);
+            sections.push(`**Errors of ${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .inline */ .mG)(b.name)}**\n\n${(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .pre */ .AS)(b.errors.join('\n'))}`);
         }
     }
     const artifactTable = artifacts.flatMap(artifactRows);
     if (artifactTable.length) {
-        sections.push('#### Artifacts', table(['Build', 'Artifact', 'Where', 'ID'], artifactTable));
+        sections.push('#### Artifacts', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Build', 'Artifact', 'Where', 'ID'], artifactTable));
     }
     if (validateFindings.length) {
         sections.push('#### Validation', findingsTable(validateFindings));

@@ -162,8 +162,8 @@ function expandPatterns(patterns, cwd) {
 var inputs = __webpack_require__(38422);
 // EXTERNAL MODULE: ./src/outputs.ts
 var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/summary.ts
-var summary = __webpack_require__(28855);
+// EXTERNAL MODULE: ./src/summary/lifecycle.ts
+var lifecycle = __webpack_require__(87980);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
 var artifacts = __webpack_require__(68145);
 // EXTERNAL MODULE: ./src/packer/manifest.ts
@@ -1246,20 +1246,8 @@ async function updateTfvarsFile(ctx) {
         ctx.log.info(`${variable} = ${JSON.stringify(value)}`);
     }
     ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`);
-    const rows = Object.entries(values).map(([variable, value]) => [
-        (0,summary/* code */.aY)(variable),
-        typeof value === 'string'
-            ? (0,summary/* code */.aY)(value)
-            : Object.entries(value)
-                .map(([region, ami]) => `${(0,summary/* inline */.mG)(region)}: ${(0,summary/* code */.aY)(ami)}`)
-                .join('<br>')
-    ]);
     return {
-        markdown: [
-            `### Terraform variables: ${result.changed ? 'updated' : 'unchanged'}`,
-            (0,summary/* code */.aY)(external_node_path_.relative(ctx.workingDirectory, file) || file),
-            (0,summary/* table */.tp)(['Variable', 'Value'], rows)
-        ].join('\n\n')
+        markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(external_node_path_.relative(ctx.workingDirectory, file) || file, result.changed, values)
     };
 }
 async function cleanupImages(ctx, report) {
@@ -1317,33 +1305,7 @@ async function cleanupImages(ctx, report) {
     // Outputs are written to a file, and pass the same redaction as the log.
     core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)));
     core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(ctx.log.redactDeep(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason })))));
-    const outcome = inputs.dryRun ? 'would be deleted' : 'deleted';
-    const markdown = [
-        `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
-        (0,summary/* table */.tp)(['Region', 'AMI', 'Name', 'Snapshots', 'Outcome'], [
-            ...deleted.map((d) => [
-                (0,summary/* inline */.mG)(d.region),
-                (0,summary/* code */.aY)(d.imageId),
-                (0,summary/* inline */.mG)(d.name),
-                d.snapshotIds.map(summary/* code */.aY).join('<br>'),
-                outcome
-            ]),
-            ...kept.map((k) => [
-                (0,summary/* inline */.mG)(k.region),
-                (0,summary/* code */.aY)(k.imageId),
-                (0,summary/* inline */.mG)(k.name),
-                '',
-                `kept: ${(0,summary/* inline */.mG)(k.reason)}`
-            ]),
-            ...failures.map((f) => [
-                (0,summary/* inline */.mG)(f.region),
-                f.resourceId ? (0,summary/* code */.aY)(f.resourceId) : '',
-                '',
-                '',
-                `failed: ${(0,summary/* inline */.mG)(f.message)}`
-            ])
-        ])
-    ].join('\n\n');
+    const markdown = (0,lifecycle/* renderCleanupSummary */.dY)({ dryRun: inputs.dryRun, deleted, kept, failures });
     report.markdown = markdown;
     if (ctx.cancelled()) {
         throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
@@ -1395,15 +1357,7 @@ async function promoteImages(ctx) {
     }
     core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promote/* promotedOutput */.G2)(promotions, inputs.stage))));
     return {
-        markdown: [
-            `### Promoted to ${(0,summary/* inline */.mG)(inputs.stage)}`,
-            (0,summary/* table */.tp)(['Build', 'Region', 'AMI', 'Changed'], promotions.map((p) => [
-                (0,summary/* inline */.mG)(p.build),
-                (0,summary/* inline */.mG)(p.region),
-                (0,summary/* code */.aY)(p.imageId),
-                p.changed ? 'yes' : 'no (already at this stage)'
-            ]))
-        ].join('\n\n')
+        markdown: (0,lifecycle/* renderPromotionSummary */.yd)(inputs.stage, promotions)
     };
 }
 

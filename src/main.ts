@@ -16,7 +16,6 @@ import {
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
 import { pluginDirectory } from './installer/plugin-versions.js'
-import type { LifecycleReport } from './lifecycle/commands.js'
 import { Logger } from './logger.js'
 import { packerEnvironment, sensitiveVarFileContent } from './packer/args.js'
 import { afterPackerExit, hasResources, type AwsResources } from './aws/resources.js'
@@ -34,7 +33,8 @@ import {
 import { manifestFromArtifacts } from './packer/manifest.js'
 import { setImageOutputs } from './outputs.js'
 import { Redactor } from './redact.js'
-import { escapeHtml, renderSummary, type SummaryReport } from './summary.js'
+import { renderLifecycleSummary, type LifecycleReport } from './summary/lifecycle.js'
+import { renderSummary, type SummaryReport } from './summary/packer-run.js'
 import { uploadFiles } from './upload.js'
 
 /** The action's main step. The one place that fails the step. */
@@ -131,33 +131,13 @@ export async function run(): Promise<void> {
     }
     if (lifecycle && writeReport) {
       await writeSummary(
-        redactor.redact(lifecycleSummary(lifecycle.command, lifecycle.report, failure, started))
+        redactor.redact(
+          renderLifecycleSummary(lifecycle.command, lifecycle.report, failure, Date.now() - started)
+        )
       )
     }
     cancellation.stop()
   }
-}
-
-/** A lifecycle command's own markdown, or the builds it read, and why it failed if it did. */
-function lifecycleSummary(
-  command: LifecycleCommand,
-  report: LifecycleReport,
-  failure: string | undefined,
-  started: number
-): string {
-  if (report.markdown === undefined || report.builds) {
-    return renderSummary({
-      command,
-      templates: [],
-      status: failure ? 'failed' : 'succeeded',
-      durationMs: Date.now() - started,
-      builds: report.builds ?? [],
-      ...(failure ? { error: failure } : {})
-    })
-  }
-  return failure
-    ? `${report.markdown}\n\n**Failed:** ${escapeHtml(failure)}\n`
-    : `${report.markdown}\n`
 }
 
 /** The job summary is a report, not the job: a runner without one only gets a debug line. */

@@ -13,7 +13,12 @@ import { expandPatterns } from '../glob.js'
 import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../inputs.js'
 import type { Logger } from '../logger.js'
 import { setImageOutputs } from '../outputs.js'
-import { code, inline, table } from '../summary.js'
+import {
+  renderCleanupSummary,
+  renderPromotionSummary,
+  renderTfvarsSummary,
+  type LifecycleReport
+} from '../summary/lifecycle.js'
 import { amiIdsByBuild } from '../packer/artifacts.js'
 import {
   duplicateBuilds,
@@ -54,14 +59,6 @@ export interface LifecycleContext {
   env: NodeJS.ProcessEnv
   /** True once the job is being cancelled. */
   cancelled: () => boolean
-}
-
-/** What a lifecycle command tells the job summary. */
-export interface LifecycleReport {
-  /** Builds (with their artifacts) a merged manifest holds. */
-  builds?: BuildResult[]
-  /** Markdown of its own, every value already escaped. */
-  markdown?: string
 }
 
 /** Runs the command; what it has to report is in `report` even when it fails part-way. */
@@ -189,20 +186,12 @@ async function updateTfvarsFile(ctx: LifecycleContext): Promise<LifecycleReport>
     ctx.log.info(`${variable} = ${JSON.stringify(value)}`)
   }
   ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`)
-  const rows = Object.entries(values).map(([variable, value]) => [
-    code(variable),
-    typeof value === 'string'
-      ? code(value)
-      : Object.entries(value)
-          .map(([region, ami]) => `${inline(region)}: ${code(ami)}`)
-          .join('<br>')
-  ])
   return {
-    markdown: [
-      `### Terraform variables: ${result.changed ? 'updated' : 'unchanged'}`,
-      code(path.relative(ctx.workingDirectory, file) || file),
-      table(['Variable', 'Value'], rows)
-    ].join('\n\n')
+    markdown: renderTfvarsSummary(
+      path.relative(ctx.workingDirectory, file) || file,
+      result.changed,
+      values
+    )
   }
 }
 
@@ -272,36 +261,7 @@ async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Pr
       )
     )
   )
-  const outcome = inputs.dryRun ? 'would be deleted' : 'deleted'
-  const markdown = [
-    `### Image cleanup${inputs.dryRun ? ' (dry run: nothing was deleted)' : ''}`,
-    table(
-      ['Region', 'AMI', 'Name', 'Snapshots', 'Outcome'],
-      [
-        ...deleted.map((d) => [
-          inline(d.region),
-          code(d.imageId),
-          inline(d.name),
-          d.snapshotIds.map(code).join('<br>'),
-          outcome
-        ]),
-        ...kept.map((k) => [
-          inline(k.region),
-          code(k.imageId),
-          inline(k.name),
-          '',
-          `kept: ${inline(k.reason)}`
-        ]),
-        ...failures.map((f) => [
-          inline(f.region),
-          f.resourceId ? code(f.resourceId) : '',
-          '',
-          '',
-          `failed: ${inline(f.message)}`
-        ])
-      ]
-    )
-  ].join('\n\n')
+  const markdown = renderCleanupSummary({ dryRun: inputs.dryRun, deleted, kept, failures })
   report.markdown = markdown
   if (ctx.cancelled()) {
     throw new ActionError(
@@ -360,17 +320,6 @@ async function promoteImages(ctx: LifecycleContext): Promise<LifecycleReport> {
     JSON.stringify(ctx.log.redactDeep(promotedOutput(promotions, inputs.stage)))
   )
   return {
-    markdown: [
-      `### Promoted to ${inline(inputs.stage)}`,
-      table(
-        ['Build', 'Region', 'AMI', 'Changed'],
-        promotions.map((p) => [
-          inline(p.build),
-          inline(p.region),
-          code(p.imageId),
-          p.changed ? 'yes' : 'no (already at this stage)'
-        ])
-      )
-    ].join('\n\n')
+    markdown: renderPromotionSummary(inputs.stage, promotions)
   }
 }

@@ -1,12 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { Artifact, BuildResult } from '../src/packer/types.js'
-import {
-  escapeHtml,
-  formatDuration,
-  MAX_ROWS,
-  renderSummary,
-  type SummaryReport
-} from '../src/summary.js'
+import type { Artifact, BuildResult } from '../../src/packer/types.js'
+import { escapeHtml, formatDuration, MAX_ROWS } from '../../src/summary/markdown.js'
+import { renderSummary, type SummaryReport } from '../../src/summary/packer-run.js'
 
 const HOSTILE = `<img src=x onerror=alert(1)>|\`x\`[a](http://e)*b*'"&`
 const HOSTILE_ESCAPED =
