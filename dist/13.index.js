@@ -1859,9 +1859,12 @@ function binaryName(platform) {
     return platform.os === 'windows' ? 'packer.exe' : 'packer';
 }
 
+// EXTERNAL MODULE: ./src/installer/tool-cache.ts
+var installer_tool_cache = __webpack_require__(74831);
 // EXTERNAL MODULE: ./src/installer/releases.ts
 var releases = __webpack_require__(69276);
 ;// CONCATENATED MODULE: ./src/installer/install.ts
+
 
 
 
@@ -1880,7 +1883,7 @@ function checkNotCancelled(request) {
     }
 }
 function cachedBinary(version, request) {
-    const dir = tool_cache/* find */.I6(constants/* TOOL_NAME */.lH, version, request.cacheArch);
+    const dir = (0,installer_tool_cache/* findInToolCache */.lj)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
     const binary = dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
     return binary && (0,external_node_fs_.existsSync)(binary) ? binary : undefined;
 }
@@ -1891,10 +1894,11 @@ function cachedBinary(version, request) {
  * costs no network request.
  */
 async function installPacker(request) {
-    if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.-]+)?$/.test(request.versionSpec)) {
-        const binary = cachedBinary(request.versionSpec, request);
+    const exact = (0,installer_tool_cache/* exactVersion */.y)(request.versionSpec);
+    if (exact !== undefined) {
+        const binary = cachedBinary(exact, request);
         if (binary)
-            return { version: request.versionSpec, binary, fromCache: true };
+            return { version: exact, binary, fromCache: true };
     }
     const downloader = new download/* Downloader */._7(request.download ?? download/* DEFAULT_DOWNLOAD_OPTIONS */.w6);
     const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
@@ -2015,7 +2019,7 @@ async function waitForMarker(marker) {
  * folder now there is another install's.
  */
 async function place(staging, finalDir) {
-    const marker = `${finalDir}.complete`;
+    const marker = (0,installer_tool_cache/* completeMarker */.IH)(finalDir);
     for (let attempt = 0;; attempt++) {
         if ((0,external_node_fs_.existsSync)(marker))
             return true;
@@ -2044,8 +2048,8 @@ async function place(staging, finalDir) {
  */
 async function extractIntoToolCache(zipPath, version, request) {
     const toolRoot = external_node_path_.join(toolCacheRoot(), constants/* TOOL_NAME */.lH);
-    const versionDir = external_node_path_.join(toolRoot, version);
-    const finalDir = external_node_path_.join(versionDir, request.cacheArch);
+    const finalDir = (0,installer_tool_cache/* toolCachePath */.y6)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
+    const versionDir = external_node_path_.dirname(finalDir);
     const staging = external_node_path_.join(toolRoot, `.staging-${version}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
     const name = binaryName(request.platform);
     let placed = false;
@@ -2070,7 +2074,7 @@ async function extractIntoToolCache(zipPath, version, request) {
             return external_node_path_.join(finalDir, name);
         }
         placed = true;
-        await (0,promises_.writeFile)(`${finalDir}.complete`, '');
+        await (0,promises_.writeFile)((0,installer_tool_cache/* completeMarker */.IH)(finalDir), '');
         core/* info */.pq(`Packer ${version} is in the tool cache at ${finalDir}`);
         return external_node_path_.join(finalDir, name);
     }
