@@ -52,7 +52,7 @@ async function deregisterWithSnapshots(client, imageId, snapshotIds) {
 /* unused harmony export describe */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78055);
 /* harmony import */ var _deregister_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32947);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47360);
 /**
@@ -144,7 +144,7 @@ async function deleteLeftovers(resources, env, why) {
                 await step();
             }
             catch (error) {
-                problems.push(`${region}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
+                problems.push(`${region}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
             }
         };
         const own = regions.includes(region);

@@ -2,6 +2,24 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
+/***/ 44276:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ dictionary)
+/* harmony export */ });
+/**
+ * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
+ * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
+ * not an inherited property or the object's prototype.
+ */
+function dictionary() {
+    return Object.create(null);
+}
+
+
+/***/ }),
+
 /***/ 47360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -12,7 +30,7 @@ export const modules = {
 /* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44276);
 
 function emptyResources() {
     return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
@@ -51,7 +69,7 @@ const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    primaryAmis = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     /** Per build, the text of its last `say` line. */
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */
@@ -207,24 +225,6 @@ function parseResources(text) {
 
 /***/ }),
 
-/***/ 32687:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ dictionary)
-/* harmony export */ });
-/**
- * An empty object without a prototype, for maps whose keys come from outside (inputs, templates,
- * manifests, EC2): a key such as `constructor`, `toString` or `__proto__` is then an ordinary key,
- * not an inherited property or the object's prototype.
- */
-function dictionary() {
-    return Object.create(null);
-}
-
-
-/***/ }),
-
 /***/ 86661:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -232,7 +232,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
+/* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90915);
 /* harmony import */ var _aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47360);
 /**
  * The post step. After a clean run it does nothing (no state, no AWS call). When the runner killed
@@ -243,7 +243,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function runPost(env = process.env) {
-    const resources = (0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
+    const resources = (0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_action_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
     if (!(0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
         return;
     const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(765)]).then(__webpack_require__.bind(__webpack_require__, 98765));

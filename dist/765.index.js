@@ -2,6 +2,45 @@ export const id = 765;
 export const ids = [765,146];
 export const modules = {
 
+/***/ 78055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
+/* harmony export */   lZ: () => (/* binding */ ActionError),
+/* harmony export */   u1: () => (/* binding */ getErrorMessage)
+/* harmony export */ });
+/** The message of anything thrown, so that a thrown string or object still fails the step. */
+function getErrorMessage(error) {
+    if (error instanceof Error)
+        return error.message;
+    if (typeof error === 'string')
+        return error;
+    try {
+        return JSON.stringify(error) ?? String(error);
+    }
+    catch {
+        return String(error);
+    }
+}
+/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
+function awsErrorMessage(error) {
+    if (error instanceof Error && error.name && error.name !== 'Error') {
+        return `${error.name}: ${error.message}`;
+    }
+    return getErrorMessage(error);
+}
+/** An error whose message is meant for the user as it stands: no stack trace is printed. */
+class ActionError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ActionError';
+    }
+}
+
+
+/***/ }),
+
 /***/ 32947:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -52,7 +91,7 @@ async function deregisterWithSnapshots(client, imageId, snapshotIds) {
 /* unused harmony export describe */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _aws_sdk_client_ec2__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(35193);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78055);
 /* harmony import */ var _deregister_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(32947);
 /* harmony import */ var _resources_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(47360);
 /**
@@ -144,7 +183,7 @@ async function deleteLeftovers(resources, env, why) {
                 await step();
             }
             catch (error) {
-                problems.push(`${region}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
+                problems.push(`${region}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(error)}`);
             }
         };
         const own = regions.includes(region);
@@ -236,45 +275,6 @@ function describe(r) {
             : ''
     ].filter(Boolean);
     return `${parts.join('; ') || 'nothing'}${r.regions.length ? ` (regions ${r.regions.join(', ')})` : ''}`;
-}
-
-
-/***/ }),
-
-/***/ 83916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X_: () => (/* binding */ awsErrorMessage),
-/* harmony export */   lZ: () => (/* binding */ ActionError),
-/* harmony export */   u1: () => (/* binding */ getErrorMessage)
-/* harmony export */ });
-/** The message of anything thrown, so that a thrown string or object still fails the step. */
-function getErrorMessage(error) {
-    if (error instanceof Error)
-        return error.message;
-    if (typeof error === 'string')
-        return error;
-    try {
-        return JSON.stringify(error) ?? String(error);
-    }
-    catch {
-        return String(error);
-    }
-}
-/** `ServiceException: message` for an AWS SDK error, or the message of anything else thrown. */
-function awsErrorMessage(error) {
-    if (error instanceof Error && error.name && error.name !== 'Error') {
-        return `${error.name}: ${error.message}`;
-    }
-    return getErrorMessage(error);
-}
-/** An error whose message is meant for the user as it stands: no stack trace is printed. */
-class ActionError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ActionError';
-    }
 }
 
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 27242:
+/***/ 90915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -711,8 +711,8 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(98995);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(27242);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __nccwpck_require__(90915);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
@@ -790,6 +790,6 @@ if (process.env[`STATE_${constants/* State */.Uw.IsPost}`] === 'true') {
 else if (!runWarm()) {
     // V8's code cache for the chunks: later steps of the job (and self-hosted runners) start faster.
     (0,external_node_module_.enableCompileCache)?.();
-    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(13)]).then(__nccwpck_require__.bind(__nccwpck_require__, 89013)).then(({ run }) => run());
+    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(699)]).then(__nccwpck_require__.bind(__nccwpck_require__, 49699)).then(({ run }) => run());
 }
 

@@ -3,20 +3,20 @@ import { randomUUID } from 'node:crypto'
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { Cancellation } from './cancellation.js'
-import { isLifecycleCommand, Outputs, State, type LifecycleCommand } from './constants.js'
-import { ActionError, getErrorMessage } from './errors.js'
+import { Cancellation } from './action/cancellation.js'
+import { isLifecycleCommand, Outputs, State, type LifecycleCommand } from './action/constants.js'
+import { ActionError, getErrorMessage } from './action/errors.js'
 import {
   getInputs,
   resolvePaths,
   workingDirectoryOf,
   type ActionInputs,
   type ResolvedPaths
-} from './inputs.js'
+} from './action/inputs.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
 import { pluginDirectory } from './installer/plugin-versions.js'
-import { Logger } from './logger.js'
+import { Logger } from './action/logger.js'
 import { packerEnvironment, sensitiveVarFileContent } from './packer/args.js'
 import { afterPackerExit, hasResources, type AwsResources } from './aws/resources.js'
 import {
@@ -29,13 +29,13 @@ import {
   noBuildSelected,
   validate,
   type PackerContext
-} from './packer/commands.js'
+} from './commands/packer.js'
 import { manifestFromArtifacts } from './packer/manifest.js'
-import { setImageOutputs } from './outputs.js'
-import { Redactor } from './redact.js'
+import { setImageOutputs } from './action/outputs.js'
+import { Redactor } from './action/redact.js'
 import { renderLifecycleSummary, type LifecycleReport } from './summary/lifecycle.js'
 import { renderSummary, type SummaryReport } from './summary/packer-run.js'
-import { uploadFiles } from './upload.js'
+import { uploadFiles } from './action/upload.js'
 
 /** The action's main step. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -65,7 +65,7 @@ export async function run(): Promise<void> {
       lifecycle = { command: inputs.command, report: {} }
       writeReport = inputs.summary
       // Loaded only here: it brings the AWS SDK, which a build does not need.
-      const { runLifecycleCommand } = await import('./lifecycle/commands.js')
+      const { runLifecycleCommand } = await import('./commands/lifecycle.js')
       await runLifecycleCommand(
         inputs.command,
         {

@@ -4,7 +4,7 @@
  * temporary instances, key pairs and security groups this run created, and they are deleted here.
  * It never fails the job: what it cannot delete is named in a warning so that a person can.
  */
-import { State } from './constants.js'
+import { State } from './action/constants.js'
 import { hasResources, parseResources } from './aws/resources.js'
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {

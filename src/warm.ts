@@ -8,7 +8,7 @@
  */
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
 import * as path from 'node:path'
-import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './constants.js'
+import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './action/constants.js'
 import { completeMarker, exactVersion, toolCachePath } from './installer/tool-cache.js'
 
 function input(env: NodeJS.ProcessEnv, name: string): string {

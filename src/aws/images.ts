@@ -14,7 +14,7 @@ import {
   type EC2ClientConfig,
   type Image as SdkImage
 } from '@aws-sdk/client-ec2'
-import { awsErrorMessage } from '../errors.js'
+import { awsErrorMessage } from '../action/errors.js'
 import { deregisterWithSnapshots } from './deregister.js'
 import {
   planRetention,
@@ -24,7 +24,7 @@ import {
   type Kept
 } from '../lifecycle/retention.js'
 import type { RetentionOptions } from '../lifecycle/retention.js'
-import { dictionary } from '../dictionary.js'
+import { dictionary } from '../action/dictionary.js'
 
 /**
  * A client for one region. Everything else comes from the SDK's default chain, so the runner's

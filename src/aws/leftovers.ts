@@ -16,7 +16,7 @@ import {
   TerminateInstancesCommand,
   waitUntilInstanceTerminated
 } from '@aws-sdk/client-ec2'
-import { awsErrorMessage } from '../errors.js'
+import { awsErrorMessage } from '../action/errors.js'
 import { deregisterWithSnapshots } from './deregister.js'
 import { emptyResources, hasResources, type AwsResources } from './resources.js'
 

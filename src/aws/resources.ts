@@ -23,7 +23,7 @@
  * order above is then all that tells them apart, and is what is checked.
  */
 import type { MachineReadableLine } from '../packer/types.js'
-import { dictionary } from '../dictionary.js'
+import { dictionary } from '../action/dictionary.js'
 
 /** An AMI a build created; `region` is empty for the build's own region (Packer does not say). */
 export interface CreatedAmi {

@@ -14,9 +14,9 @@ import {
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
-import type { Cancellation } from '../cancellation.js'
-import { TOOL_NAME } from '../constants.js'
-import { ActionError } from '../errors.js'
+import type { Cancellation } from '../action/cancellation.js'
+import { TOOL_NAME } from '../action/constants.js'
+import { ActionError } from '../action/errors.js'
 import {
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,

@@ -3,7 +3,7 @@
  * described state, the tags to write on each AMI and its snapshots, refusing the whole promotion
  * when any AMI is missing or not available, so that a stage never holds half a release.
  */
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 import type { Image } from './retention.js'
 import type { AmiIds } from '../tfvars/mapping.js'
 

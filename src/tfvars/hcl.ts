@@ -2,8 +2,8 @@
  * Rewriting `.tfvars` (HCL) text so that only the values of the given variables change and every
  * other byte of the file stays as the team wrote it. Pure code.
  */
-import { ActionError } from '../errors.js'
-import { dictionary } from '../dictionary.js'
+import { ActionError } from '../action/errors.js'
+import { dictionary } from '../action/dictionary.js'
 import {
   checkValues,
   lineEndingOf,

@@ -2,8 +2,8 @@
  * Which AMI goes into which Terraform variable: the `tfvars-mapping` input, the `ami-ids` JSON of
  * the build step, and the values chosen from them. Pure code.
  */
-import { ActionError } from '../errors.js'
-import { dictionary } from '../dictionary.js'
+import { ActionError } from '../action/errors.js'
+import { dictionary } from '../action/dictionary.js'
 import { isPlainObject, isTerraformIdentifier, type TfvarsValues } from './values.js'
 
 /** Build name → region → AMI id, as the build step's `ami-ids` output holds them. */

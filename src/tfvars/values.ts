@@ -2,7 +2,7 @@
  * The values the action writes into Terraform variable files, and what the HCL and JSON writers
  * share: the name check, value comparison, line endings and positions for messages. Pure code.
  */
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 
 /** A Terraform variable value this module writes: one AMI id, or AMI ids keyed by region. */
 export type TfvarsValue = string | Record<string, string>

@@ -16,7 +16,7 @@ import {
   stripHclComments,
   templateFiles,
   type CacheApi
-} from '../src/plugins.js'
+} from '../../src/packer/plugins.js'
 
 const AMAZON = `packer {
   required_plugins {

@@ -1,7 +1,7 @@
 /**
  * Cancellation as GitHub does it: SIGINT to the action, SIGTERM 7.5 s later, then the process tree
  * is killed 2.5 s after that. The first signal is passed on to the Packer process running at the
- * time (see run.ts) and stops the action from starting anything new.
+ * time (see packer/process.ts) and stops the action from starting anything new.
  */
 export type SignalListener = (signal: NodeJS.Signals, count: number) => void
 

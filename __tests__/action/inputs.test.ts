@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { Inputs } from '../src/constants.js'
+import { Inputs } from '../../src/action/constants.js'
 import {
   checkInside,
   parseInputs,
@@ -10,7 +10,7 @@ import {
   parseVariables,
   parseVersionSpec,
   resolvePaths
-} from '../src/inputs.js'
+} from '../../src/action/inputs.js'
 
 function reader(values: Record<string, string>) {
   return (name: string): string => values[name] ?? ''

@@ -19,13 +19,13 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { loadCache, restorePlugins } from '../src/plugins.js'
+import { loadCache, restorePlugins } from '../../src/packer/plugins.js'
 import {
   type ResultsService,
   type ResultsServiceOptions,
   startResultsService,
   unsignedJwt
-} from './support/results-service.js'
+} from './results-service.js'
 
 let service: ResultsService
 let work: string

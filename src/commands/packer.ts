@@ -2,11 +2,11 @@ import * as os from 'node:os'
 /** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
 import { createWriteStream, readdirSync, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
-import type { Cancellation } from '../cancellation.js'
-import { Inputs } from '../constants.js'
-import { ActionError, getErrorMessage } from '../errors.js'
-import type { ActionInputs, ResolvedPaths } from '../inputs.js'
-import type { Logger } from '../logger.js'
+import type { Cancellation } from '../action/cancellation.js'
+import { Inputs } from '../action/constants.js'
+import { ActionError, getErrorMessage } from '../action/errors.js'
+import type { ActionInputs, ResolvedPaths } from '../action/inputs.js'
+import type { Logger } from '../action/logger.js'
 import {
   buildArgs,
   canFormat,
@@ -17,7 +17,7 @@ import {
   pluginTokenEnv,
   templateArgument,
   validateArgs
-} from './args.js'
+} from '../packer/args.js'
 import {
   installedPluginFiles,
   installedPluginsKey,
@@ -26,15 +26,15 @@ import {
   pluginCacheKey,
   requiredPlugins,
   restorePlugins
-} from '../plugins.js'
+} from '../packer/plugins.js'
 import { releasePlatform } from '../installer/platform.js'
-import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from './diagnostics.js'
-import { runProcess, type RunResult } from './run.js'
+import { findingsFromDiagnostics, parseFmtCheck, type PathContext } from '../packer/diagnostics.js'
+import { runProcess, type RunResult } from '../packer/process.js'
 import { AwsResourceTracker, type AwsResources } from '../aws/resources.js'
-import { BuildTracker, type RunSummary } from './machine-readable/build-tracker.js'
-import { renderLine } from './machine-readable/line.js'
-import { MachineReadableParser } from './machine-readable/parser.js'
-import type { Finding } from './types.js'
+import { BuildTracker, type RunSummary } from '../packer/machine-readable/build-tracker.js'
+import { renderLine } from '../packer/machine-readable/line.js'
+import { MachineReadableParser } from '../packer/machine-readable/parser.js'
+import type { Finding } from '../packer/types.js'
 
 export interface PackerContext {
   inputs: ActionInputs

@@ -7,12 +7,12 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { readFile, writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
-import { Inputs, MANIFEST_ENV, Outputs, type LifecycleCommand } from '../constants.js'
-import { ActionError, awsErrorMessage, getErrorMessage } from '../errors.js'
-import { expandPatterns } from '../glob.js'
-import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../inputs.js'
-import type { Logger } from '../logger.js'
-import { setImageOutputs } from '../outputs.js'
+import { Inputs, MANIFEST_ENV, Outputs, type LifecycleCommand } from '../action/constants.js'
+import { ActionError, awsErrorMessage, getErrorMessage } from '../action/errors.js'
+import { expandPatterns } from '../action/glob.js'
+import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../action/inputs.js'
+import type { Logger } from '../action/logger.js'
+import { setImageOutputs } from '../action/outputs.js'
 import {
   renderCleanupSummary,
   renderPromotionSummary,
@@ -41,9 +41,9 @@ import {
   type DeletedImage,
   type Failure
 } from '../aws/images.js'
-import type { Deletion } from './retention.js'
-import { planPromotion, promotedOutput, runUrlOf } from './promote.js'
-import type { Image, Kept } from './retention.js'
+import type { Deletion } from '../lifecycle/retention.js'
+import { planPromotion, promotedOutput, runUrlOf } from '../lifecycle/promote.js'
+import type { Image, Kept } from '../lifecycle/retention.js'
 import { applyTfvars } from '../tfvars/file.js'
 import { selectTfvarsValues, type AmiIds } from '../tfvars/mapping.js'
 

@@ -12,15 +12,15 @@ import {
   type OnError
 } from './constants.js'
 import { ActionError } from './errors.js'
-import { parseAccountIds, PROMOTE_OWN_TAGS } from './lifecycle/promote.js'
+import { parseAccountIds, PROMOTE_OWN_TAGS } from '../lifecycle/promote.js'
 import { MIN_SECRET_LENGTH } from './redact.js'
-import { parseImageTags, parseMinAge } from './lifecycle/retention.js'
+import { parseImageTags, parseMinAge } from '../lifecycle/retention.js'
 import {
   parseAmiIds,
   parseTfvarsMapping,
   type AmiIds,
   type TfvarsMappingEntry
-} from './tfvars/mapping.js'
+} from '../tfvars/mapping.js'
 
 export interface Variable {
   name: string

@@ -2,7 +2,7 @@ import { describe, expect, it, jest } from '@jest/globals'
 import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { buildNamesFromInspect, failureDetail } = await import('../../src/packer/commands.js')
+const { buildNamesFromInspect, failureDetail } = await import('../../src/commands/packer.js')
 
 const context = { workingDirectory: '/repo/images', workspace: '/repo', template: '.' }
 

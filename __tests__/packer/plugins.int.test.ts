@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { installPackerOnce, type PackerFixture } from './support/packer.js'
+import { installPackerOnce, type PackerFixture } from '../support/packer.js'
 import {
   createSigningKey,
   PLUGINS,
@@ -20,9 +20,9 @@ import {
   type MirrorOptions,
   type ReleaseMirror,
   type SigningKey
-} from './support/mirror.js'
-import { startResultsService } from './support/results-service.js'
-import { errors } from './support/runner.js'
+} from '../support/mirror.js'
+import { startResultsService } from '../support/results-service.js'
+import { errors } from '../support/runner.js'
 
 let packer: PackerFixture
 let key: SigningKey

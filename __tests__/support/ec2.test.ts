@@ -42,7 +42,7 @@ import {
   type Image
 } from '@aws-sdk/client-ec2'
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { ACCOUNT_ID, startEc2Double, type Ec2Double } from './support/ec2/index.js'
+import { ACCOUNT_ID, startEc2Double, type Ec2Double } from './ec2/index.js'
 
 let ec2: Ec2Double
 const clients = new Map<string, EC2Client>()

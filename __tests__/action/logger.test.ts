@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, jest } from '@jest/globals'
-import * as core from '../__fixtures__/core.js'
+import * as core from '../../__fixtures__/core.js'
 
 jest.unstable_mockModule('@actions/core', () => core)
-const { Logger } = await import('../src/logger.js')
-const { Redactor } = await import('../src/redact.js')
+const { Logger } = await import('../../src/action/logger.js')
+const { Redactor } = await import('../../src/action/redact.js')
 
 /** What reached stdout, in order: the logger's own writes and the commands core would issue. */
 let seen: string[]

@@ -1,7 +1,7 @@
 import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
-import { toAnnotationProperties } from './packer/diagnostics.js'
-import type { Finding } from './packer/types.js'
+import { toAnnotationProperties } from '../packer/diagnostics.js'
+import type { Finding } from '../packer/types.js'
 import type { Redactor } from './redact.js'
 
 /**

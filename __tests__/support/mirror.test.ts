@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { readKey, readSignature } from 'openpgp'
-import { gpgv } from './support/keys.js'
+import { gpgv } from './keys.js'
 import {
   createSigningKey,
   HOST_ARCH,
@@ -22,7 +22,7 @@ import {
   startMirror,
   type ReleaseMirror,
   type SigningKey
-} from './support/mirror.js'
+} from './mirror.js'
 
 let key: SigningKey
 let mirror: ReleaseMirror

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { Redactor } from '../src/redact.js'
+import { Redactor } from '../../src/action/redact.js'
 
 describe('Redactor', () => {
   it('replaces a secret in every form Packer may print it', () => {

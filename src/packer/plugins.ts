@@ -7,9 +7,9 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import * as path from 'node:path'
-import { getErrorMessage } from './errors.js'
-import type { ResolvedPaths } from './inputs.js'
-import type { PluginRequirement } from './installer/plugin-versions.js'
+import { getErrorMessage } from '../action/errors.js'
+import type { ResolvedPaths } from '../action/inputs.js'
+import type { PluginRequirement } from '../installer/plugin-versions.js'
 
 /**
  * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,

@@ -1,8 +1,8 @@
 /** The image outputs, set the same way after a build and after a merge of manifests. */
 import * as core from '@actions/core'
 import { MANIFEST_ENV, Outputs } from './constants.js'
-import { amiIdsByBuild, artifactsOutput, firstAmiId } from './packer/artifacts.js'
-import type { Artifact } from './packer/types.js'
+import { amiIdsByBuild, artifactsOutput, firstAmiId } from '../packer/artifacts.js'
+import type { Artifact } from '../packer/types.js'
 
 /**
  * Sets `ami-id`, `ami-ids`, `artifacts` and `manifest`, and tells later steps of the job where the

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { signalFor } from '../../src/packer/run.js'
+import { signalFor } from '../../src/packer/process.js'
 
 describe('signalFor', () => {
   it('sends SIGINT to the process group first, then SIGTERM', () => {

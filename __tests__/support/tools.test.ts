@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { tool, TOOL_VERSIONS, toolPath, toolsDir } from './support/tools.js'
+import { tool, TOOL_VERSIONS, toolPath, toolsDir } from './tools.js'
 
 describe('built tools', () => {
   it('are looked for where .ci/tools puts them, and PIA_TOOLS_DIR moves them', () => {
@@ -34,7 +34,7 @@ describe('built tools', () => {
   })
 
   it('are the versions .ci/tools builds', () => {
-    const script = readFileSync(path.join(import.meta.dirname, '../.ci/tools'), 'utf8')
+    const script = readFileSync(path.join(import.meta.dirname, '../../.ci/tools'), 'utf8')
     const built = Object.fromEntries(
       [...script.matchAll(/^ {2}"([\w-]+)\|[^|]+\|v([^|]+)\|/gm)].map((m) => [m[1], m[2]])
     )

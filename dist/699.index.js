@@ -1,213 +1,8 @@
-export const id = 13;
-export const ids = [13];
+export const id = 699;
+export const ids = [699];
 export const modules = {
 
-/***/ 47360:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MP: () => (/* binding */ hasResources),
-/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
-/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
-/* harmony export */   hH: () => (/* binding */ emptyResources),
-/* harmony export */   tK: () => (/* binding */ parseResources)
-/* harmony export */ });
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
-
-function emptyResources() {
-    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
-}
-function hasResources(r) {
-    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
-}
-/** Packer's `say` lines that name a temporary resource, after `==> <build>: `. */
-const SAID = [
-    ['keyPairs', /^Creating temporary key ?pair: (\S+)$/i],
-    ['securityGroups', /^Creating temporary security group for this instance: (\S+)$/i],
-    ['instances', /^Waiting for instance \((i-[0-9a-f]+)\) to become ready/]
-];
-/** The `message` lines after `    <build>: `, and the `say` line each must follow. */
-const INSTANCE_ID = /^Instance ID: (i-[0-9a-f]+)$/;
-const LAUNCHING = /^(?:Launching a (?:source|spot) AWS instance|Adding tags to source instance)/;
-const CREATED_AMI = /^AMI: (ami-[0-9a-f]+)$/;
-const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-f]+$/;
-const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
-const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
-const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
-/**
- * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
- * Packer 1.13 on, which must not stand for the `say` line before it.
- */
-const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
-/** `==> build: text` (say, error) or `    build: text` (message). */
-const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
-const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
-/** The builder is done and its artifact is final: post-processors start, or the build ends. */
-const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
-const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
-/** Words every line above contains. */
-const RELEVANT = /AMI|temporary|Instance|post-processor|^Build '|^==> /;
-const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
-class AwsResourceTracker {
-    resources = emptyResources();
-    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
-    /** Per build, the text of its last `say` line. */
-    lastSay = new Map();
-    /** Builds that started copying their AMI to other regions. */
-    copying = new Set();
-    /** Builds that launched their instance, and those whose instance Packer waited for. */
-    launched = new Set();
-    waited = new Set();
-    /**
-     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
-     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
-     */
-    constructor(regions = [], since = new Date()) {
-        this.resources.regions = [...new Set(regions.filter(Boolean))];
-        this.resources.since = since.toISOString();
-    }
-    /** Follows one machine-readable line; true when what is saved should change. */
-    consume(line) {
-        if (line.type !== 'ui' || line.data.length < 2)
-            return false;
-        const text = line.data[1];
-        // Every line of a build passes here: one search rules out nearly all of them.
-        if (!RELEVANT.test(text))
-            return false;
-        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
-        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
-        const kind = line.data[0];
-        const said = kind === 'say' ? SAY_LINE.exec(text) : null;
-        const message = kind === 'message' ? MESSAGE_LINE.exec(text) : null;
-        let changed = false;
-        const add = (list, id) => {
-            if (this.resources[list].includes(id))
-                return;
-            this.resources[list].push(id);
-            changed = true;
-        };
-        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
-        const onMessage = (name, body) => {
-            const after = this.lastSay.get(name) ?? '';
-            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
-            if (instance)
-                add('instances', instance);
-            const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
-            if (created) {
-                if (!(name in this.primaryAmis))
-                    this.primaryAmis[name] = created;
-                changed = this.addAmi({ id: created, region: '', build: name }) || changed;
-            }
-        };
-        if (said) {
-            const [, name, body] = said;
-            if (MESSAGE_TEXT.test(body)) {
-                onMessage(name, body);
-            }
-            else {
-                for (const [list, pattern] of SAID) {
-                    const match = pattern.exec(body);
-                    if (!match)
-                        continue;
-                    if (list === 'instances') {
-                        // Only the instance the build launched, once.
-                        if (!this.launched.has(name) || this.waited.has(name))
-                            continue;
-                        this.waited.add(name);
-                    }
-                    else if (this.launched.has(name)) {
-                        continue; // the key pair and security group come before the instance
-                    }
-                    add(list, match[1]);
-                }
-                if (LAUNCHING.test(body))
-                    this.launched.add(name);
-                if (COPYING.test(body) && name in this.primaryAmis)
-                    this.copying.add(name);
-                this.lastSay.set(name, body);
-            }
-        }
-        else if (message) {
-            onMessage(message[1], message[2]);
-        }
-        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
-        // Packer's own error, a say or error line, once the build is copying.
-        if (kind !== 'message' && this.copying.has(build)) {
-            for (const copy of text.matchAll(ABANDONED_COPY)) {
-                changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
-            }
-        }
-        const deregistered = DEREGISTERED.exec(text)?.[1];
-        if (deregistered)
-            changed = this.dropAmis((a) => a.id === deregistered) || changed;
-        if (BUILDER_DONE.test(text)) {
-            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
-            changed = this.dropAmis((a) => a.build === done) || changed;
-        }
-        return changed;
-    }
-    get current() {
-        return {
-            regions: [...this.resources.regions],
-            ...(this.resources.since ? { since: this.resources.since } : {}),
-            instances: [...this.resources.instances],
-            keyPairs: [...this.resources.keyPairs],
-            securityGroups: [...this.resources.securityGroups],
-            amis: this.resources.amis.map((a) => ({ ...a }))
-        };
-    }
-    addAmi(ami) {
-        if (this.resources.amis.some((a) => a.id === ami.id))
-            return false;
-        this.resources.amis.push(ami);
-        return true;
-    }
-    dropAmis(match) {
-        const before = this.resources.amis.length;
-        this.resources.amis = this.resources.amis.filter((a) => !match(a));
-        return this.resources.amis.length !== before;
-    }
-}
-/**
- * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
- * security group and instance. AMIs it left registered remain.
- */
-function afterPackerExit(resources) {
-    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
-}
-/** Reads the saved state back; anything malformed counts as nothing saved. */
-function parseResources(text) {
-    if (!text)
-        return emptyResources();
-    try {
-        const value = JSON.parse(text);
-        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
-        const amis = Array.isArray(value.amis)
-            ? value.amis.filter((a) => typeof a === 'object' &&
-                a !== null &&
-                typeof a.id === 'string' &&
-                typeof a.region === 'string' &&
-                typeof a.build === 'string')
-            : [];
-        return {
-            regions: list(value.regions),
-            ...(typeof value.since === 'string' ? { since: value.since } : {}),
-            instances: list(value.instances),
-            keyPairs: list(value.keyPairs),
-            securityGroups: list(value.securityGroups),
-            amis
-        };
-    }
-    catch {
-        return emptyResources();
-    }
-}
-
-
-/***/ }),
-
-/***/ 32687:
+/***/ 44276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -225,7 +20,7 @@ function dictionary() {
 
 /***/ }),
 
-/***/ 83916:
+/***/ 78055:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -264,7 +59,7 @@ class ActionError extends Error {
 
 /***/ }),
 
-/***/ 38422:
+/***/ 81729:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -282,10 +77,10 @@ class ActionError extends Error {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(62088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27242);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90915);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78055);
 /* harmony import */ var _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1056);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76670);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(30065);
 /* harmony import */ var _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
 /* harmony import */ var _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79914);
 
@@ -625,6 +420,315 @@ function resolvePaths(inputs, workspace) {
 
 /***/ }),
 
+/***/ 18948:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ setImageOutputs)
+/* harmony export */ });
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90915);
+/* harmony import */ var _packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68145);
+/** The image outputs, set the same way after a build and after a merge of manifests. */
+
+
+
+/**
+ * Sets `ami-id`, `ami-ids`, `artifacts` and `manifest`, and tells later steps of the job where the
+ * manifest is (tfvars and promote read it when their `ami-ids` input is empty).
+ */
+function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, (0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .firstAmiId */ .D8)(artifacts, primaryAmis) ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiIds, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .amiIdsByBuild */ .vQ)(artifacts))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsOutput */ .Zw)(artifacts))));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Manifest, manifestFile);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_ENV */ .Ed, manifestFile);
+}
+
+
+/***/ }),
+
+/***/ 30065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor),
+/* harmony export */   v: () => (/* binding */ MIN_SECRET_LENGTH)
+/* harmony export */ });
+/**
+ * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
+ * The runner masks what `core.setSecret` registered, but only in the log, only in the exact form
+ * and one line at a time; Packer before 1.15.1 prints secrets in machine-readable mode, escaped
+ * (`,` as `%!(PACKER_COMMA)`), and wraps diagnostic text at 78 columns, which splits a value with
+ * spaces across lines. So the action redacts every form itself, on whole blocks of text.
+ */
+/** Shorter values cannot be redacted without blanking ordinary text; inputs.ts refuses them. */
+const MIN_SECRET_LENGTH = 3;
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+class Redactor {
+    secrets = new Set();
+    /** For a form with white space: the same words with any white space between them, line breaks included. */
+    wrapped = new Map();
+    sorted;
+    add(secret) {
+        if (secret.length < MIN_SECRET_LENGTH)
+            return;
+        for (const form of [
+            secret,
+            secret.replace(/,/g, '%!(PACKER_COMMA)'),
+            JSON.stringify(secret).slice(1, -1),
+            secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
+        ]) {
+            this.secrets.add(form);
+            const words = form.split(/\s+/).filter(Boolean);
+            if (words.length > 1 && !this.wrapped.has(form)) {
+                this.wrapped.set(form, new RegExp(words.map(escapeRegExp).join('\\s+'), 'g'));
+            }
+        }
+        this.sorted = undefined;
+    }
+    get size() {
+        return this.secrets.size;
+    }
+    redact(text) {
+        if (this.secrets.size === 0 || text.length === 0)
+            return text;
+        // Longest first, so that a secret containing another is replaced whole.
+        this.sorted ??= {
+            exact: [...this.secrets].sort((a, b) => b.length - a.length),
+            wrapped: [...this.wrapped.entries()]
+                .sort(([a], [b]) => b.length - a.length)
+                .map(([, pattern]) => pattern)
+        };
+        let out = text;
+        for (const secret of this.sorted.exact) {
+            if (out.includes(secret))
+                out = out.split(secret).join('***');
+        }
+        // A value with spaces that the text broke across lines, or re-indented.
+        for (const pattern of this.sorted.wrapped)
+            out = out.replace(pattern, '***');
+        return out;
+    }
+    /**
+     * Every string inside a plain data value redacted, for data that is escaped before it is shown
+     * (the job summary) or written as JSON (manifests): once escaped, a secret would no longer match.
+     */
+    redactDeep(value) {
+        if (this.secrets.size === 0)
+            return value;
+        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 47360:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MP: () => (/* binding */ hasResources),
+/* harmony export */   Rf: () => (/* binding */ afterPackerExit),
+/* harmony export */   g_: () => (/* binding */ AwsResourceTracker),
+/* harmony export */   hH: () => (/* binding */ emptyResources),
+/* harmony export */   tK: () => (/* binding */ parseResources)
+/* harmony export */ });
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44276);
+
+function emptyResources() {
+    return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
+}
+function hasResources(r) {
+    return r.instances.length + r.keyPairs.length + r.securityGroups.length + r.amis.length > 0;
+}
+/** Packer's `say` lines that name a temporary resource, after `==> <build>: `. */
+const SAID = [
+    ['keyPairs', /^Creating temporary key ?pair: (\S+)$/i],
+    ['securityGroups', /^Creating temporary security group for this instance: (\S+)$/i],
+    ['instances', /^Waiting for instance \((i-[0-9a-f]+)\) to become ready/]
+];
+/** The `message` lines after `    <build>: `, and the `say` line each must follow. */
+const INSTANCE_ID = /^Instance ID: (i-[0-9a-f]+)$/;
+const LAUNCHING = /^(?:Launching a (?:source|spot) AWS instance|Adding tags to source instance)/;
+const CREATED_AMI = /^AMI: (ami-[0-9a-f]+)$/;
+const CREATING_AMI = /^Creating (?:unencrypted )?AMI \S.* from instance i-[0-9a-f]+$/;
+const COPYING = /^Copying\/Encrypting AMI \(ami-[0-9a-f]+\) to other regions/;
+const ABANDONED_COPY = /Error waiting for AMI \((ami-[0-9a-f]+)\) in region \(([a-z0-9-]+)\)/g;
+const DEREGISTERED = /Deregistered AMI id: (ami-[0-9a-f]+)/;
+/**
+ * What the amazon builders print with `ui.Message` around the lines above: a `say` line from
+ * Packer 1.13 on, which must not stand for the `say` line before it.
+ */
+const MESSAGE_TEXT = /^(?:Instance ID|AMI|Public DNS|Public IP|Private IP): /;
+/** `==> build: text` (say, error) or `    build: text` (message). */
+const SAY_LINE = /^==> ([^\s:]+): ([^]*)$/;
+const MESSAGE_LINE = /^ {4}([^\s:]+): ([^]*)$/;
+/** The builder is done and its artifact is final: post-processors start, or the build ends. */
+const BUILDER_DONE = /^\s*(?:==> )?[^\s:]+: Running post-processor|^Build '[^']+' finished/;
+const BUILD_PREFIX = /^\s*(?:==> )?([^\s:]+): /;
+/** Words every line above contains. */
+const RELEVANT = /AMI|temporary|Instance|post-processor|^Build '|^==> /;
+const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
+class AwsResourceTracker {
+    resources = emptyResources();
+    /** Per build, the AMI created in the build's own region (before any copy to other regions). */
+    primaryAmis = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    /** Per build, the text of its last `say` line. */
+    lastSay = new Map();
+    /** Builds that started copying their AMI to other regions. */
+    copying = new Set();
+    /** Builds that launched their instance, and those whose instance Packer waited for. */
+    launched = new Set();
+    waited = new Set();
+    /**
+     * Packer does not print the build's region; the runner's (AWS_REGION, AWS_DEFAULT_REGION, as
+     * aws-actions/configure-aws-credentials sets them) is where the post step looks.
+     */
+    constructor(regions = [], since = new Date()) {
+        this.resources.regions = [...new Set(regions.filter(Boolean))];
+        this.resources.since = since.toISOString();
+    }
+    /** Follows one machine-readable line; true when what is saved should change. */
+    consume(line) {
+        if (line.type !== 'ui' || line.data.length < 2)
+            return false;
+        const text = line.data[1];
+        // Every line of a build passes here: one search rules out nearly all of them.
+        if (!RELEVANT.test(text))
+            return false;
+        // `ui` lines carry the build in the text (`    amazon-ebs.app: AMI: ami-…`), not the target.
+        const build = line.target || BUILD_PREFIX.exec(text)?.[1] || '';
+        const kind = line.data[0];
+        const said = kind === 'say' ? SAY_LINE.exec(text) : null;
+        const message = kind === 'message' ? MESSAGE_LINE.exec(text) : null;
+        let changed = false;
+        const add = (list, id) => {
+            if (this.resources[list].includes(id))
+                return;
+            this.resources[list].push(id);
+            changed = true;
+        };
+        /** A `message` line, or (Packer 1.13+) a `say` line that was one. */
+        const onMessage = (name, body) => {
+            const after = this.lastSay.get(name) ?? '';
+            const instance = LAUNCHING.test(after) && !this.waited.has(name) ? INSTANCE_ID.exec(body)?.[1] : undefined;
+            if (instance)
+                add('instances', instance);
+            const created = CREATING_AMI.test(after) ? CREATED_AMI.exec(body)?.[1] : undefined;
+            if (created) {
+                if (!(name in this.primaryAmis))
+                    this.primaryAmis[name] = created;
+                changed = this.addAmi({ id: created, region: '', build: name }) || changed;
+            }
+        };
+        if (said) {
+            const [, name, body] = said;
+            if (MESSAGE_TEXT.test(body)) {
+                onMessage(name, body);
+            }
+            else {
+                for (const [list, pattern] of SAID) {
+                    const match = pattern.exec(body);
+                    if (!match)
+                        continue;
+                    if (list === 'instances') {
+                        // Only the instance the build launched, once.
+                        if (!this.launched.has(name) || this.waited.has(name))
+                            continue;
+                        this.waited.add(name);
+                    }
+                    else if (this.launched.has(name)) {
+                        continue; // the key pair and security group come before the instance
+                    }
+                    add(list, match[1]);
+                }
+                if (LAUNCHING.test(body))
+                    this.launched.add(name);
+                if (COPYING.test(body) && name in this.primaryAmis)
+                    this.copying.add(name);
+                this.lastSay.set(name, body);
+            }
+        }
+        else if (message) {
+            onMessage(message[1], message[2]);
+        }
+        // One message can list several copies (`2 error(s) occurred: * Error waiting for AMI …`):
+        // Packer's own error, a say or error line, once the build is copying.
+        if (kind !== 'message' && this.copying.has(build)) {
+            for (const copy of text.matchAll(ABANDONED_COPY)) {
+                changed = this.addAmi({ id: copy[1], region: copy[2], build }) || changed;
+            }
+        }
+        const deregistered = DEREGISTERED.exec(text)?.[1];
+        if (deregistered)
+            changed = this.dropAmis((a) => a.id === deregistered) || changed;
+        if (BUILDER_DONE.test(text)) {
+            const done = BUILD_IN_LIFECYCLE.exec(text)?.[1] ?? build;
+            changed = this.dropAmis((a) => a.build === done) || changed;
+        }
+        return changed;
+    }
+    get current() {
+        return {
+            regions: [...this.resources.regions],
+            ...(this.resources.since ? { since: this.resources.since } : {}),
+            instances: [...this.resources.instances],
+            keyPairs: [...this.resources.keyPairs],
+            securityGroups: [...this.resources.securityGroups],
+            amis: this.resources.amis.map((a) => ({ ...a }))
+        };
+    }
+    addAmi(ami) {
+        if (this.resources.amis.some((a) => a.id === ami.id))
+            return false;
+        this.resources.amis.push(ami);
+        return true;
+    }
+    dropAmis(match) {
+        const before = this.resources.amis.length;
+        this.resources.amis = this.resources.amis.filter((a) => !match(a));
+        return this.resources.amis.length !== before;
+    }
+}
+/**
+ * What Packer's own cleanup has taken care of once it exits on its own: the temporary key pair,
+ * security group and instance. AMIs it left registered remain.
+ */
+function afterPackerExit(resources) {
+    return { ...resources, instances: [], keyPairs: [], securityGroups: [] };
+}
+/** Reads the saved state back; anything malformed counts as nothing saved. */
+function parseResources(text) {
+    if (!text)
+        return emptyResources();
+    try {
+        const value = JSON.parse(text);
+        const list = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'string') : [];
+        const amis = Array.isArray(value.amis)
+            ? value.amis.filter((a) => typeof a === 'object' &&
+                a !== null &&
+                typeof a.id === 'string' &&
+                typeof a.region === 'string' &&
+                typeof a.build === 'string')
+            : [];
+        return {
+            regions: list(value.regions),
+            ...(typeof value.since === 'string' ? { since: value.since } : {}),
+            instances: list(value.instances),
+            keyPairs: list(value.keyPairs),
+            securityGroups: list(value.securityGroups),
+            amis
+        };
+    }
+    catch {
+        return emptyResources();
+    }
+}
+
+
+/***/ }),
+
 /***/ 22754:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -649,7 +753,7 @@ function resolvePaths(inputs, workspace) {
 /* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33838);
 /* harmony import */ var _actions_http_client__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(44942);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78055);
 
 
 
@@ -691,11 +795,11 @@ function formatBytes(bytes) {
     return bytes >= MiB && bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${bytes} bytes`;
 }
 /** A download that broke one of its limits; retrying would not help. */
-class DownloadLimitError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+class DownloadLimitError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
 }
 function deadlineError(url, limits, cause) {
     return new DownloadLimitError(`GET ${url} did not finish within ${limits.deadlineMs / 1000} s, the limit for ${limits.what}` +
-        (cause === undefined ? '' : ` (last error: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(cause)})`));
+        (cause === undefined ? '' : ` (last error: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(cause)})`));
 }
 function sizeError(url, limits, announced) {
     return new DownloadLimitError(announced === undefined
@@ -703,7 +807,7 @@ function sizeError(url, limits, announced) {
         : `GET ${url} announced ${announced} bytes, more than ${formatBytes(limits.maxBytes)}, the limit for ${limits.what}; refused`);
 }
 /** An HTTP status that ends a download; retryable for 408, 429 and 5xx. */
-class HttpStatusError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+class HttpStatusError extends _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
     url;
     status;
     retryAfterMs;
@@ -715,7 +819,7 @@ class HttpStatusError extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionE
     }
 }
 /** A download stopped because another one failed, or the run was cancelled. */
-class DownloadCancelled extends _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
+class DownloadCancelled extends _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ {
     url;
     constructor(url) {
         super(`GET ${url} was cancelled`);
@@ -762,10 +866,10 @@ async function withRetries(url, options, cancelled, attempt, deadline) {
             if (!isRetryable(error) || n >= options.attempts) {
                 if (error instanceof HttpStatusError || n === 1)
                     throw error;
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`GET ${url} failed after ${n} attempts: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`GET ${url} failed after ${n} attempts: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
             }
             const delay = backoffDelay(n, options, error instanceof HttpStatusError ? error.retryAfterMs : undefined);
-            _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
+            _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}; retrying in ${(delay / 1000).toFixed(1)} s ` +
                 `(attempt ${n + 1} of ${options.attempts})`);
             await sleep(deadline ? Math.max(0, Math.min(delay, deadline.at - Date.now())) : delay);
             if (cancelled())
@@ -949,7 +1053,7 @@ class Downloader {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78055);
 /**
  * Pure rules for official plugins: which `required_plugins` entries are HashiCorp's, how Packer's
  * version constraints read (hashicorp/go-version, not npm's semver), and the file names Packer
@@ -1023,7 +1127,7 @@ function parseConstraint(constraint, what) {
         const match = /^\s*(~>|>=|<=|!=|=|>|<)?\s*(\S+)\s*$/.exec(part);
         const version = match ? parseVersion(match[2]) : undefined;
         if (!match || !version) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what}: version constraint '${constraint}' is not one Packer reads ` +
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what}: version constraint '${constraint}' is not one Packer reads ` +
                 `(for example '>= 1.2.0', '~> 1.2' or '1.2.9')`);
         }
         checks.push(OPERATORS[match[1] ?? ''](version));
@@ -1055,7 +1159,7 @@ function resolvePluginVersion(available, constraint, plugin, source) {
         ? releases.slice(0, 8).join(', ') +
             (releases.length > 8 ? `, … (${releases.length} in all)` : '')
         : 'no release';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No release of ${plugin} satisfies '${constraint || '(any version)'}' in ${source}; ` +
+    throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No release of ${plugin} satisfies '${constraint || '(any version)'}' in ${source}; ` +
         `it offers ${offered}`);
 }
 /**
@@ -1082,7 +1186,7 @@ function manifestProtocol(document, what) {
     const protocol = document?.metadata
         ?.protocol_version;
     if (typeof protocol !== 'string' || !/^\d+\.\d+$/.test(protocol)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} has no usable metadata.protocol_version (found ${JSON.stringify(protocol ?? null)})`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} has no usable metadata.protocol_version (found ${JSON.stringify(protocol ?? null)})`);
     }
     return protocol;
 }
@@ -1097,13 +1201,13 @@ function checkDescribe(output, expected, what) {
         described = JSON.parse(output);
     }
     catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what}: 'describe' did not print JSON`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what}: 'describe' did not print JSON`);
     }
     const version = typeof described.version === 'string' ? described.version : '';
     const api = typeof described.api_version === 'string' ? described.api_version : '';
     const same = parseVersion(version) && compare(parseVersion(version), parseVersion(expected.version)) === 0;
     if (!same || api !== `x${expected.protocol}`) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} describes itself as version '${version}' with API '${api}', ` +
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} describes itself as version '${version}' with API '${api}', ` +
             `but the release is ${expected.version} with API x${expected.protocol}`);
     }
 }
@@ -1121,7 +1225,7 @@ function pluginDirectory(value, packerVersion, home, separator) {
     const paths = value.split(separator);
     const [major, minor] = packerVersion.split('.').map(Number);
     if (major > 1 || (major === 1 && minor >= 11)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`PACKER_PLUGIN_PATH holds several paths (${paths.join(', ')}); Packer ${packerVersion} reads ` +
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`PACKER_PLUGIN_PATH holds several paths (${paths.join(', ')}); Packer ${packerVersion} reads ` +
             'one (multiple paths are no longer supported since Packer 1.11): set it to one of them');
     }
     return paths[paths.length - 1];
@@ -1147,8 +1251,8 @@ var external_node_crypto_ = __webpack_require__(77598);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(78055);
 // EXTERNAL MODULE: ./src/installer/download.ts
 var download = __webpack_require__(22754);
 ;// CONCATENATED MODULE: ./src/installer/hashicorp-key.ts
@@ -1322,13 +1426,13 @@ async function verifyReleaseFiles(downloaded, names, trusted) {
 /* harmony export */ });
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62088);
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78055);
 
 
 const SAFE_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
 function fileName(value, what) {
     if (typeof value !== 'string' || !SAFE_FILE_NAME.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json has an unusable ${what}: ${JSON.stringify(value)}`);
     }
     return value;
 }
@@ -1340,7 +1444,7 @@ function fileName(value, what) {
 function parseIndex(document, product = 'packer') {
     const versions = document?.versions;
     if (typeof versions !== 'object' || versions === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('index.json has no "versions" object');
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ('index.json has no "versions" object');
     }
     const index = new Map();
     for (const [key, raw] of Object.entries(versions)) {
@@ -1380,25 +1484,25 @@ function resolveVersion(available, spec, source) {
     const versions = [...available];
     const stable = versions.filter((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().prerelease(v) === null);
     if (versions.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no Packer versions`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no Packer versions`);
     }
     if (spec === 'latest') {
         const latest = semver__WEBPACK_IMPORTED_MODULE_0___default().maxSatisfying(stable, '*');
         if (!latest)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no stable Packer release`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${source} lists no stable Packer release`);
         return latest;
     }
     const exact = semver__WEBPACK_IMPORTED_MODULE_0___default().valid(spec);
     if (exact) {
         const found = versions.find((v) => semver__WEBPACK_IMPORTED_MODULE_0___default().eq(v, exact));
         if (!found) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Packer version '${spec}' does not exist in ${source}; the newest releases are ${newest(stable, 8)}`);
         }
         return found;
     }
     const match = semver__WEBPACK_IMPORTED_MODULE_0___default().maxSatisfying(stable, spec);
     if (!match) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`No Packer release satisfies '${spec}' in ${source}; the newest releases are ${newest(stable, 8)}`);
     }
     return match;
 }
@@ -1417,14 +1521,14 @@ function checkReleaseFiles(product, release, build, signature) {
         signature.startsWith(`${sums}.`) ? '' : `signature '${signature}' (expected '${sums}.…sig')`
     ].filter(Boolean);
     if (wrong.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`index.json lists files for ${product} ${release.version} that are not named for that version, OS and architecture: ${wrong.join(', ')}`);
     }
 }
 function selectBuild(release, platform, what = `Packer ${release.version}`) {
     const build = release.builds.find((b) => b.os === platform.os && b.arch === platform.arch);
     if (!build) {
         const offered = release.builds.map((b) => `${b.os}/${b.arch}`).join(', ') || 'none';
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${what} has no build for ${platform.os}/${platform.arch}; it is released for: ${offered}`);
     }
     return build;
 }
@@ -1464,7 +1568,7 @@ function releaseFileUrl(base, product, version, name) {
 /* harmony export */   z: () => (/* binding */ planPromotion)
 /* harmony export */ });
 /* unused harmony exports PROMOTED_AT_TAG, PROMOTED_BY_RUN_TAG */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78055);
 /**
  * Promotion planning for `command: promote`. Pure code: from the AMIs of a build and their
  * described state, the tags to write on each AMI and its snapshots, refusing the whole promotion
@@ -1485,7 +1589,7 @@ const PROMOTE_OWN_TAGS = [PROMOTED_AT_TAG, PROMOTED_BY_RUN_TAG];
 function planPromotion(options) {
     const stageTag = options.stageTag ?? 'status';
     if (PROMOTE_OWN_TAGS.includes(stageTag)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The stage tag cannot be ${stageTag}, a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')})`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The stage tag cannot be ${stageTag}, a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')})`);
     }
     checkTag(stageTag, options.stage);
     checkTagValue(PROMOTED_BY_RUN_TAG, options.runUrl);
@@ -1532,10 +1636,10 @@ function planPromotion(options) {
         }
     }
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Refusing to promote to "${options.stage}": ${problems.join('; ')}. No AMI was tagged.`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Refusing to promote to "${options.stage}": ${problems.join('; ')}. No AMI was tagged.`);
     }
     if (promotions.length === 0)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id to promote');
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id to promote');
     return promotions;
 }
 /** The `promoted` step output. */
@@ -1555,7 +1659,7 @@ function runUrlOf(env) {
     const server = env.GITHUB_SERVER_URL || 'https://github.com';
     const { GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: runId } = env;
     if (!repository || !runId) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set: not running in Actions?');
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('GITHUB_REPOSITORY and GITHUB_RUN_ID are not set: not running in Actions?');
     }
     const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1');
     const base = `${server}/${repository}/actions/runs/${runId}`;
@@ -1573,7 +1677,7 @@ function parseAccountIds(text) {
 }
 function checkAccountId(id) {
     if (!/^\d{12}$/.test(id)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`share-with: "${id}" is not an AWS account id; expected 12 digits`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`share-with: "${id}" is not an AWS account id; expected 12 digits`);
     }
 }
 // EC2 tag limits: keys up to 128 characters, values up to 256, `aws:` reserved, and this set of
@@ -1581,18 +1685,18 @@ function checkAccountId(id) {
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function checkTag(key, value) {
     if (key === '' || key.length > 128 || !TAG_CHARACTERS.test(key)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
     }
     if (key.toLowerCase().startsWith('aws:')) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
     }
     if (value.trim() === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('stage is empty; expected e.g. "staging"');
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('stage is empty; expected e.g. "staging"');
     checkTagValue(key, value);
 }
 function checkTagValue(key, value) {
     if (value.length > 256 || !TAG_CHARACTERS.test(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The value "${value}" of tag "${key}" is not a valid EC2 tag value; expected up to 256 letters, digits, spaces or _ . : / = + - @`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`The value "${value}" of tag "${key}" is not a valid EC2 tag value; expected up to 256 letters, digits, spaces or _ . : / = + - @`);
     }
 }
 
@@ -1609,8 +1713,8 @@ function checkTagValue(key, value) {
 /* harmony export */   pZ: () => (/* binding */ parseMinAge)
 /* harmony export */ });
 /* unused harmony export matchesNameFilter */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78055);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44276);
 /**
  * Retention planning for `command: cleanup`. Pure code: given every image the account owns (with
  * what is in use), decide per region which images to deregister and which snapshots go with them,
@@ -1631,14 +1735,14 @@ const RANKED_STATES = new Set(['available', 'pending']);
 function planRetention(options) {
     const { images, inUse, keep, minAgeMs, nameFilter, tags = {} } = options;
     if (!Number.isInteger(keep) || keep < 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`keep must be a whole number of images, 0 or more; got ${keep}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`keep must be a whole number of images, 0 or more; got ${keep}`);
     }
     const now = typeof options.now === 'number' ? options.now : options.now.getTime();
     const created = new Map();
     for (const image of images) {
         const time = Date.parse(image.creationDate);
         if (Number.isNaN(time)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Image ${image.id} in ${image.region} has creation date "${image.creationDate}"; expected an ISO 8601 time`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Image ${image.id} in ${image.region} has creation date "${image.creationDate}"; expected an ISO 8601 time`);
         }
         created.set(image.id, time);
     }
@@ -1720,7 +1824,7 @@ const UNIT_MS = {
 function parseMinAge(text) {
     const trimmed = text.trim();
     if (!/^(?:\d+[smhdw])+$/.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`min-age "${text}" is not a duration; expected a number and a unit (s, m, h, d or w), e.g. 14d, 12h, 2w or 1d12h`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`min-age "${text}" is not a duration; expected a number and a unit (s, m, h, d or w), e.g. 14d, 12h, 2w or 1d12h`);
     }
     let total = 0;
     for (const [, count, unit] of trimmed.matchAll(/(\d+)([smhdw])/g)) {
@@ -1737,7 +1841,7 @@ function matchesNameFilter(name, pattern) {
 }
 /** `key=value` lines (blank lines skipped); the value may be empty or contain `=`. */
 function parseImageTags(text) {
-    const tags = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
+    const tags = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     text.split(/\r?\n/).forEach((raw, index) => {
         const line = raw.trim();
         if (line === '')
@@ -1745,11 +1849,11 @@ function parseImageTags(text) {
         const eq = line.indexOf('=');
         const key = eq < 0 ? '' : line.slice(0, eq).trim();
         if (key === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1} ("${line}"): expected "key=value"`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1} ("${line}"): expected "key=value"`);
         }
         const value = line.slice(eq + 1).trim();
         if (key in tags && tags[key] !== value) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1}: tag "${key}" is already required to be "${tags[key]}"`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`image-tags line ${index + 1}: tag "${key}" is already required to be "${tags[key]}"`);
         }
         tags[key] = value;
     });
@@ -1762,7 +1866,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 89013:
+/***/ 49699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1783,7 +1887,7 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./src/cancellation.ts
+;// CONCATENATED MODULE: ./src/action/cancellation.ts
 class Cancellation {
     signals = 0;
     lastSignal;
@@ -1816,12 +1920,12 @@ class Cancellation {
     }
 }
 
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(27242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/inputs.ts
-var src_inputs = __webpack_require__(38422);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(90915);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(78055);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var action_inputs = __webpack_require__(81729);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
@@ -2704,7 +2808,7 @@ function toAnnotationProperties(finding) {
     return props;
 }
 
-;// CONCATENATED MODULE: ./src/logger.ts
+;// CONCATENATED MODULE: ./src/action/logger.ts
 
 
 
@@ -2917,7 +3021,7 @@ function commandLine(binary, args) {
 
 // EXTERNAL MODULE: ./src/aws/resources.ts
 var resources = __webpack_require__(47360);
-;// CONCATENATED MODULE: ./src/plugins.ts
+;// CONCATENATED MODULE: ./src/packer/plugins.ts
 /**
  * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
  * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
@@ -3122,7 +3226,7 @@ async function restorePlugins(cache, dir, prefix) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-;// CONCATENATED MODULE: ./src/packer/tree.ts
+;// CONCATENATED MODULE: ./src/packer/process-tree.ts
 /**
  * The processes under a process, read from /proc (Linux). Packer does not always stop what its
  * provisioners started when a build is cancelled (a shell-local script's `sleep` runs on), so the
@@ -3207,7 +3311,7 @@ async function stopProcesses(list, graceMs = 1000) {
     return list;
 }
 
-;// CONCATENATED MODULE: ./src/packer/run.ts
+;// CONCATENATED MODULE: ./src/packer/process.ts
 /**
  * Runs Packer. Processes are started with argument arrays and never through a shell.
  *
@@ -3961,7 +4065,7 @@ function buildLifecycle(text) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/packer/commands.ts
+;// CONCATENATED MODULE: ./src/commands/packer.ts
 
 /** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
 
@@ -4367,15 +4471,15 @@ async function noBuildSelected(ctx) {
 
 // EXTERNAL MODULE: ./src/packer/manifest.ts
 var packer_manifest = __webpack_require__(58277);
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/redact.ts
-var redact = __webpack_require__(76670);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/action/redact.ts
+var redact = __webpack_require__(30065);
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var summary_lifecycle = __webpack_require__(87980);
 // EXTERNAL MODULE: ./src/summary/packer-run.ts
 var packer_run = __webpack_require__(64624);
-;// CONCATENATED MODULE: ./src/upload.ts
+;// CONCATENATED MODULE: ./src/action/upload.ts
 
 
 /**
@@ -4436,7 +4540,7 @@ async function run() {
     let failure;
     let writeReport = false;
     try {
-        const inputs = (0,src_inputs/* getInputs */.GP)();
+        const inputs = (0,action_inputs/* getInputs */.GP)();
         // Every secret is masked before anything could print it.
         for (const variable of inputs.sensitiveVariables) {
             core/* setSecret */.Pq(variable.value);
@@ -4452,10 +4556,10 @@ async function run() {
             lifecycle = { command: inputs.command, report: {} };
             writeReport = inputs.summary;
             // Loaded only here: it brings the AWS SDK, which a build does not need.
-            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(276)]).then(__webpack_require__.bind(__webpack_require__, 37276));
+            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 90979));
             await runLifecycleCommand(inputs.command, {
                 inputs,
-                workingDirectory: (0,src_inputs/* workingDirectoryOf */._X)(inputs, workspace),
+                workingDirectory: (0,action_inputs/* workingDirectoryOf */._X)(inputs, workspace),
                 workspace,
                 runDir: await createRunDir(),
                 log,
@@ -4465,7 +4569,7 @@ async function run() {
             return;
         }
         // Paths are checked before anything is downloaded.
-        const paths = inputs.command === 'install' ? undefined : (0,src_inputs/* resolvePaths */.LN)(inputs, workspace);
+        const paths = inputs.command === 'install' ? undefined : (0,action_inputs/* resolvePaths */.LN)(inputs, workspace);
         if (paths) {
             report = {
                 command: inputs.command,
@@ -4688,34 +4792,6 @@ async function buildAndReport(ctx, runDir, report) {
 
 /***/ }),
 
-/***/ 7729:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ setImageOutputs)
-/* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(27242);
-/* harmony import */ var _packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(68145);
-/** The image outputs, set the same way after a build and after a merge of manifests. */
-
-
-
-/**
- * Sets `ami-id`, `ami-ids`, `artifacts` and `manifest`, and tells later steps of the job where the
- * manifest is (tfvars and promote read it when their `ami-ids` input is empty).
- */
-function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, (0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .firstAmiId */ .D8)(artifacts, primaryAmis) ?? '');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiIds, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .amiIdsByBuild */ .vQ)(artifacts))));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsOutput */ .Zw)(artifacts))));
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Manifest, manifestFile);
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_ENV */ .Ed, manifestFile);
-}
-
-
-/***/ }),
-
 /***/ 68145:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4727,7 +4803,7 @@ function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
 /* harmony export */   vQ: () => (/* binding */ amiIdsByBuild)
 /* harmony export */ });
 /* unused harmony export parseArtifact */
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44276);
 
 /** Builder ids Packer prints in `artifact,N,builder-id,…`, mapped to the builder type they belong to. */
 const BUILDER_TYPE_BY_ID = {
@@ -4852,7 +4928,7 @@ const REGION_AMI_IN_TEXT = /^\s*([a-z]{2}(?:-[a-z]+)+-\d+): (ami-[0-9a-f]+)\s*$/
 function parseAmiList(id) {
     if (id === '')
         return undefined;
-    const amis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    const amis = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const part of id.split(',')) {
         const m = REGION_AMI.exec(part.trim());
         if (!m)
@@ -4863,7 +4939,7 @@ function parseAmiList(id) {
 }
 /** The `region: ami-…` lines of "AMIs were created:\n…" (amazon builder's `String()`). */
 function amisFromDescription(description) {
-    const amis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    const amis = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const line of description.split('\n')) {
         const m = REGION_AMI_IN_TEXT.exec(line);
         if (m)
@@ -4971,14 +5047,14 @@ function makeArtifact(build, builderId, id, description, files, builderType = bu
 }
 /** `{ "<build>": { "<region>": "ami-…" } }` over every Amazon artifact. */
 function amiIdsByBuild(artifacts) {
-    const byBuild = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    const byBuild = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     for (const artifact of artifacts) {
         if (artifact.parsed.kind !== 'amazon')
             continue;
         const amis = Object.entries(artifact.parsed.amis);
         if (amis.length === 0)
             continue;
-        const regions = (byBuild[artifact.build] ??= (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)());
+        const regions = (byBuild[artifact.build] ??= (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)());
         for (const [region, ami] of amis)
             regions[region] = ami;
     }
@@ -5039,7 +5115,7 @@ function dropUndefined(value) {
 /* harmony export */ });
 /* unused harmony export PRIMARY_AMI_KEY */
 /* harmony import */ var _artifacts_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68145);
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32687);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(44276);
 /**
  * The manifest format of Packer's `manifest` post-processor: reading one Packer wrote, writing one
  * for this run, merging several (matrix legs), and turning entries back into artifacts. Pure code.
@@ -5078,7 +5154,7 @@ function manifestFromArtifacts(artifacts, options) {
 }
 /** Per build, the AMI made in its own region, as manifest entries of this action record it. */
 function primaryAmisOf(manifest) {
-    const primary = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
+    const primary = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const b of manifest.builds) {
         const ami = b.custom_data?.[PRIMARY_AMI_KEY];
         if (typeof ami === 'string' && ami)
@@ -5206,89 +5282,13 @@ function readBuild(value, index) {
     return build;
 }
 function stringValues(value) {
-    const out = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
+    const out = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .dictionary */ .z)();
     for (const [key, v] of Object.entries(value))
         out[key] = typeof v === 'string' ? v : String(v);
     return out;
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-
-/***/ }),
-
-/***/ 76670:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor),
-/* harmony export */   v: () => (/* binding */ MIN_SECRET_LENGTH)
-/* harmony export */ });
-/**
- * Replaces secret values in anything the action prints, writes to the summary or sets as an output.
- * The runner masks what `core.setSecret` registered, but only in the log, only in the exact form
- * and one line at a time; Packer before 1.15.1 prints secrets in machine-readable mode, escaped
- * (`,` as `%!(PACKER_COMMA)`), and wraps diagnostic text at 78 columns, which splits a value with
- * spaces across lines. So the action redacts every form itself, on whole blocks of text.
- */
-/** Shorter values cannot be redacted without blanking ordinary text; inputs.ts refuses them. */
-const MIN_SECRET_LENGTH = 3;
-const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-class Redactor {
-    secrets = new Set();
-    /** For a form with white space: the same words with any white space between them, line breaks included. */
-    wrapped = new Map();
-    sorted;
-    add(secret) {
-        if (secret.length < MIN_SECRET_LENGTH)
-            return;
-        for (const form of [
-            secret,
-            secret.replace(/,/g, '%!(PACKER_COMMA)'),
-            JSON.stringify(secret).slice(1, -1),
-            secret.replace(/\r/g, '\\r').replace(/\n/g, '\\n')
-        ]) {
-            this.secrets.add(form);
-            const words = form.split(/\s+/).filter(Boolean);
-            if (words.length > 1 && !this.wrapped.has(form)) {
-                this.wrapped.set(form, new RegExp(words.map(escapeRegExp).join('\\s+'), 'g'));
-            }
-        }
-        this.sorted = undefined;
-    }
-    get size() {
-        return this.secrets.size;
-    }
-    redact(text) {
-        if (this.secrets.size === 0 || text.length === 0)
-            return text;
-        // Longest first, so that a secret containing another is replaced whole.
-        this.sorted ??= {
-            exact: [...this.secrets].sort((a, b) => b.length - a.length),
-            wrapped: [...this.wrapped.entries()]
-                .sort(([a], [b]) => b.length - a.length)
-                .map(([, pattern]) => pattern)
-        };
-        let out = text;
-        for (const secret of this.sorted.exact) {
-            if (out.includes(secret))
-                out = out.split(secret).join('***');
-        }
-        // A value with spaces that the text broke across lines, or re-indented.
-        for (const pattern of this.sorted.wrapped)
-            out = out.replace(pattern, '***');
-        return out;
-    }
-    /**
-     * Every string inside a plain data value redacted, for data that is escaped before it is shown
-     * (the job summary) or written as JSON (manifests): once escaped, a secret would no longer match.
-     */
-    redactDeep(value) {
-        if (this.secrets.size === 0)
-            return value;
-        return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
-    }
 }
 
 
@@ -5607,8 +5607,8 @@ function renderSummary(report) {
 /* harmony export */   nf: () => (/* binding */ parseAmiIds)
 /* harmony export */ });
 /* unused harmony export isAmiId */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(32687);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78055);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44276);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18364);
 /**
  * Which AMI goes into which Terraform variable: the `tfvars-mapping` input, the `ami-ids` JSON of
@@ -5634,17 +5634,17 @@ function parseTfvarsMapping(text) {
             return;
         const eq = trimmed.indexOf('=');
         if (eq < 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
         }
         const variable = trimmed.slice(0, eq).trim();
         const target = trimmed.slice(eq + 1).trim();
         if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerraformIdentifier */ .ML)(variable)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
                 '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
         }
         const previous = lineOf.get(variable);
         if (previous !== undefined) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
         }
         // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
         // colon separates the region.
@@ -5652,7 +5652,7 @@ function parseTfvarsMapping(text) {
         const build = (colon < 0 ? target : target.slice(0, colon)).trim();
         const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
         if (build === '' || region === '') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
         }
         lineOf.set(variable, line);
         entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
@@ -5666,22 +5666,22 @@ function parseAmiIds(json) {
         value = JSON.parse(json);
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
     }
     if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
     }
-    const result = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const result = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
     for (const [build, regions] of Object.entries(value)) {
         if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(regions)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
         }
-        const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+        const byRegion = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
         for (const [region, ami] of Object.entries(regions)) {
             if (region.trim() === '')
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: build "${build}" has an empty region`);
             if (typeof ami !== 'string' || !isAmiId(ami)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: ${JSON.stringify(ami)} (build "${build}", region "${region}") is not an AMI id; expected ${AMI_ID_EXPECTED}`);
             }
             byRegion[region] = ami;
         }
@@ -5698,20 +5698,20 @@ function parseAmiIds(json) {
 function selectTfvarsValues(amiIds, mapping) {
     const builds = Object.keys(amiIds).filter((b) => Object.keys(amiIds[b]).length > 0);
     if (builds.length === 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('ami-ids holds no AMI id: there is nothing to write into the tfvars file');
     }
     if (!mapping || mapping.length === 0)
         return defaultValues(amiIds, builds);
-    const values = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const values = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
     for (const entry of mapping) {
         const regions = amiIds[entry.build];
         if (!regions || Object.keys(regions).length === 0) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
         }
         if (entry.region !== undefined) {
             const ami = regions[entry.region];
             if (ami === undefined) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
             }
             values[entry.variable] = ami;
             continue;
@@ -5723,14 +5723,14 @@ function selectTfvarsValues(amiIds, mapping) {
     return values;
 }
 function defaultValues(amiIds, builds) {
-    const byRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
-    const buildOfRegion = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const byRegion = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const buildOfRegion = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
     let count = 0;
     for (const build of builds) {
         for (const [region, ami] of Object.entries(amiIds[build])) {
             count++;
             if (region in buildOfRegion) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Builds "${buildOfRegion[region]}" and "${build}" both made an AMI in ${region}, so the ` +
                     'default ami_ids map keyed by region would be ambiguous; set tfvars-mapping, e.g. ' +
                     `"${suggestVariable(buildOfRegion[region])}=${buildOfRegion[region]}"`);
             }
@@ -5748,7 +5748,7 @@ function suggestVariable(build) {
     return /^[A-Za-z_]/.test(name) ? `${name}_ami` : `ami_${name}`;
 }
 function sortedMap(map) {
-    const sorted = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
+    const sorted = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
     for (const key of Object.keys(map).sort())
         sorted[key] = map[key];
     return sorted;
@@ -5771,7 +5771,7 @@ function quoteList(names) {
 /* harmony export */   Xj: () => (/* binding */ checkValues),
 /* harmony export */   eE: () => (/* binding */ sameValue)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78055);
 /**
  * The values the action writes into Terraform variable files, and what the HCL and JSON writers
  * share: the name check, value comparison, line endings and positions for messages. Pure code.
@@ -5787,7 +5787,7 @@ function isPlainObject(value) {
 function checkValues(values) {
     for (const name of Object.keys(values)) {
         if (!isTerraformIdentifier(name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`"${name}" is not a valid Terraform variable name`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`"${name}" is not a valid Terraform variable name`);
         }
     }
 }

@@ -8,8 +8,8 @@
  * action keeps streaming its output, and its provisioner processes stop with it.
  */
 import { spawn } from 'node:child_process'
-import type { Cancellation } from '../cancellation.js'
-import { descendants, stillRunning, stopProcesses, type ProcessInfo } from './tree.js'
+import type { Cancellation } from '../action/cancellation.js'
+import { descendants, stillRunning, stopProcesses, type ProcessInfo } from './process-tree.js'
 
 export interface RunOptions {
   cwd: string

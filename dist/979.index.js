@@ -1,5 +1,5 @@
-export const id = 276;
-export const ids = [276];
+export const id = 979;
+export const ids = [979];
 export const modules = {
 
 /***/ 32947:
@@ -43,7 +43,7 @@ async function deregisterWithSnapshots(client, imageId, snapshotIds) {
 
 /***/ }),
 
-/***/ 37276:
+/***/ 90979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -61,13 +61,13 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __webpack_require__(27242);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __webpack_require__(90915);
+// EXTERNAL MODULE: ./src/action/errors.ts
+var errors = __webpack_require__(78055);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/glob.ts
+;// CONCATENATED MODULE: ./src/action/glob.ts
 /**
  * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
  * `**` for any number of segments. A pattern without wildcards names one file, which must exist.
@@ -158,10 +158,10 @@ function expandPatterns(patterns, cwd) {
     return { files: [...new Set(files)], missing };
 }
 
-// EXTERNAL MODULE: ./src/inputs.ts
-var inputs = __webpack_require__(38422);
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var lifecycle = __webpack_require__(87980);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
@@ -174,8 +174,8 @@ var dist_cjs = __webpack_require__(35193);
 var deregister = __webpack_require__(32947);
 // EXTERNAL MODULE: ./src/lifecycle/retention.ts
 var lifecycle_retention = __webpack_require__(1642);
-// EXTERNAL MODULE: ./src/dictionary.ts
-var dictionary = __webpack_require__(32687);
+// EXTERNAL MODULE: ./src/action/dictionary.ts
+var dictionary = __webpack_require__(44276);
 ;// CONCATENATED MODULE: ./src/aws/images.ts
 /**
  * The EC2 calls of the lifecycle commands, through `@aws-sdk/client-ec2`. Thin I/O: listing what
@@ -1117,7 +1117,7 @@ async function applyTfvars({ file, values }) {
 
 // EXTERNAL MODULE: ./src/tfvars/mapping.ts
 var mapping = __webpack_require__(79914);
-;// CONCATENATED MODULE: ./src/lifecycle/commands.ts
+;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
 /**
  * The commands that work on what builds produced: `merge-manifests`, `tfvars`, `cleanup` and
  * `promote`. Orchestration only: the decisions are the pure planners' (manifest.ts, tfvars/,

@@ -7,9 +7,9 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { installPackerOnce, type PackerFixture } from './support/packer.js'
-import { createRunnerDirs, type StepResult } from './support/runner.js'
-import { type ResultsService, startResultsService } from './support/results-service.js'
+import { installPackerOnce, type PackerFixture } from '../support/packer.js'
+import { createRunnerDirs, type StepResult } from '../support/runner.js'
+import { type ResultsService, startResultsService } from '../support/results-service.js'
 
 let packer: PackerFixture
 let service: ResultsService

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { expandPatterns, globToRegExp, patternBase } from '../src/glob.js'
+import { expandPatterns, globToRegExp, patternBase } from '../../src/action/glob.js'
 
 describe('globToRegExp', () => {
   it.each([
