@@ -79,7 +79,7 @@ class ActionError extends Error {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90915);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78055);
-/* harmony import */ var _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1056);
+/* harmony import */ var _lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74857);
 /* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(30065);
 /* harmony import */ var _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
 /* harmony import */ var _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79914);
@@ -128,7 +128,7 @@ function parseInputs(read) {
         dryRun: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun, false),
         stage: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage).trim(),
         stageTag: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag).trim() || 'status',
-        shareWith: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith), _lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAccountIds */ .l$)
+        shareWith: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith), _lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAccountIds */ .l$)
     };
     requireCommandInputs(inputs);
     if (inputs.only.length && inputs.except.length) {
@@ -189,9 +189,9 @@ function requireCommandInputs(inputs) {
             break;
         case 'promote':
             need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
-            if (_lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.includes(inputs.stageTag)) {
+            if (_lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.includes(inputs.stageTag)) {
                 // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${_lifecycle_promote_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.join(', ')}); name another tag to hold the stage, such as status`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${_lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.join(', ')}); name another tag to hold the stage, such as status`);
             }
             break;
         case 'cleanup':
@@ -1557,7 +1557,7 @@ function releaseFileUrl(base, product, version, name) {
 
 /***/ }),
 
-/***/ 1056:
+/***/ 74857:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -4556,7 +4556,7 @@ async function run() {
             lifecycle = { command: inputs.command, report: {} };
             writeReport = inputs.summary;
             // Loaded only here: it brings the AWS SDK, which a build does not need.
-            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(979)]).then(__webpack_require__.bind(__webpack_require__, 90979));
+            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(636)]).then(__webpack_require__.bind(__webpack_require__, 47636));
             await runLifecycleCommand(inputs.command, {
                 inputs,
                 workingDirectory: (0,action_inputs/* workingDirectoryOf */._X)(inputs, workspace),

@@ -9,7 +9,7 @@ import {
   shareImage,
   tagResources
 } from '../../src/aws/images.js'
-import { planPromotion } from '../../src/lifecycle/promote.js'
+import { planPromotion } from '../../src/lifecycle/promotion.js'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
 
 const DAY = 86_400_000

@@ -12,7 +12,7 @@ import {
   type OnError
 } from './constants.js'
 import { ActionError } from './errors.js'
-import { parseAccountIds, PROMOTE_OWN_TAGS } from '../lifecycle/promote.js'
+import { parseAccountIds, PROMOTE_OWN_TAGS } from '../lifecycle/promotion.js'
 import { MIN_SECRET_LENGTH } from './redact.js'
 import { parseImageTags, parseMinAge } from '../lifecycle/retention.js'
 import {

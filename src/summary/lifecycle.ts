@@ -3,7 +3,7 @@
  * command's summary as a whole, with its failure. Pure: every value is escaped here.
  */
 import type { DeletedImage, Failure } from '../aws/images.js'
-import type { Promotion } from '../lifecycle/promote.js'
+import type { Promotion } from '../lifecycle/promotion.js'
 import type { Kept } from '../lifecycle/retention.js'
 import type { TfvarsValues } from '../tfvars/values.js'
 import { code, escapeHtml, inline, table } from './markdown.js'

@@ -1,5 +1,5 @@
-export const id = 979;
-export const ids = [979];
+export const id = 636;
+export const ids = [636];
 export const modules = {
 
 /***/ 32947:
@@ -43,7 +43,7 @@ async function deregisterWithSnapshots(client, imageId, snapshotIds) {
 
 /***/ }),
 
-/***/ 90979:
+/***/ 47636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -54,120 +54,12 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/action/constants.ts
 var constants = __webpack_require__(90915);
 // EXTERNAL MODULE: ./src/action/errors.ts
 var errors = __webpack_require__(78055);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-;// CONCATENATED MODULE: ./src/action/glob.ts
-/**
- * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
- * `**` for any number of segments. A pattern without wildcards names one file, which must exist.
- */
-
-
-const WILDCARD = /[*?]/;
-/** The pattern as a regular expression over `/`-separated paths. Pure. */
-function globToRegExp(pattern) {
-    let re = '';
-    const segments = pattern.split('/');
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**') {
-            re += last ? '.*' : '(?:[^/]+/)*';
-            return;
-        }
-        for (const c of segment) {
-            if (c === '*')
-                re += '[^/]*';
-            else if (c === '?')
-                re += '[^/]';
-            else
-                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-        }
-        if (!last)
-            re += '/';
-    });
-    return new RegExp(`^${re}$`);
-}
-/** The fixed directory a pattern starts from: its segments before the first wildcard. */
-function patternBase(pattern) {
-    const segments = pattern.split('/');
-    const first = segments.findIndex((s) => WILDCARD.test(s));
-    return segments.slice(0, first < 0 ? segments.length - 1 : first).join('/') || '.';
-}
-function walk(dir, into) {
-    let entries;
-    try {
-        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
-    }
-    catch {
-        return;
-    }
-    for (const entry of entries) {
-        const full = external_node_path_.join(dir, entry.name);
-        if (entry.isDirectory())
-            walk(full, into);
-        else if (entry.isFile())
-            into.push(full);
-    }
-}
-/**
- * The files the patterns name, absolute, each once, in pattern order and then by name. `missing`
- * lists the patterns that matched nothing.
- */
-function expandPatterns(patterns, cwd) {
-    const files = [];
-    const missing = [];
-    for (const raw of patterns) {
-        const pattern = raw.replace(/\\/g, '/');
-        const absolute = external_node_path_.resolve(cwd, pattern);
-        if (!WILDCARD.test(pattern)) {
-            let isFile = false;
-            try {
-                isFile = (0,external_node_fs_.statSync)(absolute).isFile();
-            }
-            catch {
-                isFile = false;
-            }
-            if (isFile)
-                files.push(absolute);
-            else
-                missing.push(raw);
-            continue;
-        }
-        const base = external_node_path_.resolve(cwd, patternBase(pattern));
-        const matcher = globToRegExp(external_node_path_.resolve(cwd, pattern).split(external_node_path_.sep).join('/'));
-        const found = [];
-        walk(base, found);
-        const matched = found
-            .filter((f) => matcher.test(f.split(external_node_path_.sep).join('/')))
-            .sort((a, b) => a.localeCompare(b));
-        if (matched.length === 0)
-            missing.push(raw);
-        files.push(...matched);
-    }
-    return { files: [...new Set(files)], missing };
-}
-
-// EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __webpack_require__(81729);
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var lifecycle = __webpack_require__(87980);
-// EXTERNAL MODULE: ./src/packer/artifacts.ts
-var artifacts = __webpack_require__(68145);
-// EXTERNAL MODULE: ./src/packer/manifest.ts
-var packer_manifest = __webpack_require__(58277);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ec2/dist-cjs/index.js
 var dist_cjs = __webpack_require__(35193);
 // EXTERNAL MODULE: ./src/aws/deregister.ts
@@ -367,8 +259,345 @@ async function shareImage(client, imageId, accountIds) {
     }));
 }
 
-// EXTERNAL MODULE: ./src/lifecycle/promote.ts
-var promote = __webpack_require__(1056);
+;// CONCATENATED MODULE: ./src/commands/cleanup.ts
+/** `command: cleanup`: deregisters the images retention no longer keeps, with their snapshots. */
+
+
+
+
+
+async function cleanupImages(ctx, report) {
+    const { inputs } = ctx;
+    let regions = inputs.awsRegions;
+    if (regions.length === 0) {
+        let region;
+        try {
+            region = await defaultRegion();
+        }
+        catch {
+            region = undefined;
+        }
+        if (!region) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' is empty and no region is configured (AWS_REGION); name the regions to clean up`);
+        }
+        regions = [region];
+    }
+    const deleted = [];
+    const kept = [];
+    const failures = [];
+    const notStarted = [];
+    const now = new Date();
+    for (const region of regions) {
+        // A cancelled job starts no further region; an image in progress is finished (see deleteImages).
+        if (ctx.cancelled())
+            break;
+        await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
+            const result = await cleanupRegion(ec2Client(region), {
+                region,
+                dryRun: inputs.dryRun,
+                keep: inputs.keep,
+                ...(inputs.minAgeMs === undefined ? {} : { minAgeMs: inputs.minAgeMs }),
+                now,
+                ...(inputs.imageNameFilter ? { nameFilter: inputs.imageNameFilter } : {}),
+                ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {}),
+                stop: ctx.cancelled
+            });
+            notStarted.push(...result.notStarted);
+            for (const d of result.deleted) {
+                ctx.log.info(`${inputs.dryRun ? 'Would delete' : 'Deleted'} ${d.imageId} (${d.name})${d.snapshotIds.length ? ` and snapshot(s) ${d.snapshotIds.join(', ')}` : ''}`);
+            }
+            for (const k of result.kept)
+                ctx.log.info(`Kept ${k.imageId} (${k.name}): ${k.reason}`);
+            for (const f of result.failures) {
+                core/* error */.z3(ctx.log.redact(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`), {
+                    title: 'cleanup'
+                });
+            }
+            deleted.push(...result.deleted);
+            kept.push(...result.kept);
+            failures.push(...result.failures);
+        });
+    }
+    // Outputs are written to a file, and pass the same redaction as the log.
+    core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)));
+    core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(ctx.log.redactDeep(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason })))));
+    const markdown = (0,lifecycle/* renderCleanupSummary */.dY)({ dryRun: inputs.dryRun, deleted, kept, failures });
+    report.markdown = markdown;
+    if (ctx.cancelled()) {
+        throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
+    }
+    if (failures.length > 0) {
+        throw new errors/* ActionError */.lZ(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
+    }
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+;// CONCATENATED MODULE: ./src/action/glob.ts
+/**
+ * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
+ * `**` for any number of segments. A pattern without wildcards names one file, which must exist.
+ */
+
+
+const WILDCARD = /[*?]/;
+/** The pattern as a regular expression over `/`-separated paths. Pure. */
+function globToRegExp(pattern) {
+    let re = '';
+    const segments = pattern.split('/');
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**') {
+            re += last ? '.*' : '(?:[^/]+/)*';
+            return;
+        }
+        for (const c of segment) {
+            if (c === '*')
+                re += '[^/]*';
+            else if (c === '?')
+                re += '[^/]';
+            else
+                re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+        }
+        if (!last)
+            re += '/';
+    });
+    return new RegExp(`^${re}$`);
+}
+/** The fixed directory a pattern starts from: its segments before the first wildcard. */
+function patternBase(pattern) {
+    const segments = pattern.split('/');
+    const first = segments.findIndex((s) => WILDCARD.test(s));
+    return segments.slice(0, first < 0 ? segments.length - 1 : first).join('/') || '.';
+}
+function walk(dir, into) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true });
+    }
+    catch {
+        return;
+    }
+    for (const entry of entries) {
+        const full = external_node_path_.join(dir, entry.name);
+        if (entry.isDirectory())
+            walk(full, into);
+        else if (entry.isFile())
+            into.push(full);
+    }
+}
+/**
+ * The files the patterns name, absolute, each once, in pattern order and then by name. `missing`
+ * lists the patterns that matched nothing.
+ */
+function expandPatterns(patterns, cwd) {
+    const files = [];
+    const missing = [];
+    for (const raw of patterns) {
+        const pattern = raw.replace(/\\/g, '/');
+        const absolute = external_node_path_.resolve(cwd, pattern);
+        if (!WILDCARD.test(pattern)) {
+            let isFile = false;
+            try {
+                isFile = (0,external_node_fs_.statSync)(absolute).isFile();
+            }
+            catch {
+                isFile = false;
+            }
+            if (isFile)
+                files.push(absolute);
+            else
+                missing.push(raw);
+            continue;
+        }
+        const base = external_node_path_.resolve(cwd, patternBase(pattern));
+        const matcher = globToRegExp(external_node_path_.resolve(cwd, pattern).split(external_node_path_.sep).join('/'));
+        const found = [];
+        walk(base, found);
+        const matched = found
+            .filter((f) => matcher.test(f.split(external_node_path_.sep).join('/')))
+            .sort((a, b) => a.localeCompare(b));
+        if (matched.length === 0)
+            missing.push(raw);
+        files.push(...matched);
+    }
+    return { files: [...new Set(files)], missing };
+}
+
+// EXTERNAL MODULE: ./src/action/inputs.ts
+var inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+// EXTERNAL MODULE: ./src/packer/manifest.ts
+var packer_manifest = __webpack_require__(58277);
+// EXTERNAL MODULE: ./src/packer/artifacts.ts
+var artifacts = __webpack_require__(68145);
+;// CONCATENATED MODULE: ./src/commands/lifecycle-context.ts
+/**
+ * What the lifecycle commands share: the context they run in, and reading the manifests builds
+ * wrote (for `merge-manifests`, and for the AMIs of `tfvars` and `promote`).
+ */
+
+
+
+
+
+
+/** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
+function manifestRoots(ctx) {
+    const roots = [(0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)];
+    if (ctx.env.RUNNER_TEMP)
+        roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP });
+    return roots;
+}
+async function readManifest(file) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`Cannot read the manifest ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+    try {
+        return { source: file, manifest: (0,packer_manifest/* parseManifest */.Ng)(text) };
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+}
+/** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
+async function amiIdsOf(ctx) {
+    if (ctx.inputs.amiIds)
+        return ctx.inputs.amiIds;
+    const manifestFile = ctx.env[constants/* MANIFEST_ENV */.Ed];
+    if (!manifestFile) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
+    }
+    try {
+        (0,inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
+    }
+    catch (error) {
+        throw new errors/* ActionError */.lZ(`${constants/* MANIFEST_ENV */.Ed}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+    }
+    const { manifest } = await readManifest(manifestFile);
+    ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
+    return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
+}
+
+;// CONCATENATED MODULE: ./src/commands/merge-manifests.ts
+/** `command: merge-manifests`: one manifest, and the image outputs, from several builds' manifests. */
+
+
+
+
+
+
+
+
+
+
+async function mergeManifestFiles(ctx) {
+    const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory);
+    if (missing.length > 0) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
+    }
+    for (const file of files) {
+        (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(ctx.workingDirectory, file) || file, manifestRoots(ctx), 'names');
+    }
+    const sources = await Promise.all(files.map(readManifest));
+    const relative = sources.map((s) => ({
+        ...s,
+        source: external_node_path_.relative(ctx.workingDirectory, s.source) || s.source
+    }));
+    for (const [build, where] of (0,packer_manifest/* duplicateBuilds */.XM)(relative)) {
+        ctx.log.warning(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
+    }
+    const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
+    const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n');
+    const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastSourceOfEachBuild */.gJ)(merged));
+    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), (0,packer_manifest/* primaryAmisOf */.kK)(merged));
+    ctx.log.info(`Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`);
+    const byBuild = new Map();
+    for (const artifact of artifacts) {
+        const build = byBuild.get(artifact.build) ?? {
+            name: artifact.build,
+            builderType: artifact.builderType,
+            status: 'succeeded',
+            errors: [],
+            artifacts: []
+        };
+        build.artifacts.push(artifact);
+        byBuild.set(artifact.build, build);
+    }
+    return { builds: [...byBuild.values()] };
+}
+
+// EXTERNAL MODULE: ./src/lifecycle/promotion.ts
+var promotion = __webpack_require__(74857);
+;// CONCATENATED MODULE: ./src/commands/promote.ts
+/** `command: promote`: tags (and shares) the AMIs of a build as having reached a stage. */
+
+
+
+
+
+
+
+async function promoteImages(ctx) {
+    const { inputs } = ctx;
+    const amiIds = await amiIdsOf(ctx);
+    const idsByRegion = new Map();
+    for (const regions of Object.values(amiIds)) {
+        for (const [region, ami] of Object.entries(regions)) {
+            idsByRegion.set(region, (idsByRegion.get(region) ?? new Set()).add(ami));
+        }
+    }
+    const images = [];
+    for (const [region, ids] of idsByRegion) {
+        try {
+            images.push(...(await describeImagesById(ec2Client(region), region, [...ids])));
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot describe the AMIs in ${region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
+        }
+    }
+    const promotions = (0,promotion/* planPromotion */.z)({
+        amiIds,
+        stage: inputs.stage,
+        stageTag: inputs.stageTag,
+        runUrl: (0,promotion/* runUrlOf */.Qm)(ctx.env),
+        now: new Date(),
+        images,
+        shareWith: inputs.shareWith
+    });
+    for (const p of promotions) {
+        const client = ec2Client(p.region);
+        try {
+            if (p.changed)
+                await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags);
+            await shareImage(client, p.imageId, p.shareWith);
+        }
+        catch (error) {
+            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
+        }
+        ctx.log.info(p.changed
+            ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
+            : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`);
+    }
+    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promotion/* promotedOutput */.G2)(promotions, inputs.stage))));
+    return {
+        markdown: (0,lifecycle/* renderPromotionSummary */.yd)(inputs.stage, promotions)
+    };
+}
+
 // EXTERNAL MODULE: ./src/tfvars/values.ts
 var tfvars_values = __webpack_require__(18364);
 ;// CONCATENATED MODULE: ./src/tfvars/hcl.ts
@@ -1117,12 +1346,8 @@ async function applyTfvars({ file, values }) {
 
 // EXTERNAL MODULE: ./src/tfvars/mapping.ts
 var mapping = __webpack_require__(79914);
-;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
-/**
- * The commands that work on what builds produced: `merge-manifests`, `tfvars`, `cleanup` and
- * `promote`. Orchestration only: the decisions are the pure planners' (manifest.ts, tfvars/,
- * retention.ts, promote.ts), the EC2 calls are aws/images.ts's.
- */
+;// CONCATENATED MODULE: ./src/commands/tfvars.ts
+/** `command: tfvars`: writes the AMI ids of the builds into a Terraform variable file. */
 
 
 
@@ -1131,107 +1356,6 @@ var mapping = __webpack_require__(79914);
 
 
 
-
-
-
-
-
-
-
-
-/** Runs the command; what it has to report is in `report` even when it fails part-way. */
-async function runLifecycleCommand(command, ctx, report) {
-    switch (command) {
-        case 'merge-manifests':
-            Object.assign(report, await mergeManifestFiles(ctx));
-            return;
-        case 'tfvars':
-            Object.assign(report, await updateTfvarsFile(ctx));
-            return;
-        case 'cleanup':
-            await cleanupImages(ctx, report);
-            return;
-        case 'promote':
-            Object.assign(report, await promoteImages(ctx));
-            return;
-    }
-}
-/** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
-function manifestRoots(ctx) {
-    const roots = [(0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)];
-    if (ctx.env.RUNNER_TEMP)
-        roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP });
-    return roots;
-}
-async function readManifest(file) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`Cannot read the manifest ${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
-    try {
-        return { source: file, manifest: (0,packer_manifest/* parseManifest */.Ng)(text) };
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${file}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
-}
-async function mergeManifestFiles(ctx) {
-    const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory);
-    if (missing.length > 0) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
-    }
-    for (const file of files) {
-        (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(ctx.workingDirectory, file) || file, manifestRoots(ctx), 'names');
-    }
-    const sources = await Promise.all(files.map(readManifest));
-    const relative = sources.map((s) => ({
-        ...s,
-        source: external_node_path_.relative(ctx.workingDirectory, s.source) || s.source
-    }));
-    for (const [build, where] of (0,packer_manifest/* duplicateBuilds */.XM)(relative)) {
-        ctx.log.warning(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
-    }
-    const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
-    const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n');
-    const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastSourceOfEachBuild */.gJ)(merged));
-    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), (0,packer_manifest/* primaryAmisOf */.kK)(merged));
-    ctx.log.info(`Merged ${sources.length} manifest(s) into ${manifestFile}: ${merged.builds.length} artifact(s) of ${new Set(merged.builds.map((b) => b.name)).size} build(s)`);
-    const byBuild = new Map();
-    for (const artifact of artifacts) {
-        const build = byBuild.get(artifact.build) ?? {
-            name: artifact.build,
-            builderType: artifact.builderType,
-            status: 'succeeded',
-            errors: [],
-            artifacts: []
-        };
-        build.artifacts.push(artifact);
-        byBuild.set(artifact.build, build);
-    }
-    return { builds: [...byBuild.values()] };
-}
-/** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
-async function amiIdsOf(ctx) {
-    if (ctx.inputs.amiIds)
-        return ctx.inputs.amiIds;
-    const manifestFile = ctx.env[constants/* MANIFEST_ENV */.Ed];
-    if (!manifestFile) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
-    }
-    try {
-        (0,inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${constants/* MANIFEST_ENV */.Ed}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
-    const { manifest } = await readManifest(manifestFile);
-    ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
-    return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
-}
 async function updateTfvarsFile(ctx) {
     const amiIds = await amiIdsOf(ctx);
     const values = (0,mapping/* selectTfvarsValues */.Bv)(amiIds, ctx.inputs.tfvarsMapping);
@@ -1250,115 +1374,28 @@ async function updateTfvarsFile(ctx) {
         markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(external_node_path_.relative(ctx.workingDirectory, file) || file, result.changed, values)
     };
 }
-async function cleanupImages(ctx, report) {
-    const { inputs } = ctx;
-    let regions = inputs.awsRegions;
-    if (regions.length === 0) {
-        let region;
-        try {
-            region = await defaultRegion();
-        }
-        catch {
-            region = undefined;
-        }
-        if (!region) {
-            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' is empty and no region is configured (AWS_REGION); name the regions to clean up`);
-        }
-        regions = [region];
+
+;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
+
+
+
+
+/** Each lifecycle command; what it has to report is in `report` even when it fails part-way. */
+const LIFECYCLE_COMMANDS = {
+    'merge-manifests': async (ctx, report) => {
+        Object.assign(report, await mergeManifestFiles(ctx));
+    },
+    tfvars: async (ctx, report) => {
+        Object.assign(report, await updateTfvarsFile(ctx));
+    },
+    cleanup: cleanupImages,
+    promote: async (ctx, report) => {
+        Object.assign(report, await promoteImages(ctx));
     }
-    const deleted = [];
-    const kept = [];
-    const failures = [];
-    const notStarted = [];
-    const now = new Date();
-    for (const region of regions) {
-        // A cancelled job starts no further region; an image in progress is finished (see deleteImages).
-        if (ctx.cancelled())
-            break;
-        await ctx.log.group(`${inputs.dryRun ? 'Dry run: ' : ''}cleanup in ${region}`, async () => {
-            const result = await cleanupRegion(ec2Client(region), {
-                region,
-                dryRun: inputs.dryRun,
-                keep: inputs.keep,
-                ...(inputs.minAgeMs === undefined ? {} : { minAgeMs: inputs.minAgeMs }),
-                now,
-                ...(inputs.imageNameFilter ? { nameFilter: inputs.imageNameFilter } : {}),
-                ...(Object.keys(inputs.imageTags).length ? { tags: inputs.imageTags } : {}),
-                stop: ctx.cancelled
-            });
-            notStarted.push(...result.notStarted);
-            for (const d of result.deleted) {
-                ctx.log.info(`${inputs.dryRun ? 'Would delete' : 'Deleted'} ${d.imageId} (${d.name})${d.snapshotIds.length ? ` and snapshot(s) ${d.snapshotIds.join(', ')}` : ''}`);
-            }
-            for (const k of result.kept)
-                ctx.log.info(`Kept ${k.imageId} (${k.name}): ${k.reason}`);
-            for (const f of result.failures) {
-                core/* error */.z3(ctx.log.redact(`${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`), {
-                    title: 'cleanup'
-                });
-            }
-            deleted.push(...result.deleted);
-            kept.push(...result.kept);
-            failures.push(...result.failures);
-        });
-    }
-    // Outputs are written to a file, and pass the same redaction as the log.
-    core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)));
-    core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(ctx.log.redactDeep(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason })))));
-    const markdown = (0,lifecycle/* renderCleanupSummary */.dY)({ dryRun: inputs.dryRun, deleted, kept, failures });
-    report.markdown = markdown;
-    if (ctx.cancelled()) {
-        throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
-    }
-    if (failures.length > 0) {
-        throw new errors/* ActionError */.lZ(`Cleanup had ${failures.length} failure(s): ${failures.map((f) => `${f.region}${f.resourceId ? ` ${f.resourceId}` : ''}: ${f.message}`).join('; ')}`);
-    }
-}
-async function promoteImages(ctx) {
-    const { inputs } = ctx;
-    const amiIds = await amiIdsOf(ctx);
-    const idsByRegion = new Map();
-    for (const regions of Object.values(amiIds)) {
-        for (const [region, ami] of Object.entries(regions)) {
-            idsByRegion.set(region, (idsByRegion.get(region) ?? new Set()).add(ami));
-        }
-    }
-    const images = [];
-    for (const [region, ids] of idsByRegion) {
-        try {
-            images.push(...(await describeImagesById(ec2Client(region), region, [...ids])));
-        }
-        catch (error) {
-            throw new errors/* ActionError */.lZ(`Cannot describe the AMIs in ${region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
-        }
-    }
-    const promotions = (0,promote/* planPromotion */.z)({
-        amiIds,
-        stage: inputs.stage,
-        stageTag: inputs.stageTag,
-        runUrl: (0,promote/* runUrlOf */.Qm)(ctx.env),
-        now: new Date(),
-        images,
-        shareWith: inputs.shareWith
-    });
-    for (const p of promotions) {
-        const client = ec2Client(p.region);
-        try {
-            if (p.changed)
-                await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags);
-            await shareImage(client, p.imageId, p.shareWith);
-        }
-        catch (error) {
-            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
-        }
-        ctx.log.info(p.changed
-            ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
-            : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`);
-    }
-    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promote/* promotedOutput */.G2)(promotions, inputs.stage))));
-    return {
-        markdown: (0,lifecycle/* renderPromotionSummary */.yd)(inputs.stage, promotions)
-    };
+};
+/** Runs the command; what it has to report is in `report` even when it fails part-way. */
+async function runLifecycleCommand(command, ctx, report) {
+    await LIFECYCLE_COMMANDS[command](ctx, report);
 }
 
 

@@ -5,7 +5,7 @@ import {
   promotedOutput,
   runUrlOf,
   type PromotionOptions
-} from '../../src/lifecycle/promote.js'
+} from '../../src/lifecycle/promotion.js'
 import type { Image } from '../../src/lifecycle/retention.js'
 
 const NOW = new Date('2026-03-01T12:00:00.000Z')
