@@ -1381,7 +1381,7 @@ async function updateTfvarsFile(ctx) {
 
 
 /** Each lifecycle command; what it has to report is in `report` even when it fails part-way. */
-const LIFECYCLE_COMMANDS = {
+const LIFECYCLE_RUNNERS = {
     'merge-manifests': async (ctx, report) => {
         Object.assign(report, await mergeManifestFiles(ctx));
     },
@@ -1395,7 +1395,7 @@ const LIFECYCLE_COMMANDS = {
 };
 /** Runs the command; what it has to report is in `report` even when it fails part-way. */
 async function runLifecycleCommand(command, ctx, report) {
-    await LIFECYCLE_COMMANDS[command](ctx, report);
+    await LIFECYCLE_RUNNERS[command](ctx, report);
 }
 
 

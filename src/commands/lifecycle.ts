@@ -14,7 +14,7 @@ import { updateTfvarsFile } from './tfvars.js'
 export type { LifecycleContext } from './lifecycle-context.js'
 
 /** Each lifecycle command; what it has to report is in `report` even when it fails part-way. */
-const LIFECYCLE_COMMANDS: Record<
+const LIFECYCLE_RUNNERS: Record<
   LifecycleCommand,
   (ctx: LifecycleContext, report: LifecycleReport) => Promise<void>
 > = {
@@ -36,5 +36,5 @@ export async function runLifecycleCommand(
   ctx: LifecycleContext,
   report: LifecycleReport
 ): Promise<void> {
-  await LIFECYCLE_COMMANDS[command](ctx, report)
+  await LIFECYCLE_RUNNERS[command](ctx, report)
 }

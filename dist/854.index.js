@@ -1,5 +1,5 @@
-export const id = 699;
-export const ids = [699];
+export const id = 854;
+export const ids = [854];
 export const modules = {
 
 /***/ 44276:
@@ -1866,7 +1866,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 49699:
+/***/ 47854:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1879,12 +1879,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
 var core = __webpack_require__(33838);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/action/cancellation.ts
@@ -1926,8 +1920,12 @@ var constants = __webpack_require__(90915);
 var errors = __webpack_require__(78055);
 // EXTERNAL MODULE: ./src/action/inputs.ts
 var action_inputs = __webpack_require__(81729);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(59805);
 // EXTERNAL MODULE: ./src/installer/download.ts
@@ -2192,8 +2190,6 @@ async function extractIntoToolCache(zipPath, version, request) {
     }
 }
 
-// EXTERNAL MODULE: ./src/installer/plugin-versions.ts
-var plugin_versions = __webpack_require__(4011);
 ;// CONCATENATED MODULE: ./src/packer/machine-readable/escape.ts
 /**
  * Packer's escaping of machine-readable data fields. Its MachineReadableUi escapes every field:
@@ -3019,211 +3015,6 @@ function commandLine(binary, args) {
         .join(' ');
 }
 
-// EXTERNAL MODULE: ./src/aws/resources.ts
-var resources = __webpack_require__(47360);
-;// CONCATENATED MODULE: ./src/packer/plugins.ts
-/**
- * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
- * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
- * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
- */
-
-
-
-
-
-/**
- * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
- * not a pattern, because a quoted string may hold `#` or `//` (a plugin source URL, say).
- */
-function stripHclComments(text) {
-    let out = '';
-    let i = 0;
-    while (i < text.length) {
-        const c = text[i];
-        if (c === '"') {
-            let j = i + 1;
-            while (j < text.length && text[j] !== '"' && text[j] !== '\n')
-                j += text[j] === '\\' ? 2 : 1;
-            out += text.slice(i, j + 1);
-            i = j + 1;
-        }
-        else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
-            while (i < text.length && text[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && text[i + 1] === '*') {
-            const end = text.indexOf('*/', i + 2);
-            i = end < 0 ? text.length : end + 2;
-            out += ' ';
-        }
-        else {
-            out += c;
-            i++;
-        }
-    }
-    return out;
-}
-/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
-function requiredPluginsBlocks(text) {
-    const stripped = stripHclComments(text);
-    const blocks = [];
-    const re = /\brequired_plugins\s*\{/g;
-    let match;
-    while ((match = re.exec(stripped))) {
-        let depth = 1;
-        let i = match.index + match[0].length;
-        for (; i < stripped.length && depth > 0; i++) {
-            if (stripped[i] === '{')
-                depth++;
-            else if (stripped[i] === '}')
-                depth--;
-        }
-        blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim());
-        re.lastIndex = i;
-    }
-    return blocks;
-}
-/**
- * The `required_plugins` of an HCL2 template in JSON syntax (`.pkr.json`): under `packer`, which
- * may be an object or a list of them, as may `required_plugins`. Each one as canonical JSON; none
- * when the file is not JSON (packer init then says what is wrong with it).
- */
-function requiredPluginsJson(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
-    const packer = isObject(parsed) ? list(parsed.packer) : [];
-    return packer
-        .filter(isObject)
-        .flatMap((block) => list(block.required_plugins))
-        .map((plugins) => `required_plugins ${canonicalJson(plugins)}`);
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** JSON with object keys sorted, so that the same plugins give the same cache key. */
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (isObject(value)) {
-        const keys = Object.keys(value).sort();
-        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-}
-/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
-function templateFiles(paths) {
-    if (paths.kind === 'legacy-json')
-        return [];
-    if (paths.kind === 'hcl2-file')
-        return [paths.template];
-    return (0,external_node_fs_.readdirSync)(paths.template)
-        .filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'))
-        .sort()
-        .map((f) => external_node_path_.join(paths.template, f))
-        .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
-}
-/** The entries of `required_plugins` blocks as `requiredPluginsBlocks` returns them. */
-function pluginEntriesHcl(blocks) {
-    const entries = [];
-    for (const block of blocks) {
-        const body = block.slice(block.indexOf('{') + 1);
-        for (const match of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*\{([^{}]*)\}/g)) {
-            const attribute = (name) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(match[2])?.[1] ?? '';
-            entries.push({
-                localName: match[1],
-                source: attribute('source'),
-                version: attribute('version')
-            });
-        }
-    }
-    return entries;
-}
-/** The entries of the `required_plugins` of a `.pkr.json` template. */
-function pluginEntriesJson(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
-    return (isObject(parsed) ? list(parsed.packer) : [])
-        .filter(isObject)
-        .flatMap((block) => list(block.required_plugins))
-        .filter(isObject)
-        .flatMap((plugins) => Object.entries(plugins)
-        .filter((entry) => isObject(entry[1]))
-        .map(([localName, entry]) => ({
-        localName,
-        source: typeof entry.source === 'string' ? entry.source : '',
-        version: typeof entry.version === 'string' ? entry.version : ''
-    })));
-}
-/** Every plugin the template's files require, in file order. */
-function requiredPlugins(paths) {
-    return templateFiles(paths).flatMap((file) => {
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        return file.endsWith('.pkr.json')
-            ? pluginEntriesJson(text)
-            : pluginEntriesHcl(requiredPluginsBlocks(text));
-    });
-}
-function pluginBlocks(paths) {
-    return templateFiles(paths).flatMap((file) => {
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text);
-    });
-}
-function pluginCacheKey(platform, arch, packerVersion, blocks) {
-    const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
-    return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
-}
-/**
- * The key a plugin directory is saved under: the constraints' key followed by a hash of the plugin
- * files installed (each name carries the plugin's resolved version and protocol), so two runs that
- * resolved different versions never share an entry, and a run restores the newest entry saved for
- * its constraints without asking any release server which versions exist.
- */
-function installedPluginsKey(prefix, files) {
-    const hash = (0,external_node_crypto_.createHash)('sha256')
-        .update([...files].sort().join('\n'))
-        .digest('hex')
-        .slice(0, 16);
-    return `${prefix}-${hash}`;
-}
-/** The plugin binaries under a plugin directory that carry a `_SHA256SUM`, relative to it. */
-async function installedPluginFiles(dir) {
-    const entries = await (0,promises_.readdir)(dir, { recursive: true }).catch(() => []);
-    const names = new Set(entries.map(String));
-    return [...names]
-        .filter((name) => /(^|[\\/])packer-plugin-[^\\/]+$/.test(name) && names.has(`${name}_SHA256SUM`))
-        .map((name) => name.split(external_node_path_.sep).join('/'))
-        .sort();
-}
-async function loadCache() {
-    return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
-}
-/** Restores the newest plugin directory saved for these constraints (`installedPluginsKey`). */
-async function restorePlugins(cache, dir, prefix) {
-    if (!cache.isFeatureAvailable())
-        return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
-    try {
-        const hit = await cache.restoreCache([dir], prefix, [`${prefix}-`]);
-        return hit ? { kind: 'hit', key: hit } : { kind: 'miss', key: prefix };
-    }
-    catch (error) {
-        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
-    }
-}
-
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
 ;// CONCATENATED MODULE: ./src/packer/process-tree.ts
@@ -3399,6 +3190,86 @@ function runProcess(binary, args, options) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/commands/packer-context.ts
+/** What the Packer commands share: their context, running Packer to capture its output, and failure messages. */
+
+
+
+
+
+class CancelledError extends errors/* ActionError */.lZ {
+    constructor(what) {
+        super(`${what} was cancelled`);
+    }
+}
+function pathContext(ctx) {
+    return {
+        workingDirectory: ctx.paths.workingDirectory,
+        workspace: ctx.workspace,
+        template: external_node_path_.relative(ctx.paths.workingDirectory, ctx.paths.template) || '.'
+    };
+}
+/** Runs a short Packer command, collecting what it prints. */
+async function capture(ctx, args, env = ctx.env) {
+    if (ctx.cancellation.requested)
+        throw new CancelledError(`packer ${args[0]}`);
+    ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
+    const chunks = [];
+    const result = await runProcess(ctx.binary, args, {
+        cwd: ctx.paths.workingDirectory,
+        env,
+        cancellation: ctx.cancellation,
+        onStdout: (c) => chunks.push(c),
+        onStderr: (c) => chunks.push(c)
+    });
+    const output = Buffer.concat(chunks).toString('utf8');
+    if (output.trim()) {
+        ctx.log.output(output.trimEnd());
+        ctx.log.resume();
+    }
+    if (result.cancelled)
+        throw new CancelledError(`packer ${args[0]}`);
+    return { ...result, output };
+}
+/**
+ * What a failed Packer command said, for the step's error: its first diagnostic, else its last
+ * line of output.
+ */
+function failureDetail(output, context) {
+    const first = findingsFromDiagnostics(output, context).find((f) => f.severity === 'error');
+    if (first)
+        return `${first.title ? `${first.title}: ` : ''}${first.message}`;
+    const last = output
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .pop();
+    return last === undefined ? undefined : last.length > 500 ? `${last.slice(0, 500)}…` : last;
+}
+function failure(what, exitCode, output, context) {
+    const detail = failureDetail(output, context);
+    return `${what} failed (exit code ${exitCode})${detail ? `: ${detail}` : ''}`;
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+;// CONCATENATED MODULE: ./src/action/run-dir.ts
+/** The folder of one run under RUNNER_TEMP, where the action leaves its files (manifest, log). */
+
+
+
+
+/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
+async function createRunDir() {
+    const runDir = external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), `packer-image-action-${(0,external_node_crypto_.randomUUID)()}`);
+    await (0,promises_.mkdir)(runDir, { recursive: true });
+    return runDir;
+}
+
+// EXTERNAL MODULE: ./src/installer/plugin-versions.ts
+var plugin_versions = __webpack_require__(4011);
+// EXTERNAL MODULE: ./src/aws/resources.ts
+var resources = __webpack_require__(47360);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
 var packer_artifacts = __webpack_require__(68145);
 ;// CONCATENATED MODULE: ./src/packer/machine-readable/parser.ts
@@ -4065,75 +3936,320 @@ function buildLifecycle(text) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/commands/packer.ts
-
-/** The Packer commands the action runs, each a thin I/O wrapper around the pure modules. */
-
-
+// EXTERNAL MODULE: ./src/action/outputs.ts
+var outputs = __webpack_require__(18948);
+;// CONCATENATED MODULE: ./src/action/upload.ts
 
 
-
-
-
-
-
-
-
-
-
-class CancelledError extends errors/* ActionError */.lZ {
-    constructor(what) {
-        super(`${what} was cancelled`);
+/**
+ * Uploads files with @actions/artifact. Neither outcome but success throws: where the artifact
+ * service is not there it says so, and where the upload fails it says why.
+ */
+async function uploadFiles(name, files, env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
+        return { kind: 'unavailable', reason: 'the artifact service is not available on this runner' };
+    }
+    try {
+        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
+        const client = new DefaultArtifactClient();
+        const root = external_node_path_.dirname(files[0]);
+        const result = await client.uploadArtifact(name, files, root);
+        return { kind: 'uploaded', id: result.id, size: result.size };
+    }
+    catch (error) {
+        // @actions/artifact's own word for a server without the service.
+        if (error instanceof Error && error.name === 'GHESNotSupportedError')
+            return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+        return { kind: 'failed', reason: (0,errors/* getErrorMessage */.u1)(error) };
     }
 }
-function pathContext(ctx) {
-    return {
-        workingDirectory: ctx.paths.workingDirectory,
-        workspace: ctx.workspace,
-        template: external_node_path_.relative(ctx.paths.workingDirectory, ctx.paths.template) || '.'
-    };
-}
-/** Runs a short Packer command, collecting what it prints. */
-async function capture(ctx, args, env = ctx.env) {
-    if (ctx.cancellation.requested)
-        throw new CancelledError(`packer ${args[0]}`);
-    ctx.log.info(`[command]${commandLine(ctx.binary, args)}`);
-    const chunks = [];
-    const result = await runProcess(ctx.binary, args, {
-        cwd: ctx.paths.workingDirectory,
-        env,
-        cancellation: ctx.cancellation,
-        onStdout: (c) => chunks.push(c),
-        onStderr: (c) => chunks.push(c)
-    });
-    const output = Buffer.concat(chunks).toString('utf8');
-    if (output.trim()) {
-        ctx.log.output(output.trimEnd());
-        ctx.log.resume();
+
+// EXTERNAL MODULE: ./src/packer/manifest.ts
+var packer_manifest = __webpack_require__(58277);
+;// CONCATENATED MODULE: ./src/packer/plugins.ts
+/**
+ * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
+ * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
+ * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
+ */
+
+
+
+
+
+/**
+ * The HCL text without its comments (`#` and `//` to the end of the line, `/* … *\/`). A scanner,
+ * not a pattern, because a quoted string may hold `#` or `//` (a plugin source URL, say).
+ */
+function stripHclComments(text) {
+    let out = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '"') {
+            let j = i + 1;
+            while (j < text.length && text[j] !== '"' && text[j] !== '\n')
+                j += text[j] === '\\' ? 2 : 1;
+            out += text.slice(i, j + 1);
+            i = j + 1;
+        }
+        else if (c === '#' || (c === '/' && text[i + 1] === '/')) {
+            while (i < text.length && text[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            i = end < 0 ? text.length : end + 2;
+            out += ' ';
+        }
+        else {
+            out += c;
+            i++;
+        }
     }
-    if (result.cancelled)
-        throw new CancelledError(`packer ${args[0]}`);
-    return { ...result, output };
+    return out;
+}
+/** The `required_plugins { … }` blocks of an HCL text, braces balanced, comments left out. */
+function requiredPluginsBlocks(text) {
+    const stripped = stripHclComments(text);
+    const blocks = [];
+    const re = /\brequired_plugins\s*\{/g;
+    let match;
+    while ((match = re.exec(stripped))) {
+        let depth = 1;
+        let i = match.index + match[0].length;
+        for (; i < stripped.length && depth > 0; i++) {
+            if (stripped[i] === '{')
+                depth++;
+            else if (stripped[i] === '}')
+                depth--;
+        }
+        blocks.push(stripped.slice(match.index, i).replace(/\s+/g, ' ').trim());
+        re.lastIndex = i;
+    }
+    return blocks;
 }
 /**
- * What a failed Packer command said, for the step's error: its first diagnostic, else its last
- * line of output.
+ * The `required_plugins` of an HCL2 template in JSON syntax (`.pkr.json`): under `packer`, which
+ * may be an object or a list of them, as may `required_plugins`. Each one as canonical JSON; none
+ * when the file is not JSON (packer init then says what is wrong with it).
  */
-function failureDetail(output, context) {
-    const first = findingsFromDiagnostics(output, context).find((f) => f.severity === 'error');
-    if (first)
-        return `${first.title ? `${first.title}: ` : ''}${first.message}`;
-    const last = output
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .pop();
-    return last === undefined ? undefined : last.length > 500 ? `${last.slice(0, 500)}…` : last;
+function requiredPluginsJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
+    const packer = isObject(parsed) ? list(parsed.packer) : [];
+    return packer
+        .filter(isObject)
+        .flatMap((block) => list(block.required_plugins))
+        .map((plugins) => `required_plugins ${canonicalJson(plugins)}`);
 }
-function failure(what, exitCode, output, context) {
-    const detail = failureDetail(output, context);
-    return `${what} failed (exit code ${exitCode})${detail ? `: ${detail}` : ''}`;
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** JSON with object keys sorted, so that the same plugins give the same cache key. */
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (isObject(value)) {
+        const keys = Object.keys(value).sort();
+        return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+}
+/** The HCL2 template files Packer reads for this template (a file, or a folder's top level). */
+function templateFiles(paths) {
+    if (paths.kind === 'legacy-json')
+        return [];
+    if (paths.kind === 'hcl2-file')
+        return [paths.template];
+    return (0,external_node_fs_.readdirSync)(paths.template)
+        .filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'))
+        .sort()
+        .map((f) => external_node_path_.join(paths.template, f))
+        .filter((f) => (0,external_node_fs_.statSync)(f).isFile());
+}
+/** The entries of `required_plugins` blocks as `requiredPluginsBlocks` returns them. */
+function pluginEntriesHcl(blocks) {
+    const entries = [];
+    for (const block of blocks) {
+        const body = block.slice(block.indexOf('{') + 1);
+        for (const match of body.matchAll(/([A-Za-z_][\w-]*)\s*=\s*\{([^{}]*)\}/g)) {
+            const attribute = (name) => new RegExp(`\\b${name}\\s*=\\s*"([^"]*)"`).exec(match[2])?.[1] ?? '';
+            entries.push({
+                localName: match[1],
+                source: attribute('source'),
+                version: attribute('version')
+            });
+        }
+    }
+    return entries;
+}
+/** The entries of the `required_plugins` of a `.pkr.json` template. */
+function pluginEntriesJson(text) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return [];
+    }
+    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
+    return (isObject(parsed) ? list(parsed.packer) : [])
+        .filter(isObject)
+        .flatMap((block) => list(block.required_plugins))
+        .filter(isObject)
+        .flatMap((plugins) => Object.entries(plugins)
+        .filter((entry) => isObject(entry[1]))
+        .map(([localName, entry]) => ({
+        localName,
+        source: typeof entry.source === 'string' ? entry.source : '',
+        version: typeof entry.version === 'string' ? entry.version : ''
+    })));
+}
+/** Every plugin the template's files require, in file order. */
+function requiredPlugins(paths) {
+    return templateFiles(paths).flatMap((file) => {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return file.endsWith('.pkr.json')
+            ? pluginEntriesJson(text)
+            : pluginEntriesHcl(requiredPluginsBlocks(text));
+    });
+}
+function pluginBlocks(paths) {
+    return templateFiles(paths).flatMap((file) => {
+        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text);
+    });
+}
+function pluginCacheKey(platform, arch, packerVersion, blocks) {
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
+    return `packer-plugins-${platform}-${arch}-packer-${packerVersion}-${hash}`;
+}
+/**
+ * The key a plugin directory is saved under: the constraints' key followed by a hash of the plugin
+ * files installed (each name carries the plugin's resolved version and protocol), so two runs that
+ * resolved different versions never share an entry, and a run restores the newest entry saved for
+ * its constraints without asking any release server which versions exist.
+ */
+function installedPluginsKey(prefix, files) {
+    const hash = (0,external_node_crypto_.createHash)('sha256')
+        .update([...files].sort().join('\n'))
+        .digest('hex')
+        .slice(0, 16);
+    return `${prefix}-${hash}`;
+}
+/** The plugin binaries under a plugin directory that carry a `_SHA256SUM`, relative to it. */
+async function installedPluginFiles(dir) {
+    const entries = await (0,promises_.readdir)(dir, { recursive: true }).catch(() => []);
+    const names = new Set(entries.map(String));
+    return [...names]
+        .filter((name) => /(^|[\\/])packer-plugin-[^\\/]+$/.test(name) && names.has(`${name}_SHA256SUM`))
+        .map((name) => name.split(external_node_path_.sep).join('/'))
+        .sort();
+}
+async function loadCache() {
+    return (await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(91)]).then(__webpack_require__.bind(__webpack_require__, 18091)));
+}
+/** Restores the newest plugin directory saved for these constraints (`installedPluginsKey`). */
+async function restorePlugins(cache, dir, prefix) {
+    if (!cache.isFeatureAvailable())
+        return { kind: 'unavailable', reason: 'the cache service is not available on this runner' };
+    try {
+        const hit = await cache.restoreCache([dir], prefix, [`${prefix}-`]);
+        return hit ? { kind: 'hit', key: hit } : { kind: 'miss', key: prefix };
+    }
+    catch (error) {
+        return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/init.ts
+/** `packer init` (`command: init`, and before validate and build), with the plugin cache. */
+
+
+
+
+
+
+/**
+ * `packer init`, with the plugin directory restored from and saved to the Actions cache. Skipped,
+ * with the reason in the log, where Packer has no init (before 1.7) or no template declares
+ * `required_plugins`.
+ */
+async function init(ctx, pluginDir) {
+    if (!hasInit(ctx.version)) {
+        ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
+        return;
+    }
+    const blocks = pluginBlocks(ctx.paths);
+    if (blocks.length === 0) {
+        ctx.log.info('Skipping packer init: no template declares required_plugins');
+        return;
+    }
+    await ctx.log.group('packer init', async () => {
+        const prefix = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
+        const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
+        const restored = cache ? await restorePlugins(cache, pluginDir, prefix) : undefined;
+        if (restored?.kind === 'unavailable')
+            ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
+        if (restored?.kind === 'hit')
+            ctx.log.info(`Plugins restored from the cache (${restored.key})`);
+        if (ctx.inputs.installOfficialPlugins) {
+            const { installOfficialPlugins } = await __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 59206));
+            const installed = await installOfficialPlugins({
+                requirements: requiredPlugins(ctx.paths),
+                pluginDir,
+                releasesUrl: ctx.inputs.releasesUrl,
+                signingKey: ctx.inputs.releasesSigningKey,
+                platform: releasePlatform(process.platform, process.arch),
+                tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+                cancelled: () => ctx.cancellation.requested,
+                onCancel: (listener) => ctx.cancellation.onSignal(listener)
+            });
+            for (const plugin of installed) {
+                ctx.log.info(`${plugin.source} ${plugin.version}: ${plugin.present ? 'already installed' : 'installed from releases-url, signature and checksum verified'}`);
+            }
+        }
+        const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL);
+        if (token.skipped)
+            ctx.log.info(token.skipped);
+        const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env });
+        if (result.exitCode !== 0)
+            throw new errors/* ActionError */.lZ(failure('packer init', result.exitCode, result.output, pathContext(ctx)));
+        if (cache && restored?.kind !== 'unavailable') {
+            // Keyed on what is installed now, so the key names the resolved versions, and a run that
+            // restored exactly this set saves nothing.
+            const key = installedPluginsKey(prefix, await installedPluginFiles(pluginDir));
+            if (restored?.kind === 'hit' && restored.key === key)
+                return;
+            try {
+                await cache.saveCache([pluginDir], key);
+                ctx.log.info(`Plugins saved to the cache (${key})`);
+            }
+            catch (error) {
+                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u1)(error)}`);
+            }
+        }
+    });
+}
+async function runInit({ ctx, pluginDir }) {
+    await init(ctx, pluginDir);
+}
+
+;// CONCATENATED MODULE: ./src/commands/fmt.ts
+/** `command: fmt`: `packer fmt`, checking (`fmt-check`) or rewriting the template files. */
+
+
+
+
+
+
 /**
  * Why `packer fmt` does not apply to the template, if it does not: it formats HCL files only, and
  * exits with an error on a JSON one (and on a folder holding no HCL file).
@@ -4186,6 +4302,20 @@ async function fmtWrite(ctx) {
         return { findings: [] };
     });
 }
+async function runFmt({ ctx, report }) {
+    const result = ctx.inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx);
+    report.fmtFindings = result.findings;
+    if (result.failure)
+        throw new Error(result.failure);
+}
+
+;// CONCATENATED MODULE: ./src/commands/validate.ts
+/** `packer validate`, for `command: validate` and before every build. */
+
+
+
+
+
 /** `packer validate`: HCL diagnostics become annotations at their file and line. */
 async function validate(ctx) {
     return ctx.log.group('packer validate', async () => {
@@ -4206,6 +4336,48 @@ async function validate(ctx) {
         };
     });
 }
+async function runValidate({ ctx, pluginDir, report }) {
+    await init(ctx, pluginDir);
+    const failures = [];
+    if (ctx.inputs.fmtCheck) {
+        const fmt = await fmtCheck(ctx);
+        report.fmtFindings = fmt.findings;
+        if (fmt.failure)
+            failures.push(fmt.failure);
+    }
+    const checked = await validate(ctx);
+    report.validateFindings = checked.findings;
+    if (checked.failure)
+        failures.push(checked.failure);
+    if (failures.length)
+        throw new Error(failures.join('; '));
+    ctx.log.info('The template is valid.');
+}
+
+;// CONCATENATED MODULE: ./src/commands/build.ts
+/** `command: build`: `packer build`, streamed through the machine-readable parser. */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /**
  * `packer build -machine-readable`: the stream is parsed as it arrives (constant memory), written
  * to the log as Packer's human output, and followed build by build. A log group is opened per
@@ -4342,67 +4514,6 @@ function fileSize(workingDirectory) {
     };
 }
 /**
- * `packer init`, with the plugin directory restored from and saved to the Actions cache. Skipped,
- * with the reason in the log, where Packer has no init (before 1.7) or no template declares
- * `required_plugins`.
- */
-async function init(ctx, pluginDir) {
-    if (!hasInit(ctx.version)) {
-        ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
-        return;
-    }
-    const blocks = pluginBlocks(ctx.paths);
-    if (blocks.length === 0) {
-        ctx.log.info('Skipping packer init: no template declares required_plugins');
-        return;
-    }
-    await ctx.log.group('packer init', async () => {
-        const prefix = pluginCacheKey(process.platform, process.arch, ctx.version, blocks);
-        const cache = ctx.inputs.cachePlugins ? await loadCache() : undefined;
-        const restored = cache ? await restorePlugins(cache, pluginDir, prefix) : undefined;
-        if (restored?.kind === 'unavailable')
-            ctx.log.notice(`Plugin cache skipped: ${restored.reason}`);
-        if (restored?.kind === 'hit')
-            ctx.log.info(`Plugins restored from the cache (${restored.key})`);
-        if (ctx.inputs.installOfficialPlugins) {
-            const { installOfficialPlugins } = await __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 59206));
-            const installed = await installOfficialPlugins({
-                requirements: requiredPlugins(ctx.paths),
-                pluginDir,
-                releasesUrl: ctx.inputs.releasesUrl,
-                signingKey: ctx.inputs.releasesSigningKey,
-                platform: releasePlatform(process.platform, process.arch),
-                tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
-                cancelled: () => ctx.cancellation.requested,
-                onCancel: (listener) => ctx.cancellation.onSignal(listener)
-            });
-            for (const plugin of installed) {
-                ctx.log.info(`${plugin.source} ${plugin.version}: ${plugin.present ? 'already installed' : 'installed from releases-url, signature and checksum verified'}`);
-            }
-        }
-        const token = pluginTokenEnv(ctx.inputs.githubToken, ctx.env.GITHUB_SERVER_URL);
-        if (token.skipped)
-            ctx.log.info(token.skipped);
-        const result = await capture(ctx, initArgs(ctx.paths), { ...ctx.env, ...token.env });
-        if (result.exitCode !== 0)
-            throw new errors/* ActionError */.lZ(failure('packer init', result.exitCode, result.output, pathContext(ctx)));
-        if (cache && restored?.kind !== 'unavailable') {
-            // Keyed on what is installed now, so the key names the resolved versions, and a run that
-            // restored exactly this set saves nothing.
-            const key = installedPluginsKey(prefix, await installedPluginFiles(pluginDir));
-            if (restored?.kind === 'hit' && restored.key === key)
-                return;
-            try {
-                await cache.saveCache([pluginDir], key);
-                ctx.log.info(`Plugins saved to the cache (${key})`);
-            }
-            catch (error) {
-                ctx.log.notice(`Plugin cache not saved: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-            }
-        }
-    });
-}
-/**
  * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
  * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
  * build's name when it has one). Pure.
@@ -4468,51 +4579,155 @@ async function noBuildSelected(ctx) {
     return (`Input '${input}' (${values.join(', ')}) ${input === constants/* Inputs */.G0.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
         (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
 }
+async function runBuild({ ctx, pluginDir, runDir, report }) {
+    await init(ctx, pluginDir);
+    // Validated first: `packer build` reports a source it cannot prepare but still runs the
+    // builds it could, so a template with one broken source would create the others' images.
+    const checked = await validate(ctx);
+    report.validateFindings = checked.findings;
+    if (checked.failure)
+        throw new Error(checked.failure);
+    await buildAndReport(ctx, runDir, report);
+}
+/**
+ * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
+ * still pending when the build was cancelled or failed, and copies it was still waiting for in
+ * other regions; they are billed, and deleted here. With `on-error: abort` the user asked to keep
+ * what a failed build made, so those are only named.
+ */
+async function handleLeftovers(ctx, run, left) {
+    const succeeded = !run.cancelled && run.exitCode === 0;
+    // `abort` keeps what a failed build made; a cancel is not a failure of the build.
+    const kept = !run.cancelled && ctx.inputs.onError === 'abort';
+    if (!(0,resources/* hasResources */.MP)(left) || succeeded || kept) {
+        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
+        if ((0,resources/* hasResources */.MP)(left) && kept) {
+            ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
+        }
+        return;
+    }
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 98765));
+    const remaining = await deleteLeftovers(left, ctx.env, `The ${run.cancelled ? 'cancelled' : 'failed'} build left AMIs registered`);
+    // What could not be deleted stays in the state for the post step to try again.
+    core/* saveState */.LZ(constants/* State */.Uw.AwsResources, (0,resources/* hasResources */.MP)(remaining) ? JSON.stringify(remaining) : '');
+}
+async function buildAndReport(ctx, runDir, report) {
+    let tracked;
+    const run = await build({
+        ...ctx,
+        // Saved as they appear: if the runner kills Packer and the action outright, the post step
+        // deletes what this run left behind.
+        onAwsResources: (resources) => {
+            tracked = resources;
+            core/* saveState */.LZ(constants/* State */.Uw.AwsResources, JSON.stringify(resources));
+        }
+    });
+    if (tracked)
+        await handleLeftovers(ctx, run, (0,resources/* afterPackerExit */.Rf)(tracked));
+    const { artifacts } = run.summary;
+    report.builds = run.summary.builds;
+    report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
+    // Outputs are set for the builds that succeeded even when another failed.
+    const manifest = (0,packer_manifest/* manifestFromArtifacts */.r6)(artifacts, {
+        runUuid: (0,external_node_crypto_.randomUUID)(),
+        buildTime: Math.floor(Date.now() / 1000),
+        fileSize: fileSize(ctx.paths.workingDirectory),
+        primaryAmis: run.primaryAmis
+    });
+    const manifestFile = external_node_path_.join(runDir, 'manifest.json');
+    // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
+    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n');
+    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
+    core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
+    if (ctx.inputs.uploadArtifact) {
+        const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
+        if (outcome.kind === 'unavailable')
+            ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
+        else if (outcome.kind === 'failed')
+            ctx.log.warning(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
+        else
+            ctx.log.info(`Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`);
+    }
+    if (run.cancelled)
+        throw new CancelledError('packer build');
+    if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
+        throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
+    }
+    if (run.exitCode !== 0) {
+        const failed = run.summary.builds.filter((b) => b.status === 'failed');
+        const first = run.findings.find((f) => f.severity === 'error');
+        throw new Error(failed.length
+            ? `${failed.length} of ${run.summary.builds.length} build(s) failed: ${failed
+                .map((b) => `${b.name}${b.errors[0] ? ` (${b.errors[0]})` : ''}`)
+                .join('; ')}`
+            : `packer build failed (exit code ${run.exitCode})${first ? `: ${first.message}` : ''}`);
+    }
+}
 
-// EXTERNAL MODULE: ./src/packer/manifest.ts
-var packer_manifest = __webpack_require__(58277);
-// EXTERNAL MODULE: ./src/action/outputs.ts
-var outputs = __webpack_require__(18948);
+;// CONCATENATED MODULE: ./src/commands/template.ts
+/**
+ * The commands that run Packer on a template (`init`, `fmt`, `validate`, `build`), by name: the
+ * context they share (Packer's environment, the plugin folder, the sensitive var-file, which is
+ * deleted whatever happens) and a registry in place of a switch.
+ */
+
+
+
+
+
+
+
+
+
+
+const TEMPLATE_RUNNERS = {
+    init: runInit,
+    fmt: runFmt,
+    validate: runValidate,
+    build: runBuild
+};
+async function runTemplateCommand(command, inputs, paths, installation, runtime) {
+    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
+    const runDir = await createRunDir();
+    const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
+    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, installation.version, external_node_os_.homedir(), external_node_path_.delimiter);
+    const ctx = {
+        inputs,
+        paths,
+        binary: installation.binary,
+        version: installation.version,
+        workspace: runtime.workspace,
+        log: runtime.log,
+        cancellation: runtime.cancellation,
+        logFile: external_node_path_.join(runDir, 'packer-build.log'),
+        // The token is for plugin downloads: packer init gets it (see init), builds and their
+        // scripts do not, nor any other input, state or runner credential.
+        // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
+        env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
+    };
+    try {
+        if (inputs.sensitiveVariables.length) {
+            // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
+            ctx.sensitiveVarFile = external_node_path_.join(secretsDir, 'sensitive.pkrvars.json');
+            await (0,promises_.writeFile)(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
+                mode: 0o600
+            });
+            await (0,promises_.chmod)(ctx.sensitiveVarFile, 0o600);
+        }
+        await TEMPLATE_RUNNERS[command]({ ctx, pluginDir, runDir, report: runtime.report });
+    }
+    finally {
+        await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
+    }
+}
+
 // EXTERNAL MODULE: ./src/action/redact.ts
 var redact = __webpack_require__(30065);
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var summary_lifecycle = __webpack_require__(87980);
 // EXTERNAL MODULE: ./src/summary/packer-run.ts
 var packer_run = __webpack_require__(64624);
-;// CONCATENATED MODULE: ./src/action/upload.ts
-
-
-/**
- * Uploads files with @actions/artifact. Neither outcome but success throws: where the artifact
- * service is not there it says so, and where the upload fails it says why.
- */
-async function uploadFiles(name, files, env = process.env) {
-    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL) {
-        return { kind: 'unavailable', reason: 'the artifact service is not available on this runner' };
-    }
-    try {
-        const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(110), __webpack_require__.e(458)]).then(__webpack_require__.bind(__webpack_require__, 67458));
-        const client = new DefaultArtifactClient();
-        const root = external_node_path_.dirname(files[0]);
-        const result = await client.uploadArtifact(name, files, root);
-        return { kind: 'uploaded', id: result.id, size: result.size };
-    }
-    catch (error) {
-        // @actions/artifact's own word for a server without the service.
-        if (error instanceof Error && error.name === 'GHESNotSupportedError')
-            return { kind: 'unavailable', reason: (0,errors/* getErrorMessage */.u1)(error) };
-        return { kind: 'failed', reason: (0,errors/* getErrorMessage */.u1)(error) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
-
-
-
-
-
 
 
 
@@ -4598,7 +4813,14 @@ async function run() {
         if (!paths || !report)
             return;
         report.packerVersion = installation.version;
-        await runTemplateCommand(inputs, paths, installation, { workspace, log, cancellation, report });
+        if (inputs.command === 'install')
+            return;
+        await runTemplateCommand(inputs.command, inputs, paths, installation, {
+            workspace,
+            log,
+            cancellation,
+            report
+        });
     }
     catch (error) {
         const cancelled = error instanceof CancelledError || cancellation.requested;
@@ -4632,160 +4854,6 @@ async function writeSummary(markdown) {
     }
     catch (error) {
         core/* warning */.$e(`The job summary could not be written: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
-}
-/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
-async function createRunDir() {
-    const runDir = external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), `packer-image-action-${(0,external_node_crypto_.randomUUID)()}`);
-    await (0,promises_.mkdir)(runDir, { recursive: true });
-    return runDir;
-}
-async function runTemplateCommand(inputs, paths, installation, runtime) {
-    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
-    const runDir = await createRunDir();
-    const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
-    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, installation.version, external_node_os_.homedir(), external_node_path_.delimiter);
-    const ctx = {
-        inputs,
-        paths,
-        binary: installation.binary,
-        version: installation.version,
-        workspace: runtime.workspace,
-        log: runtime.log,
-        cancellation: runtime.cancellation,
-        logFile: external_node_path_.join(runDir, 'packer-build.log'),
-        // The token is for plugin downloads: packer init gets it (see init), builds and their
-        // scripts do not, nor any other input, state or runner credential.
-        // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
-        env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
-    };
-    try {
-        if (inputs.sensitiveVariables.length) {
-            // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
-            ctx.sensitiveVarFile = external_node_path_.join(secretsDir, 'sensitive.pkrvars.json');
-            await (0,promises_.writeFile)(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
-                mode: 0o600
-            });
-            await (0,promises_.chmod)(ctx.sensitiveVarFile, 0o600);
-        }
-        switch (inputs.command) {
-            case 'init':
-                await init(ctx, pluginDir);
-                return;
-            case 'fmt': {
-                const result = inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx);
-                runtime.report.fmtFindings = result.findings;
-                if (result.failure)
-                    throw new Error(result.failure);
-                return;
-            }
-            case 'validate': {
-                await init(ctx, pluginDir);
-                const failures = [];
-                if (inputs.fmtCheck) {
-                    const fmt = await fmtCheck(ctx);
-                    runtime.report.fmtFindings = fmt.findings;
-                    if (fmt.failure)
-                        failures.push(fmt.failure);
-                }
-                const checked = await validate(ctx);
-                runtime.report.validateFindings = checked.findings;
-                if (checked.failure)
-                    failures.push(checked.failure);
-                if (failures.length)
-                    throw new Error(failures.join('; '));
-                runtime.log.info('The template is valid.');
-                return;
-            }
-            case 'build': {
-                await init(ctx, pluginDir);
-                // Validated first: `packer build` reports a source it cannot prepare but still runs the
-                // builds it could, so a template with one broken source would create the others' images.
-                const checked = await validate(ctx);
-                runtime.report.validateFindings = checked.findings;
-                if (checked.failure)
-                    throw new Error(checked.failure);
-                await buildAndReport(ctx, runDir, runtime.report);
-                return;
-            }
-        }
-    }
-    finally {
-        await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
-    }
-}
-/**
- * Packer exited on its own and ran its cleanup, but Packer 1.x leaves an AMI registered that was
- * still pending when the build was cancelled or failed, and copies it was still waiting for in
- * other regions; they are billed, and deleted here. With `on-error: abort` the user asked to keep
- * what a failed build made, so those are only named.
- */
-async function handleLeftovers(ctx, run, left) {
-    const succeeded = !run.cancelled && run.exitCode === 0;
-    // `abort` keeps what a failed build made; a cancel is not a failure of the build.
-    const kept = !run.cancelled && ctx.inputs.onError === 'abort';
-    if (!(0,resources/* hasResources */.MP)(left) || succeeded || kept) {
-        core/* saveState */.LZ(constants/* State */.Uw.AwsResources, '');
-        if ((0,resources/* hasResources */.MP)(left) && kept) {
-            ctx.log.notice(`on-error is abort: the failed build's AMIs stay for debugging: ${left.amis.map((a) => a.id).join(', ')}`);
-        }
-        return;
-    }
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(146)]).then(__webpack_require__.bind(__webpack_require__, 98765));
-    const remaining = await deleteLeftovers(left, ctx.env, `The ${run.cancelled ? 'cancelled' : 'failed'} build left AMIs registered`);
-    // What could not be deleted stays in the state for the post step to try again.
-    core/* saveState */.LZ(constants/* State */.Uw.AwsResources, (0,resources/* hasResources */.MP)(remaining) ? JSON.stringify(remaining) : '');
-}
-async function buildAndReport(ctx, runDir, report) {
-    let tracked;
-    const run = await build({
-        ...ctx,
-        // Saved as they appear: if the runner kills Packer and the action outright, the post step
-        // deletes what this run left behind.
-        onAwsResources: (resources) => {
-            tracked = resources;
-            core/* saveState */.LZ(constants/* State */.Uw.AwsResources, JSON.stringify(resources));
-        }
-    });
-    if (tracked)
-        await handleLeftovers(ctx, run, (0,resources/* afterPackerExit */.Rf)(tracked));
-    const { artifacts } = run.summary;
-    report.builds = run.summary.builds;
-    report.validateFindings = [...(report.validateFindings ?? []), ...run.findings];
-    // Outputs are set for the builds that succeeded even when another failed.
-    const manifest = (0,packer_manifest/* manifestFromArtifacts */.r6)(artifacts, {
-        runUuid: (0,external_node_crypto_.randomUUID)(),
-        buildTime: Math.floor(Date.now() / 1000),
-        fileSize: fileSize(ctx.paths.workingDirectory),
-        primaryAmis: run.primaryAmis
-    });
-    const manifestFile = external_node_path_.join(runDir, 'manifest.json');
-    // Redacted as the log is: the manifest is uploaded, and read by tfvars and promote.
-    await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(manifest), null, 2) + '\n');
-    (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), run.primaryAmis);
-    core/* setOutput */.uH(constants/* Outputs */.tY.ExitCode, String(run.exitCode));
-    if (ctx.inputs.uploadArtifact) {
-        const outcome = await uploadFiles(ctx.inputs.uploadArtifact, [manifestFile, ctx.logFile]);
-        if (outcome.kind === 'unavailable')
-            ctx.log.notice(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
-        else if (outcome.kind === 'failed')
-            ctx.log.warning(`Artifact '${ctx.inputs.uploadArtifact}' not uploaded: ${outcome.reason}`);
-        else
-            ctx.log.info(`Uploaded artifact '${ctx.inputs.uploadArtifact}' (the manifest and the build log)`);
-    }
-    if (run.cancelled)
-        throw new CancelledError('packer build');
-    if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
-        throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
-    }
-    if (run.exitCode !== 0) {
-        const failed = run.summary.builds.filter((b) => b.status === 'failed');
-        const first = run.findings.find((f) => f.severity === 'error');
-        throw new Error(failed.length
-            ? `${failed.length} of ${run.summary.builds.length} build(s) failed: ${failed
-                .map((b) => `${b.name}${b.errors[0] ? ` (${b.errors[0]})` : ''}`)
-                .join('; ')}`
-            : `packer build failed (exit code ${run.exitCode})${first ? `: ${first.message}` : ''}`);
     }
 }
 
