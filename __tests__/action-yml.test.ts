@@ -2,7 +2,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { Inputs, Outputs } from '../src/constants.js'
+import { Inputs, Outputs } from '../src/action/constants.js'
 // @ts-expect-error plain JS module without types
 import { renderTables, updateReadme } from '../scripts/readme-tables.js'
 import { readActionYml, ROOT } from './support/runner.js'

@@ -3,7 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { fileCommandRecord, runWarm, toolCachePath } from '../src/warm.js'
+import { toolCachePath } from '../src/installer/tool-cache.js'
+import { fileCommandRecord, runWarm } from '../src/warm.js'
 import { parseFileCommands } from './support/runner.js'
 
 describe('fileCommandRecord', () => {

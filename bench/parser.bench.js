@@ -1,4 +1,4 @@
-// Benchmark of the machine-readable parser and build tracker (src/packer/stream.ts), run on the
+// Benchmark of the machine-readable parser and build tracker (src/packer/machine-readable/), run on the
 // compiled code in build/ (`npx tsc -p tsconfig.build.json` first).
 //
 // 1. Throughput: a generated multi-build run (see generateRun) fed as 64 KiB Buffer chunks, as a
@@ -18,12 +18,16 @@ const CHUNK = 64 * 1024
 const THROUGHPUT_BYTES = 256 * MIB
 const MEMORY_BYTES = 1024 * MIB
 
-const streamModule = new URL('../build/packer/stream.js', import.meta.url)
-if (!existsSync(fileURLToPath(streamModule))) {
-  console.error('build/packer/stream.js is missing: run `npx tsc -p tsconfig.build.json` first')
+const trackerModule = new URL('../build/packer/machine-readable/build-tracker.js', import.meta.url)
+const parserModule = new URL('../build/packer/machine-readable/parser.js', import.meta.url)
+if (!existsSync(fileURLToPath(trackerModule)) || !existsSync(fileURLToPath(parserModule))) {
+  console.error(
+    'build/packer/machine-readable/ is missing: run `npx tsc -p tsconfig.build.json` first'
+  )
   process.exit(1)
 }
-const { BuildTracker, MachineReadableParser } = await import(streamModule.href)
+const { BuildTracker } = await import(trackerModule.href)
+const { MachineReadableParser } = await import(parserModule.href)
 
 const BUILDS = [
   ['amazon-ebs.us', 'mitchellh.amazonebs'],

@@ -21,7 +21,7 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(33838);
 /* harmony import */ var _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(59805);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(78055);
 /* harmony import */ var _download_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(22754);
 /* harmony import */ var _plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(4011);
 /* harmony import */ var _release_files_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(33085);
@@ -158,7 +158,7 @@ async function installOfficialPlugins(request) {
                 continue;
             }
             if (request.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('the plugin installation was cancelled');
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('the plugin installation was cancelled');
             if (!downloader) {
                 downloader = new _download_js__WEBPACK_IMPORTED_MODULE_8__/* .Downloader */ ._7(request.download ?? _download_js__WEBPACK_IMPORTED_MODULE_8__/* .DEFAULT_DOWNLOAD_OPTIONS */ .w6);
                 const active = downloader;
@@ -170,7 +170,7 @@ async function installOfficialPlugins(request) {
     }
     catch (error) {
         if (request.cancelled?.()) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('the plugin installation was cancelled; no partial plugin was left');
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('the plugin installation was cancelled; no partial plugin was left');
         }
         throw error;
     }
@@ -191,7 +191,7 @@ async function installOne(downloader, request, requirement, trusted) {
             document = JSON.parse((await downloader.fetchBytes(url, _download_js__WEBPACK_IMPORTED_MODULE_8__/* .INDEX_LIMITS */ .Si)).toString('utf8'));
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`plugin ${name} (${requirement.source}): could not read ${url}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`plugin ${name} (${requirement.source}): could not read ${url}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
         }
         const index = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .parseIndex */ .A1)(document, product);
         const version = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .resolvePluginVersion */ .Km)(index.keys(), requirement.version, `plugin ${name}`, url);
@@ -217,7 +217,7 @@ async function installOne(downloader, request, requirement, trusted) {
                 manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'));
             }
             catch {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${manifest} is not JSON`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${manifest} is not JSON`);
             }
             const protocol = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .manifestProtocol */ .mE)(manifestDocument, manifest);
             const fileName = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .installedPluginFileName */ .jG)(name, version, protocol, request.platform);
@@ -226,13 +226,13 @@ async function installOne(downloader, request, requirement, trusted) {
             const binary = node_path__WEBPACK_IMPORTED_MODULE_4__.join(extracted, fileName);
             if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(binary)) {
                 const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(extracted);
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`);
             }
             if (request.platform.os !== 'windows')
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(binary, 0o755);
             (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDescribe */ .ij)(await describe(binary), { version, protocol }, `plugin ${name} ${version}`);
             if (request.cancelled?.())
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
             const folder = officialPluginFolder(request.pluginDir, name);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(folder, { recursive: true });
             const target = node_path__WEBPACK_IMPORTED_MODULE_4__.join(folder, fileName);

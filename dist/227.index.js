@@ -14,7 +14,7 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony export fingerprintOf */
 /* harmony import */ var openpgp__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13074);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+/* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(78055);
 
 
 const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP PUBLIC KEY BLOCK-----/g;
@@ -24,7 +24,7 @@ const PUBLIC_BLOCK = /-----BEGIN PGP PUBLIC KEY BLOCK-----[\s\S]*?-----END PGP P
  */
 async function readTrustedKeys(armored, description) {
     if (/-----BEGIN PGP PRIVATE KEY BLOCK-----/.test(armored)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${description} is a private key; give the public key only`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${description} is a private key; give the public key only`);
     }
     const blocks = armored.match(PUBLIC_BLOCK) ?? [armored];
     const keys = [];
@@ -34,11 +34,11 @@ async function readTrustedKeys(armored, description) {
         }
         catch (error) {
             const which = blocks.length > 1 ? ` (key block ${index + 1} of ${blocks.length})` : '';
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not read ${description}${which} as an OpenPGP public key: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not read ${description}${which} as an OpenPGP public key: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
         }
     }
     if (keys.some((k) => k.isPrivate())) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${description} is a private key; give the public key only`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${description} is a private key; give the public key only`);
     }
     return { keys, description };
 }
@@ -63,7 +63,7 @@ async function unusableNow(key, signer, now) {
         await key.verifyPrimaryKey(now);
     }
     catch (error) {
-        const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error);
+        const message = (0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error);
         if (/revoked/i.test(message))
             return `key ${primary} is revoked`;
         if (/expired/i.test(message)) {
@@ -79,7 +79,7 @@ async function unusableNow(key, signer, now) {
         await subkey.verify(now);
     }
     catch (error) {
-        const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error);
+        const message = (0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error);
         if (/revoked/i.test(message))
             return `signing subkey ${id} of ${primary} is revoked`;
         if (/expired/i.test(message)) {
@@ -112,7 +112,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
             });
         }
         catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not an OpenPGP signature: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not an OpenPGP signature: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
         }
     }
     const now = new Date();
@@ -132,7 +132,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         });
     }
     catch (error) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not check the signature of ${what}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`Could not check the signature of ${what}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
     }
     const failures = [];
     let keyUnusable = false;
@@ -151,7 +151,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
             await entry.verified;
         }
         catch (error) {
-            failures.push(`key ID ${keyId}: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
+            failures.push(`key ID ${keyId}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .getErrorMessage */ .u1)(error)}`);
             continue;
         }
         if (key) {
@@ -162,7 +162,7 @@ async function verifyDetachedSignature(data, signatureBytes, trusted, what) {
         }
     }
     const signers = result.signatures.map((s) => s.keyID.toHex().toUpperCase()).join(', ') || 'nobody';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
+    throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`The signature of ${what} is not valid for ${trusted.description}: signed by key ID ${signers}` +
         (failures.length ? ` (${failures.join('; ')})` : '') +
         (keyUnusable
             ? '. A revoked or expired key is not trusted: give the current release key in the ' +
@@ -182,7 +182,7 @@ function parseSha256Sums(text) {
 function expectedSha256(sums, fileName, sumsName) {
     const hash = sums.get(fileName);
     if (!hash) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ActionError */ .lZ(`${sumsName} has no checksum line for ${fileName}; refusing to install it`);
     }
     return hash;
 }

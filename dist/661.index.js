@@ -2,7 +2,7 @@ export const id = 661;
 export const ids = [661];
 export const modules = {
 
-/***/ 32687:
+/***/ 44276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -20,7 +20,7 @@ function dictionary() {
 
 /***/ }),
 
-/***/ 65551:
+/***/ 47360:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -30,7 +30,7 @@ function dictionary() {
 /* harmony export */   hH: () => (/* binding */ emptyResources),
 /* harmony export */   tK: () => (/* binding */ parseResources)
 /* harmony export */ });
-/* harmony import */ var _dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(32687);
+/* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44276);
 
 function emptyResources() {
     return { regions: [], instances: [], keyPairs: [], securityGroups: [], amis: [] };
@@ -69,7 +69,7 @@ const BUILD_IN_LIFECYCLE = /^Build '([^']+)' finished/;
 class AwsResourceTracker {
     resources = emptyResources();
     /** Per build, the AMI created in the build's own region (before any copy to other regions). */
-    primaryAmis = (0,_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
+    primaryAmis = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_0__/* .dictionary */ .z)();
     /** Per build, the text of its last `say` line. */
     lastSay = new Map();
     /** Builds that started copying their AMI to other regions. */
@@ -232,8 +232,8 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPost: () => (/* binding */ runPost)
 /* harmony export */ });
-/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27242);
-/* harmony import */ var _packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(65551);
+/* harmony import */ var _action_constants_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(90915);
+/* harmony import */ var _aws_resources_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(47360);
 /**
  * The post step. After a clean run it does nothing (no state, no AWS call). When the runner killed
  * Packer and the action before Packer could clean up, the main step's saved state names the
@@ -243,10 +243,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function runPost(env = process.env) {
-    const resources = (0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
-    if (!(0,_packer_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
+    const resources = (0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .parseResources */ .tK)(env[`STATE_${_action_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .State */ .Uw.AwsResources}`]);
+    if (!(0,_aws_resources_js__WEBPACK_IMPORTED_MODULE_1__/* .hasResources */ .MP)(resources))
         return;
-    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(120)]).then(__webpack_require__.bind(__webpack_require__, 11739));
+    const { deleteLeftovers } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(838), __webpack_require__.e(765)]).then(__webpack_require__.bind(__webpack_require__, 98765));
     await deleteLeftovers(resources, env, 'The build was stopped before Packer could clean up');
 }
 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 27242:
+/***/ 90915:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -72,7 +72,7 @@ var Outputs;
 var State;
 (function (State) {
     State["IsPost"] = "isPost";
-    /** JSON of the temporary AWS resources a running build has created (see aws-resources.ts). */
+    /** JSON of the temporary AWS resources a running build has created (see aws/resources.ts). */
     State["AwsResources"] = "awsResources";
 })(State || (State = {}));
 const TOOL_NAME = 'packer';
@@ -89,6 +89,49 @@ function isLifecycleCommand(command) {
 const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST';
 const DEFAULT_COMMAND = 'build';
 const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'];
+
+
+/***/ }),
+
+/***/ 74831:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IH: () => (/* binding */ completeMarker),
+/* harmony export */   lj: () => (/* binding */ findInToolCache),
+/* harmony export */   y: () => (/* binding */ exactVersion),
+/* harmony export */   y6: () => (/* binding */ toolCachePath)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The tool-cache layout that `@actions/tool-cache` reads and writes: `<root>/<tool>/<version>/<arch>`,
+ * complete when `<arch>.complete` exists. The installer and the warm path (src/warm.ts) both go
+ * through it, so this module must stay on Node's built-ins: the warm path pays for every import.
+ */
+
+
+/** An exact version, with or without a leading `v`; capture 1 is the version without it. */
+const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
+/** The version a spec names exactly (`1.9.4`, `v1.9.4`, `1.10.0-rc1`), or undefined for a range. */
+function exactVersion(spec) {
+    return EXACT_VERSION.exec(spec)?.[1];
+}
+/** Where the tool cache keeps one version of a tool for one architecture. */
+function toolCachePath(root, tool, version, arch) {
+    return node_path__WEBPACK_IMPORTED_MODULE_1__.join(root, tool, version, arch);
+}
+/** The marker that says the folder at `dir` is complete. */
+function completeMarker(dir) {
+    return `${dir}.complete`;
+}
+/** The folder of a complete install of that version, or undefined when the cache lacks it. */
+function findInToolCache(root, tool, version, arch) {
+    const dir = toolCachePath(root, tool, version, arch);
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dir) && (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(completeMarker(dir)) ? dir : undefined;
+}
 
 
 /***/ }),
@@ -668,12 +711,14 @@ var __webpack_exports__ = {};
 
 // EXTERNAL MODULE: external "node:module"
 var external_node_module_ = __nccwpck_require__(98995);
-// EXTERNAL MODULE: ./src/constants.ts
-var constants = __nccwpck_require__(27242);
+// EXTERNAL MODULE: ./src/action/constants.ts
+var constants = __nccwpck_require__(90915);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/installer/tool-cache.ts
+var tool_cache = __nccwpck_require__(74831);
 ;// CONCATENATED MODULE: ./src/warm.ts
 /**
  * The warm path: `command: install` of an exact version that the tool cache already holds.
@@ -686,7 +731,7 @@ var external_node_path_ = __nccwpck_require__(76760);
 
 
 
-const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/;
+
 function input(env, name) {
     return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim();
 }
@@ -702,24 +747,19 @@ function fileCommandRecord(name, value) {
     } while (value.split(/\r?\n/).includes(delimiter));
     return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
-/** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
-function toolCachePath(root, tool, version, arch) {
-    return external_node_path_.join(root, tool, version, arch);
-}
 function runWarm(env = process.env) {
     try {
         if ((input(env, constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT) !== 'install')
             return false;
-        const match = EXACT_VERSION.exec(input(env, constants/* Inputs */.G0.PackerVersion));
+        const version = (0,tool_cache/* exactVersion */.y)(input(env, constants/* Inputs */.G0.PackerVersion));
         const root = env.RUNNER_TOOL_CACHE;
         const outputFile = env.GITHUB_OUTPUT;
         const pathFile = env.GITHUB_PATH;
-        if (!match || !root || !outputFile || !pathFile)
+        if (!version || !root || !outputFile || !pathFile)
             return false;
-        const version = match[1];
-        const dir = toolCachePath(root, constants/* TOOL_NAME */.lH, version, process.arch);
+        const dir = (0,tool_cache/* toolCachePath */.y6)(root, constants/* TOOL_NAME */.lH, version, process.arch);
         const binary = external_node_path_.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer');
-        if (!(0,external_node_fs_.existsSync)(`${dir}.complete`) || !(0,external_node_fs_.existsSync)(binary))
+        if (!(0,external_node_fs_.existsSync)((0,tool_cache/* completeMarker */.IH)(dir)) || !(0,external_node_fs_.existsSync)(binary))
             return false;
         // The post step runs the same bundle and tells itself apart by this state.
         if (env.GITHUB_STATE)
@@ -750,6 +790,6 @@ if (process.env[`STATE_${constants/* State */.Uw.IsPost}`] === 'true') {
 else if (!runWarm()) {
     // V8's code cache for the chunks: later steps of the job (and self-hosted runners) start faster.
     (0,external_node_module_.enableCompileCache)?.();
-    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(352)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36352)).then(({ run }) => run());
+    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47854)).then(({ run }) => run());
 }
 

@@ -1,7 +1,7 @@
 // The entry stays free of top-level await: the bundler would otherwise wrap every module in its
 // async-module machinery, which the warm path (src/warm.ts) pays for on each run.
 import { enableCompileCache } from 'node:module'
-import { State } from './constants.js'
+import { State } from './action/constants.js'
 import { runWarm } from './warm.js'
 
 if (process.env[`STATE_${State.IsPost}`] === 'true') {

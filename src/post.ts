@@ -4,12 +4,12 @@
  * temporary instances, key pairs and security groups this run created, and they are deleted here.
  * It never fails the job: what it cannot delete is named in a warning so that a person can.
  */
-import { State } from './constants.js'
-import { hasResources, parseResources } from './packer/aws-resources.js'
+import { State } from './action/constants.js'
+import { hasResources, parseResources } from './aws/resources.js'
 
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const resources = parseResources(env[`STATE_${State.AwsResources}`])
   if (!hasResources(resources)) return
-  const { deleteLeftovers } = await import('./leftovers.js')
+  const { deleteLeftovers } = await import('./aws/leftovers.js')
   await deleteLeftovers(resources, env, 'The build was stopped before Packer could clean up')
 }

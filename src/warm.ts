@@ -8,9 +8,8 @@
  */
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
 import * as path from 'node:path'
-import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './constants.js'
-
-const EXACT_VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)$/
+import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './action/constants.js'
+import { completeMarker, exactVersion, toolCachePath } from './installer/tool-cache.js'
 
 function input(env: NodeJS.ProcessEnv, name: string): string {
   return (env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? '').trim()
@@ -29,23 +28,17 @@ export function fileCommandRecord(name: string, value: string): string {
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
 }
 
-/** Where `@actions/tool-cache` keeps a tool: `<root>/<tool>/<version>/<arch>`, complete when `<arch>.complete` exists. */
-export function toolCachePath(root: string, tool: string, version: string, arch: string): string {
-  return path.join(root, tool, version, arch)
-}
-
 export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
   try {
     if ((input(env, Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
-    const match = EXACT_VERSION.exec(input(env, Inputs.PackerVersion))
+    const version = exactVersion(input(env, Inputs.PackerVersion))
     const root = env.RUNNER_TOOL_CACHE
     const outputFile = env.GITHUB_OUTPUT
     const pathFile = env.GITHUB_PATH
-    if (!match || !root || !outputFile || !pathFile) return false
-    const version = match[1]
+    if (!version || !root || !outputFile || !pathFile) return false
     const dir = toolCachePath(root, TOOL_NAME, version, process.arch)
     const binary = path.join(dir, process.platform === 'win32' ? 'packer.exe' : 'packer')
-    if (!existsSync(`${dir}.complete`) || !existsSync(binary)) return false
+    if (!existsSync(completeMarker(dir)) || !existsSync(binary)) return false
 
     // The post step runs the same bundle and tells itself apart by this state.
     if (env.GITHUB_STATE) appendFileSync(env.GITHUB_STATE, fileCommandRecord(State.IsPost, 'true'))

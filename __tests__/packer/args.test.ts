@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseInputs, type ResolvedPaths } from '../../src/inputs.js'
+import { parseInputs, type ResolvedPaths } from '../../src/action/inputs.js'
 import {
   packerEnvironment,
   passedToPacker,

@@ -9,7 +9,7 @@
  * Untargeted `ui,message` lines (the machine-readable UI's own Message, unchanged) stay as they are.
  * The conversion is applied to real 1.9.4 transcripts, so the tests see 1.13's shape on real runs.
  */
-import { unescapeField } from '../../src/packer/stream.js'
+import { unescapeField } from '../../src/packer/machine-readable/escape.js'
 
 const escape = (text: string): string =>
   text.replace(/,/g, '%!(PACKER_COMMA)').replace(/\r/g, '\\r').replace(/\n/g, '\\n')

@@ -8,7 +8,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { COMMANDS } from '../../src/constants.js'
+import { COMMANDS } from '../../src/action/constants.js'
 import {
   fixturePaths,
   isReusable,

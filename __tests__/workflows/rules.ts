@@ -355,7 +355,7 @@ export const validActionSteps: Rule = ({ doc }, ctx) => {
         !ctx.commands.includes(command)
       )
         findings.push(
-          `job ${id} step ${stepName(step, index)} runs command ${command}, which is not in COMMANDS of src/constants.ts`
+          `job ${id} step ${stepName(step, index)} runs command ${command}, which is not in COMMANDS of src/action/constants.ts`
         )
     })
   }

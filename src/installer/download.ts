@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import * as core from '@actions/core'
 import { HttpClient } from '@actions/http-client'
-import { ActionError, getErrorMessage } from '../errors.js'
+import { ActionError, getErrorMessage } from '../action/errors.js'
 
 export interface DownloadOptions {
   /** Attempts in all, the first included. */

@@ -22,7 +22,7 @@ import {
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
-import { ActionError, getErrorMessage } from '../errors.js'
+import { ActionError, getErrorMessage } from '../action/errors.js'
 import {
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,

@@ -14,9 +14,9 @@ import {
 import * as path from 'node:path'
 import * as core from '@actions/core'
 import * as tc from '@actions/tool-cache'
-import type { Cancellation } from '../cancellation.js'
-import { TOOL_NAME } from '../constants.js'
-import { ActionError } from '../errors.js'
+import type { Cancellation } from '../action/cancellation.js'
+import { TOOL_NAME } from '../action/constants.js'
+import { ActionError } from '../action/errors.js'
 import {
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,
@@ -31,6 +31,7 @@ import {
   verifyReleaseFiles
 } from './release-files.js'
 import { binaryName, type ReleasePlatform } from './platform.js'
+import { completeMarker, exactVersion, findInToolCache, toolCachePath } from './tool-cache.js'
 import {
   indexUrl,
   parseIndex,
@@ -70,7 +71,7 @@ export interface Installation {
 }
 
 function cachedBinary(version: string, request: InstallRequest): string | undefined {
-  const dir = tc.find(TOOL_NAME, version, request.cacheArch)
+  const dir = findInToolCache(toolCacheRoot(), TOOL_NAME, version, request.cacheArch)
   const binary = dir ? path.join(dir, binaryName(request.platform)) : undefined
   return binary && existsSync(binary) ? binary : undefined
 }
@@ -82,9 +83,10 @@ function cachedBinary(version: string, request: InstallRequest): string | undefi
  * costs no network request.
  */
 export async function installPacker(request: InstallRequest): Promise<Installation> {
-  if (request.versionSpec !== 'latest' && /^\d+\.\d+\.\d+(-[\w.-]+)?$/.test(request.versionSpec)) {
-    const binary = cachedBinary(request.versionSpec, request)
-    if (binary) return { version: request.versionSpec, binary, fromCache: true }
+  const exact = exactVersion(request.versionSpec)
+  if (exact !== undefined) {
+    const binary = cachedBinary(exact, request)
+    if (binary) return { version: exact, binary, fromCache: true }
   }
 
   const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS)
@@ -224,7 +226,7 @@ async function waitForMarker(marker: string): Promise<boolean> {
  * folder now there is another install's.
  */
 async function place(staging: string, finalDir: string): Promise<boolean> {
-  const marker = `${finalDir}.complete`
+  const marker = completeMarker(finalDir)
   for (let attempt = 0; ; attempt++) {
     if (existsSync(marker)) return true
     try {
@@ -255,8 +257,8 @@ async function extractIntoToolCache(
   request: InstallRequest
 ): Promise<string> {
   const toolRoot = path.join(toolCacheRoot(), TOOL_NAME)
-  const versionDir = path.join(toolRoot, version)
-  const finalDir = path.join(versionDir, request.cacheArch)
+  const finalDir = toolCachePath(toolCacheRoot(), TOOL_NAME, version, request.cacheArch)
+  const versionDir = path.dirname(finalDir)
   const staging = path.join(toolRoot, `.staging-${version}-${randomBytes(6).toString('hex')}`)
   const name = binaryName(request.platform)
   let placed = false
@@ -284,7 +286,7 @@ async function extractIntoToolCache(
       return path.join(finalDir, name)
     }
     placed = true
-    await writeFile(`${finalDir}.complete`, '')
+    await writeFile(completeMarker(finalDir), '')
     core.info(`Packer ${version} is in the tool cache at ${finalDir}`)
     return path.join(finalDir, name)
   } catch (error) {

@@ -1,4 +1,4 @@
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 
 /** An operating system and architecture as HashiCorp's release files name them. */
 export interface ReleasePlatform {

@@ -4,7 +4,7 @@
  * gives an installed plugin and looks for when it loads one.
  */
 import * as path from 'node:path'
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 import type { ReleasePlatform } from './platform.js'
 
 /** One entry of a `required_plugins` block. */

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import * as core from '@actions/core'
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 import { ARCHIVE_LIMITS, type Downloader, HttpStatusError, SIGNED_FILE_LIMITS } from './download.js'
 import { HASHICORP_RELEASE_KEY, HASHICORP_RELEASE_KEY_FINGERPRINT } from './hashicorp-key.js'
 import type { TrustedKeys } from './verify.js'

@@ -1,5 +1,5 @@
 import semver from 'semver'
-import { ActionError } from '../errors.js'
+import { ActionError } from '../action/errors.js'
 import type { ReleasePlatform } from './platform.js'
 
 /** One file of a release, as `index.json` lists it. Only the file name is used, never its `url`. */

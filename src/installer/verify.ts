@@ -7,7 +7,7 @@ import {
   type KeyID,
   type Subkey
 } from 'openpgp'
-import { ActionError, getErrorMessage } from '../errors.js'
+import { ActionError, getErrorMessage } from '../action/errors.js'
 
 export interface TrustedKeys {
   keys: Key[]

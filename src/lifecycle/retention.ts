@@ -3,8 +3,8 @@
  * what is in use), decide per region which images to deregister and which snapshots go with them,
  * and say why each other candidate is kept.
  */
-import { ActionError } from '../errors.js'
-import { dictionary } from '../dictionary.js'
+import { ActionError } from '../action/errors.js'
+import { dictionary } from '../action/dictionary.js'
 
 /** An AMI as DescribeImages reports it, reduced to what retention and promotion need. */
 export interface Image {

@@ -1,7 +1,7 @@
 /** Pure argument building for every Packer command the action runs. */
 import * as path from 'node:path'
 import semver from 'semver'
-import type { ActionInputs, ResolvedPaths } from '../inputs.js'
+import type { ActionInputs, ResolvedPaths } from '../action/inputs.js'
 
 /** What `packer build` / `validate` share: variables, var-files, build selection. */
 function templateOptions(

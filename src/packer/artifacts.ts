@@ -3,7 +3,7 @@
  * artifact.go (`Id()` / `String()`), see __tests__/data/packer/README.md for the sources.
  */
 import type { Artifact, ParsedArtifact } from './types.js'
-import { dictionary } from '../dictionary.js'
+import { dictionary } from '../action/dictionary.js'
 
 /** Builder ids Packer prints in `artifact,N,builder-id,…`, mapped to the builder type they belong to. */
 const BUILDER_TYPE_BY_ID: Record<string, string> = {

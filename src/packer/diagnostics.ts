@@ -20,10 +20,12 @@
  *     Warnings for build 'x':                   then `* <warning>` bullets
  *
  * In machine-readable mode the same text travels inside `<ts>,,ui,error,<escaped text>` lines;
- * those are unescaped here, so either form, or the already unescaped message, can be passed.
+ * those are read through the machine-readable line parser, so either form, or the already
+ * unescaped message, can be passed.
  */
 import type { AnnotationProperties } from '@actions/core'
 import * as path from 'node:path'
+import { parseMachineReadableLine } from './machine-readable/line.js'
 import type { Finding } from './types.js'
 
 /** Where Packer ran, so that the paths it prints can be made relative to the repository. */
@@ -65,15 +67,13 @@ type Line = string | typeof BREAK
 const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]/g
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g
-const MACHINE_READABLE = /^\s*\d{9,},[^,]*,([^,]*),(.*)$/
+/**
+ * A real run's timestamps are Unix seconds (nine digits or more); a shorter number in front of a
+ * comma is program output, not a machine-readable line.
+ */
+const MIN_TIMESTAMP = 100_000_000
 /** `log.Printf` lines that PACKER_LOG=1 interleaves with the UI output. */
 const GO_LOG = /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} /
-
-function unescapeMachineReadable(data: string): string {
-  return data.replace(/%!\(PACKER_COMMA\)|\\n|\\r/g, (m) =>
-    m === '\\n' ? '\n' : m === '\\r' ? '\r' : ','
-  )
-}
 
 function clean(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(ANSI, '').replace(CONTROL, '')
@@ -82,14 +82,10 @@ function clean(text: string): string {
 function prepareLines(text: string): Line[] {
   const lines: Line[] = []
   for (const raw of clean(text).split('\n')) {
-    const mr = MACHINE_READABLE.exec(raw)
-    if (mr) {
-      const [, type, data] = mr
-      if (type === 'ui' && data.startsWith('error,')) {
-        lines.push(
-          BREAK,
-          ...clean(unescapeMachineReadable(data.slice('error,'.length))).split('\n')
-        )
+    const mr = parseMachineReadableLine(raw)
+    if (mr && mr.timestamp >= MIN_TIMESTAMP) {
+      if (mr.type === 'ui' && mr.data.length === 2 && mr.data[0] === 'error') {
+        lines.push(BREAK, ...clean(mr.data[1]).split('\n'))
       }
       lines.push(BREAK)
       continue

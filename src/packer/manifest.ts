@@ -4,7 +4,7 @@
  */
 import { makeArtifact } from './artifacts.js'
 import type { Artifact, Manifest, ManifestBuild } from './types.js'
-import { dictionary } from '../dictionary.js'
+import { dictionary } from '../action/dictionary.js'
 
 export interface RunManifestOptions {
   /** The `packer_run_uuid` of every entry and the `last_run_uuid`. */

@@ -7,7 +7,7 @@
 import { DefaultArtifactClient } from '@actions/artifact'
 import * as core from '@actions/core'
 import * as path from 'node:path'
-import { globToRegExp } from '../../../../../src/glob.js'
+import { globToRegExp } from '../../../../../src/action/glob.js'
 
 async function run(): Promise<void> {
   const name = core.getInput('name')

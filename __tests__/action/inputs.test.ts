@@ -1,0 +1,237 @@
+import { describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { Inputs } from '../../src/action/constants.js'
+import {
+  checkInside,
+  parseInputs,
+  parseReleasesUrl,
+  parseVariables,
+  parseVersionSpec,
+  resolvePaths
+} from '../../src/action/inputs.js'
+
+function reader(values: Record<string, string>) {
+  return (name: string): string => values[name] ?? ''
+}
+
+describe('parseInputs', () => {
+  it('applies defaults for empty inputs', () => {
+    expect(parseInputs(reader({}))).toMatchObject({
+      command: 'build',
+      packerVersion: 'latest',
+      releasesUrl: 'https://releases.hashicorp.com',
+      releasesSigningKey: '',
+      workingDirectory: '.',
+      template: '.',
+      variables: [],
+      onError: 'cleanup',
+      fmtCheck: true,
+      cachePlugins: true,
+      summary: true,
+      force: false
+    })
+  })
+
+  it('reads the lifecycle inputs, with their defaults', () => {
+    expect(
+      parseInputs(
+        reader({
+          command: 'cleanup',
+          'aws-regions': 'us-east-1, eu-west-1\nus-east-1',
+          'image-name-filter': 'web-*',
+          'image-tags': 'app=web\nteam = platform',
+          'min-age': '1d12h',
+          'dry-run': 'true',
+          'share-with': '123456789012'
+        })
+      )
+    ).toMatchObject({
+      awsRegions: ['us-east-1', 'eu-west-1'],
+      imageNameFilter: 'web-*',
+      imageTags: { app: 'web', team: 'platform' },
+      keep: 5,
+      minAgeMs: 36 * 3_600_000,
+      dryRun: true,
+      stageTag: 'status',
+      shareWith: ['123456789012'],
+      amiIds: undefined,
+      tfvarsMapping: []
+    })
+  })
+
+  it.each([
+    [
+      { command: 'merge-manifests' },
+      "Input 'manifests' is required with command 'merge-manifests'"
+    ],
+    [{ command: 'tfvars' }, "Input 'tfvars-file' is required with command 'tfvars'"],
+    [{ command: 'promote' }, "Input 'stage' is required with command 'promote'"],
+    [{ command: 'cleanup' }, "give 'image-name-filter' or 'image-tags'"],
+    [{ 'aws-regions': 'us-east-1,Frankfurt' }, "Input 'aws-regions' names 'Frankfurt'"],
+    [{ 'min-age': 'two weeks' }, 'Input \'min-age\': "two weeks" is not a duration'],
+    [{ keep: '-1' }, "Input 'keep' is '-1'; expected a whole number"],
+    [{ 'ami-ids': '{"b": {"us-east-1": "ami-xyz"}}' }, "Input 'ami-ids': "],
+    [{ 'tfvars-mapping': '1bad=build' }, "Input 'tfvars-mapping': line 1"]
+  ])('refuses %j, naming the input', (values, message) => {
+    expect(() => parseInputs(reader(values))).toThrow(message)
+  })
+
+  it('refuses an unknown command and names the choices', () => {
+    expect(() => parseInputs(reader({ command: 'deploy' }))).toThrow(
+      "Input 'command' is 'deploy'; expected one of: build, validate, fmt, init, install"
+    )
+  })
+})
+
+describe('parseVersionSpec', () => {
+  it.each([
+    ['', 'latest'],
+    ['LATEST', 'latest'],
+    ['1.11.2', '1.11.2'],
+    ['v1.11.2', '1.11.2'],
+    [' 1.7.0-rc1 ', '1.7.0-rc1'],
+    ['~1.11', '~1.11'],
+    ['1.x', '1.x'],
+    ['>=1.10 <1.12', '>=1.10 <1.12']
+  ])('%p → %p', (input, expected) => {
+    expect(parseVersionSpec(input)).toBe(expected)
+  })
+
+  it.each(['banana', '1.2.3.4', '>>1'])('refuses %p', (input) => {
+    expect(() => parseVersionSpec(input)).toThrow(`Input 'packer-version' is '${input}'`)
+  })
+
+  it.each(['>=1.0 <1.1 ||', '||1.6.6', '1.5.x ||  || 1.7.x'])(
+    'refuses %p, whose empty alternative semver reads as any version',
+    (input) => {
+      expect(() => parseVersionSpec(input)).toThrow(
+        `Input 'packer-version' is '${input}': an alternative between '||' is empty`
+      )
+    }
+  )
+
+  it('keeps a range with real alternatives', () => {
+    expect(parseVersionSpec('1.5.x || 1.7.x')).toBe('1.5.x || 1.7.x')
+  })
+})
+
+describe('parseReleasesUrl', () => {
+  it('drops trailing slashes', () => {
+    expect(parseReleasesUrl('https://mirror.example/hashicorp/')).toBe(
+      'https://mirror.example/hashicorp'
+    )
+  })
+
+  it.each([
+    ['not a url', /expected an http\(s\) URL such as/],
+    ['ftp://mirror.example', /expected an http\(s\) URL, not ftp:/],
+    ['https://user:pw@mirror.example', /carries credentials/]
+  ])('refuses %p', (input, message) => {
+    expect(() => parseReleasesUrl(input)).toThrow(message)
+  })
+
+  it('never echoes credentials back', () => {
+    expect(() => parseReleasesUrl('https://user:s3cret@mirror.example')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('s3cret') })
+    )
+  })
+})
+
+describe('parseVariables', () => {
+  it('names a bad variable name of a plain input, and hides it for a secret one', () => {
+    expect(() => parseVariables('9lives=x', 'variables')).toThrow(
+      "Input 'variables', line 1: '9lives' is not a variable name"
+    )
+    let message = ''
+    try {
+      parseVariables('ok=1\nabc+/def==', 'sensitive-variables', true)
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^Input 'sensitive-variables', line 2: the text before the first =/)
+    expect(message).not.toContain('abc')
+  })
+})
+
+describe('keep', () => {
+  it('says that 0 keeps no image, unlike parallel-builds where 0 is no limit', () => {
+    expect(() => parseInputs(reader({ command: 'cleanup', keep: 'all' }))).toThrow(
+      "Input 'keep' is 'all'; expected a whole number from 0 to 1000 (0: keep none)"
+    )
+    expect(() => parseInputs(reader({ 'parallel-builds': 'many' }))).toThrow(
+      "Input 'parallel-builds' is 'many'; expected a whole number from 0 to 1000 (0: no limit)"
+    )
+  })
+})
+
+describe('checkInside', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'pia-inside-'))
+  const workspace = path.join(base, 'workspace')
+  mkdirSync(path.join(workspace, 'sub'), { recursive: true })
+  writeFileSync(path.join(base, 'outside.txt'), 'x')
+  writeFileSync(path.join(workspace, 'sub', 'inside.txt'), 'x')
+  symlinkSync(path.join(base, 'outside.txt'), path.join(workspace, 'out-link'))
+  symlinkSync(path.join(workspace, 'sub', 'inside.txt'), path.join(workspace, 'in-link'))
+  symlinkSync(base, path.join(workspace, 'up'))
+  const roots = [{ name: 'the workspace', dir: workspace }]
+
+  it.each(['sub/inside.txt', 'in-link', 'sub/not-yet-there.tfvars', 'new/dir/file'])(
+    'accepts %s, which stays inside',
+    (given) => {
+      expect(() =>
+        checkInside(path.join(workspace, given), Inputs.TfvarsFile, given, roots)
+      ).not.toThrow()
+    }
+  )
+
+  it.each(['out-link', 'up/outside.txt', 'up/not-yet-there.tfvars', '../outside.txt'])(
+    'refuses %s, which leads out',
+    (given) => {
+      expect(() =>
+        checkInside(path.join(workspace, given), Inputs.TfvarsFile, given, roots)
+      ).toThrow(
+        new RegExp(
+          `^Input 'tfvars-file' is '${given.replace(/[.]/g, '\\.')}', which resolves to .*, outside the workspace \\(`
+        )
+      )
+    }
+  )
+
+  it('accepts a second root', () => {
+    expect(() =>
+      checkInside(path.join(workspace, 'out-link'), Inputs.Manifests, 'out-link', [
+        ...roots,
+        { name: 'RUNNER_TEMP', dir: base }
+      ])
+    ).not.toThrow()
+  })
+})
+
+describe('resolvePaths and symlinks below a template folder', () => {
+  const base = mkdtempSync(path.join(tmpdir(), 'pia-fmt-'))
+  const workspace = path.join(base, 'workspace')
+  mkdirSync(path.join(workspace, 'images', 'sub'), { recursive: true })
+  writeFileSync(path.join(workspace, 'images', 'main.pkr.hcl'), '')
+  writeFileSync(path.join(base, 'outside.hcl'), 'x = 1\n')
+  symlinkSync(path.join(base, 'outside.hcl'), path.join(workspace, 'images', 'sub', 'x.pkr.hcl'))
+
+  it.each([
+    ['fmt', 'true'],
+    ['validate', 'true']
+  ])('refuses one that packer fmt -recursive would follow (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(() => resolvePaths(inputs, workspace)).toThrow(
+      /^Input 'template' names 'images\/sub\/x\.pkr\.hcl', which resolves to .*outside\.hcl, outside the workspace/
+    )
+  })
+
+  it.each([
+    ['build', 'true'],
+    ['validate', 'false']
+  ])('ignores it where Packer does not look below the folder (%s)', (command, fmtCheck) => {
+    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
+    expect(resolvePaths(inputs, workspace).kind).toBe('hcl2-dir')
+  })
+})

@@ -1,0 +1,513 @@
+import * as core from '@actions/core'
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
+import * as path from 'node:path'
+import semver from 'semver'
+import {
+  COMMANDS,
+  type Command,
+  DEFAULT_COMMAND,
+  DEFAULT_RELEASES_URL,
+  Inputs,
+  ON_ERROR,
+  type OnError
+} from './constants.js'
+import { ActionError } from './errors.js'
+import { parseAccountIds, PROMOTE_OWN_TAGS } from '../lifecycle/promotion.js'
+import { MIN_SECRET_LENGTH } from './redact.js'
+import { parseImageTags, parseMinAge } from '../lifecycle/retention.js'
+import {
+  parseAmiIds,
+  parseTfvarsMapping,
+  type AmiIds,
+  type TfvarsMappingEntry
+} from '../tfvars/mapping.js'
+
+export interface Variable {
+  name: string
+  /** Everything after the first `=`, byte for byte. */
+  value: string
+}
+
+/** Every input of the action, read once and validated. */
+export interface ActionInputs {
+  command: Command
+  /** `latest`, an exact version without a leading `v`, or a semver range. */
+  packerVersion: string
+  /** Base URL of the release server, without a trailing slash. */
+  releasesUrl: string
+  /** ASCII-armored OpenPGP public key to trust instead of HashiCorp's; empty for HashiCorp's. */
+  releasesSigningKey: string
+  /** As given, relative to the workspace. */
+  workingDirectory: string
+  /** File or directory, relative to the working directory. */
+  template: string
+  variables: Variable[]
+  sensitiveVariables: Variable[]
+  varFiles: string[]
+  only: string[]
+  except: string[]
+  onError: OnError
+  parallelBuilds?: number
+  force: boolean
+  fmtCheck: boolean
+  githubToken: string
+  cachePlugins: boolean
+  installOfficialPlugins: boolean
+  summary: boolean
+  uploadArtifact: string
+  /** merge-manifests: paths or glob patterns, relative to the working directory. */
+  manifests: string[]
+  /** tfvars: relative to the working directory. */
+  tfvarsFile: string
+  /** tfvars, promote: undefined when empty (then the job's last build is read). */
+  amiIds?: AmiIds
+  tfvarsMapping: TfvarsMappingEntry[]
+  awsRegions: string[]
+  imageNameFilter: string
+  imageTags: Record<string, string>
+  keep: number
+  /** Milliseconds; undefined for no age limit. */
+  minAgeMs?: number
+  dryRun: boolean
+  stage: string
+  stageTag: string
+  shareWith: string[]
+}
+
+/** Reads an input by name; `raw` keeps leading and trailing white space. */
+export type InputReader = (name: string, raw?: boolean) => string
+
+/** Reads and validates every input; throws an ActionError that names the bad value. */
+export function parseInputs(read: InputReader): ActionInputs {
+  const inputs: ActionInputs = {
+    command: parseCommand(read(Inputs.Command)),
+    packerVersion: parseVersionSpec(read(Inputs.PackerVersion)),
+    releasesUrl: parseReleasesUrl(read(Inputs.ReleasesUrl)),
+    releasesSigningKey: read(Inputs.ReleasesSigningKey).trim(),
+    workingDirectory: read(Inputs.WorkingDirectory).trim() || '.',
+    template: read(Inputs.Template).trim() || '.',
+    variables: parseVariables(read(Inputs.Variables, true), Inputs.Variables),
+    sensitiveVariables: parseVariables(
+      read(Inputs.SensitiveVariables, true),
+      Inputs.SensitiveVariables,
+      true
+    ),
+    varFiles: parseList(read(Inputs.VarFiles), /\r?\n/),
+    only: parseList(read(Inputs.Only), /[,\r\n]/),
+    except: parseList(read(Inputs.Except), /[,\r\n]/),
+    onError: parseOnError(read(Inputs.OnError)),
+    parallelBuilds: parseOptionalInteger(read(Inputs.ParallelBuilds), Inputs.ParallelBuilds),
+    force: parseBoolean(read(Inputs.Force), Inputs.Force, false),
+    fmtCheck: parseBoolean(read(Inputs.FmtCheck), Inputs.FmtCheck, true),
+    githubToken: read(Inputs.GithubToken).trim(),
+    cachePlugins: parseBoolean(read(Inputs.CachePlugins), Inputs.CachePlugins, true),
+    installOfficialPlugins: parseBoolean(
+      read(Inputs.InstallOfficialPlugins),
+      Inputs.InstallOfficialPlugins,
+      true
+    ),
+    summary: parseBoolean(read(Inputs.Summary), Inputs.Summary, true),
+    uploadArtifact: read(Inputs.UploadArtifact).trim(),
+    manifests: parseList(read(Inputs.Manifests), /\r?\n/),
+    tfvarsFile: read(Inputs.TfvarsFile).trim(),
+    amiIds: named(Inputs.AmiIds, read(Inputs.AmiIds).trim(), (v) =>
+      v ? parseAmiIds(v) : undefined
+    ),
+    tfvarsMapping: named(Inputs.TfvarsMapping, read(Inputs.TfvarsMapping), parseTfvarsMapping),
+    awsRegions: parseRegions(read(Inputs.AwsRegions)),
+    imageNameFilter: read(Inputs.ImageNameFilter).trim(),
+    imageTags: named(Inputs.ImageTags, read(Inputs.ImageTags), parseImageTags),
+    keep: parseOptionalInteger(read(Inputs.Keep), Inputs.Keep, 'keep none') ?? 5,
+    minAgeMs: named(Inputs.MinAge, read(Inputs.MinAge).trim(), (v) =>
+      v ? parseMinAge(v) : undefined
+    ),
+    dryRun: parseBoolean(read(Inputs.DryRun), Inputs.DryRun, false),
+    stage: read(Inputs.Stage).trim(),
+    stageTag: read(Inputs.StageTag).trim() || 'status',
+    shareWith: named(Inputs.ShareWith, read(Inputs.ShareWith), parseAccountIds)
+  }
+  requireCommandInputs(inputs)
+  if (inputs.only.length && inputs.except.length) {
+    throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
+  }
+  for (const v of inputs.sensitiveVariables) {
+    // An empty value has nothing to hide; one or two characters cannot be hidden.
+    if (v.value.length > 0 && v.value.length < MIN_SECRET_LENGTH) {
+      throw new ActionError(
+        `Input '${Inputs.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${MIN_SECRET_LENGTH} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${Inputs.Variables}', or use a longer secret`
+      )
+    }
+  }
+  const names = new Set<string>()
+  for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
+    if (names.has(v.name)) {
+      throw new ActionError(
+        `Variable '${v.name}' is given twice in '${Inputs.Variables}' / '${Inputs.SensitiveVariables}'`
+      )
+    }
+    names.add(v.name)
+  }
+  if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+    throw new ActionError(
+      `Input '${Inputs.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`
+    )
+  }
+  return inputs
+}
+
+/** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
+function named<T>(input: string, value: string, parse: (value: string) => T): T {
+  try {
+    return parse(value)
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    throw new ActionError(
+      message.startsWith(input)
+        ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
+        : `Input '${input}': ${message}`
+    )
+  }
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
+
+export function parseRegions(text: string): string[] {
+  const regions = parseList(text, /[,\r\n]/)
+  for (const region of regions) {
+    if (!REGION.test(region)) {
+      throw new ActionError(
+        `Input '${Inputs.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`
+      )
+    }
+  }
+  return [...new Set(regions)]
+}
+
+/** What each command cannot run without. */
+function requireCommandInputs(inputs: ActionInputs): void {
+  const need = (input: Inputs, present: boolean, why: string): void => {
+    if (!present)
+      throw new ActionError(`Input '${input}' is required with command '${inputs.command}': ${why}`)
+  }
+  switch (inputs.command) {
+    case 'merge-manifests':
+      need(
+        Inputs.Manifests,
+        inputs.manifests.length > 0,
+        'the manifest files (or patterns) to merge'
+      )
+      break
+    case 'tfvars':
+      need(
+        Inputs.TfvarsFile,
+        inputs.tfvarsFile !== '',
+        'the .tfvars or .tfvars.json file to update'
+      )
+      break
+    case 'promote':
+      need(Inputs.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing')
+      if (PROMOTE_OWN_TAGS.includes(inputs.stageTag)) {
+        // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
+        throw new ActionError(
+          `Input '${Inputs.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')}); name another tag to hold the stage, such as status`
+        )
+      }
+      break
+    case 'cleanup':
+      // Without a filter, every image the account owns would be a candidate for deletion.
+      need(
+        Inputs.ImageNameFilter,
+        inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0,
+        `give '${Inputs.ImageNameFilter}' or '${Inputs.ImageTags}' (or both), so that cleanup never considers every image the account owns`
+      )
+      break
+    default:
+      break
+  }
+}
+
+export function getInputs(): ActionInputs {
+  return parseInputs((name, raw) => core.getInput(name, { trimWhitespace: !raw }))
+}
+
+export function parseCommand(value: string): Command {
+  const command = value.trim() || DEFAULT_COMMAND
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new ActionError(
+      `Input '${Inputs.Command}' is '${command}'; expected one of: ${COMMANDS.join(', ')}`
+    )
+  }
+  return command as Command
+}
+
+export function parseOnError(value: string): OnError {
+  const choice = value.trim() || 'cleanup'
+  if (choice === 'ask') {
+    throw new ActionError(
+      `Input '${Inputs.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${ON_ERROR.join(', ')}`
+    )
+  }
+  if (!(ON_ERROR as readonly string[]).includes(choice)) {
+    throw new ActionError(
+      `Input '${Inputs.OnError}' is '${choice}'; expected one of: ${ON_ERROR.join(', ')}`
+    )
+  }
+  return choice as OnError
+}
+
+export function parseVersionSpec(value: string): string {
+  const spec = value.trim() || 'latest'
+  if (spec.toLowerCase() === 'latest') return 'latest'
+  const exact = semver.valid(semver.clean(spec) ?? '')
+  if (exact) return exact
+  // semver reads an empty alternative as `*`: `>=1.0 <1.1 ||` would install any version.
+  if (spec.split('||').some((alternative) => alternative.trim() === '')) {
+    throw new ActionError(
+      `Input '${Inputs.PackerVersion}' is '${spec}': an alternative between '||' is empty, which would match any version; remove the extra '||'`
+    )
+  }
+  if (semver.validRange(spec)) return spec
+  throw new ActionError(
+    `Input '${Inputs.PackerVersion}' is '${spec}'; expected 'latest', an exact version such as ` +
+      `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`
+  )
+}
+
+export function parseReleasesUrl(value: string): string {
+  const raw = value.trim() || DEFAULT_RELEASES_URL
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ActionError(
+      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${DEFAULT_RELEASES_URL}`
+    )
+  }
+  if (url.username || url.password) {
+    throw new ActionError(
+      `Input '${Inputs.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`
+    )
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ActionError(
+      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
+    )
+  }
+  return url.toString().replace(/\/+$/, '')
+}
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
+
+/**
+ * `name=value` lines. The value is everything after the first `=`, kept byte for byte; blank lines
+ * are skipped. Values are never shown in errors, since they may be secret; with `secret`, names are
+ * not either: a line missing its `name=` may be a secret whole.
+ */
+export function parseVariables(text: string, input: string, secret = false): Variable[] {
+  const variables: Variable[] = []
+  const lines = text.split('\n')
+  lines.forEach((rawLine, index) => {
+    const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine
+    if (line.trim() === '') return
+    const eq = line.indexOf('=')
+    if (eq < 0) {
+      throw new ActionError(
+        `Input '${input}', line ${index + 1}: expected name=value, found no '='`
+      )
+    }
+    const name = line.slice(0, eq).trim()
+    if (!IDENTIFIER.test(name)) {
+      throw new ActionError(
+        `Input '${input}', line ${index + 1}: ${secret ? 'the text before the first = (not shown, as the line may be a secret)' : `'${name.slice(0, 64)}'`} is not a variable name (letters, digits, _ and -, not starting with a digit)`
+      )
+    }
+    variables.push({ name, value: line.slice(eq + 1) })
+  })
+  return variables
+}
+
+export function parseList(text: string, separator: RegExp): string[] {
+  return text
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean)
+}
+
+export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
+  const v = value.trim().toLowerCase()
+  if (v === '') return fallback
+  if (['true', 'yes', 'on', '1'].includes(v)) return true
+  if (['false', 'no', 'off', '0'].includes(v)) return false
+  throw new ActionError(`Input '${input}' is '${value.trim()}'; expected true or false`)
+}
+
+/** A whole number from 0 to 1000, or undefined when empty; `zero` says what 0 means for the input. */
+export function parseOptionalInteger(
+  value: string,
+  input: string,
+  zero = 'no limit'
+): number | undefined {
+  const v = value.trim()
+  if (v === '') return undefined
+  if (!/^\d+$/.test(v) || Number(v) > 1000) {
+    throw new ActionError(
+      `Input '${input}' is '${v}'; expected a whole number from 0 to 1000 (0: ${zero})`
+    )
+  }
+  return Number(v)
+}
+
+/** Template kinds Packer reads: HCL2 files and directories, and legacy JSON files. */
+export type TemplateKind = 'hcl2-file' | 'hcl2-dir' | 'legacy-json'
+
+export interface ResolvedPaths {
+  /** Absolute working directory. */
+  workingDirectory: string
+  /** Absolute path of the template file or directory. */
+  template: string
+  kind: TemplateKind
+  /** Absolute paths. */
+  varFiles: string[]
+}
+
+/** A directory a path input may lead into, and what to call it in an error. */
+export interface PathRoot {
+  name: string
+  dir: string
+}
+
+/** The real path of `file`, or of its nearest existing folder joined with the rest when it does not exist. */
+function realPathOf(file: string): string {
+  const rest: string[] = []
+  let dir = path.resolve(file)
+  for (;;) {
+    try {
+      return path.join(realpathSync(dir), ...rest)
+    } catch {
+      const parent = path.dirname(dir)
+      if (parent === dir) return path.resolve(file)
+      rest.unshift(path.basename(dir))
+      dir = parent
+    }
+  }
+}
+
+function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+/**
+ * Refuses a path input whose real path, symlinks followed, leads out of `roots`: a pull request can
+ * commit a symlink, and what the action reads through it (a var-file, a manifest) could reach the
+ * log in an error message, and what it writes (tfvars) would land outside the repository.
+ */
+export function checkInside(
+  file: string,
+  input: Inputs,
+  given: string,
+  roots: PathRoot[],
+  verb: 'is' | 'names' = 'is'
+): void {
+  const real = realPathOf(file)
+  if (roots.some((root) => isInside(real, realPathOf(root.dir)))) return
+  const where = roots.map((r) => `${r.name} (${r.dir})`).join(' and ')
+  throw new ActionError(
+    `Input '${input}' ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`
+  )
+}
+
+export function workspaceRoot(workspace: string): PathRoot {
+  return { name: 'the workspace', dir: workspace }
+}
+
+/** The absolute working directory, which must exist, inside the workspace. */
+export function workingDirectoryOf(inputs: ActionInputs, workspace: string): string {
+  const workingDirectory = path.resolve(workspace, inputs.workingDirectory)
+  if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
+    throw new ActionError(
+      `Input '${Inputs.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`
+    )
+  }
+  checkInside(workingDirectory, Inputs.WorkingDirectory, inputs.workingDirectory, [
+    workspaceRoot(workspace)
+  ])
+  return workingDirectory
+}
+
+/** The files of a template folder that Packer reads on its own (build) or rewrites (fmt). */
+const READ_BY_PACKER = /\.(pkr|pkrvars)\.(hcl|json)$/
+/** What `packer fmt -recursive` reads and rewrites in the folders below. */
+const FORMATTED_BY_PACKER = /\.(pkr|pkrvars)\.hcl$/
+
+/**
+ * The files below `dir` that `packer fmt -recursive` would read, as Go's filepath.Walk finds them:
+ * symlinked folders are not entered, symlinked files are listed (and followed when read).
+ */
+function formattedBelow(dir: string, relative = ''): string[] {
+  const found: string[] = []
+  for (const entry of readdirSync(path.join(dir, relative), { withFileTypes: true })) {
+    const name = path.join(relative, entry.name)
+    if (entry.isDirectory()) found.push(...formattedBelow(dir, name))
+    else if (relative !== '' && FORMATTED_BY_PACKER.test(entry.name)) found.push(name)
+  }
+  return found
+}
+
+export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
+  const workingDirectory = workingDirectoryOf(inputs, workspace)
+  const template = path.resolve(workingDirectory, inputs.template)
+  if (!existsSync(template)) {
+    throw new ActionError(
+      `Input '${Inputs.Template}' is '${inputs.template}', which does not exist (looked for ${template})`
+    )
+  }
+  const roots = [workspaceRoot(workspace)]
+  checkInside(template, Inputs.Template, inputs.template, roots)
+  let kind: TemplateKind
+  if (statSync(template).isDirectory()) {
+    // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
+    const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck)
+    const read = readdirSync(template).filter((f) => READ_BY_PACKER.test(f))
+    for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
+      checkInside(
+        path.join(template, file),
+        Inputs.Template,
+        path.join(inputs.template, file),
+        roots,
+        'names'
+      )
+    }
+    const templates = readdirSync(template).filter(
+      (f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json')
+    )
+    if (templates.length === 0) {
+      throw new ActionError(
+        `Input '${Inputs.Template}' is the folder '${inputs.template}', which holds no .pkr.hcl or .pkr.json templates` +
+          (readdirSync(template).some((f) => f.endsWith('.json'))
+            ? '; name a legacy JSON template by its file name'
+            : '')
+      )
+    }
+    kind = 'hcl2-dir'
+  } else if (template.endsWith('.pkr.hcl') || template.endsWith('.pkr.json')) {
+    kind = 'hcl2-file'
+  } else if (template.endsWith('.json')) {
+    kind = 'legacy-json'
+  } else {
+    throw new ActionError(
+      `Input '${Inputs.Template}' is '${inputs.template}'; expected a .pkr.hcl, .pkr.json or .json file, or a folder`
+    )
+  }
+  const varFiles = inputs.varFiles.map((file) => {
+    const resolved = path.resolve(workingDirectory, file)
+    if (!existsSync(resolved) || !statSync(resolved).isFile()) {
+      throw new ActionError(
+        `Input '${Inputs.VarFiles}' names '${file}', which is not a file (looked for ${resolved})`
+      )
+    }
+    checkInside(resolved, Inputs.VarFiles, file, roots, 'names')
+    return resolved
+  })
+  return { workingDirectory, template, kind, varFiles }
+}

@@ -1,0 +1,95 @@
+import * as core from '@actions/core'
+import { randomUUID } from 'node:crypto'
+import { toAnnotationProperties } from '../packer/diagnostics.js'
+import type { Finding } from '../packer/types.js'
+import type { Redactor } from './redact.js'
+
+/**
+ * Everything the action prints goes through here, so that no secret reaches the log in any form.
+ *
+ * Packer's output, and that of the scripts its provisioners run, is printed with workflow commands
+ * stopped (`::stop-commands::<token>`): the runner acts on a line such as `::set-output …`,
+ * `::add-mask::…`, `::error …::` or `##[error]…` wherever it comes from, and a build's output is
+ * not the action's to issue commands with. The token is random, so no output can resume them.
+ * Commands work again before the action issues one of its own.
+ */
+export class Logger {
+  private stopToken?: string
+
+  constructor(
+    private readonly redactor: Redactor,
+    private readonly write: (text: string) => void = (text) => process.stdout.write(text)
+  ) {}
+
+  redact(text: string): string {
+    return this.redactor.redact(text)
+  }
+
+  /** Every string inside a plain data value redacted, for data written to a file or an output. */
+  redactDeep<T>(value: T): T {
+    return this.redactor.redactDeep(value)
+  }
+
+  /** A message of the action's own. */
+  info(text: string): void {
+    core.info(this.redact(text))
+  }
+
+  /**
+   * Text that Packer printed: as it is, except for secrets, and never read as a command. Returns
+   * the text as printed, secrets redacted.
+   */
+  output(text: string): string {
+    if (this.stopToken === undefined) {
+      this.stopToken = randomUUID()
+      this.write(`::stop-commands::${this.stopToken}\n`)
+    }
+    const clean = this.redact(text)
+    this.write(`${clean}\n`)
+    return clean
+  }
+
+  /** Workflow commands work again (after Packer's output, before the action's own commands). */
+  resume(): void {
+    if (this.stopToken === undefined) return
+    this.write(`::${this.stopToken}::\n`)
+    this.stopToken = undefined
+  }
+
+  notice(text: string): void {
+    this.resume()
+    core.notice(this.redact(text))
+  }
+
+  warning(text: string): void {
+    this.resume()
+    core.warning(this.redact(text))
+  }
+
+  finding(finding: Finding): void {
+    this.resume()
+    const properties = toAnnotationProperties(finding)
+    if (properties.title) properties.title = this.redact(properties.title)
+    if (finding.severity === 'warning') core.warning(this.redact(finding.message), properties)
+    else core.error(this.redact(finding.message), properties)
+  }
+
+  startGroup(name: string): void {
+    this.resume()
+    core.startGroup(this.redact(name).replace(/[\r\n]+/g, ' '))
+  }
+
+  endGroup(): void {
+    this.resume()
+    core.endGroup()
+  }
+
+  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
+    this.startGroup(name)
+    try {
+      return await fn()
+    } finally {
+      this.endGroup()
+    }
+  }
+}

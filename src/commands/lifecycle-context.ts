@@ -1,0 +1,71 @@
+/**
+ * What the lifecycle commands share: the context they run in, and reading the manifests builds
+ * wrote (for `merge-manifests`, and for the AMIs of `tfvars` and `promote`).
+ */
+import { readFile } from 'node:fs/promises'
+import { Inputs, MANIFEST_ENV } from '../action/constants.js'
+import { ActionError, getErrorMessage } from '../action/errors.js'
+import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../action/inputs.js'
+import type { Logger } from '../action/logger.js'
+import { amiIdsByBuild } from '../packer/artifacts.js'
+import {
+  lastRunOf,
+  manifestToArtifacts,
+  parseManifest,
+  type ManifestSource
+} from '../packer/manifest.js'
+import type { AmiIds } from '../tfvars/mapping.js'
+
+export interface LifecycleContext {
+  inputs: ActionInputs
+  /** Absolute. */
+  workingDirectory: string
+  /** Absolute; path inputs must lead inside it (the working directory when not given). */
+  workspace?: string
+  /** A fresh directory of this run under RUNNER_TEMP, for files the action writes. */
+  runDir: string
+  log: Logger
+  env: NodeJS.ProcessEnv
+  /** True once the job is being cancelled. */
+  cancelled: () => boolean
+}
+
+/** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
+export function manifestRoots(ctx: LifecycleContext): PathRoot[] {
+  const roots = [workspaceRoot(ctx.workspace ?? ctx.workingDirectory)]
+  if (ctx.env.RUNNER_TEMP) roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP })
+  return roots
+}
+
+export async function readManifest(file: string): Promise<ManifestSource> {
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new ActionError(`Cannot read the manifest ${file}: ${getErrorMessage(error)}`)
+  }
+  try {
+    return { source: file, manifest: parseManifest(text) }
+  } catch (error) {
+    throw new ActionError(`${file}: ${getErrorMessage(error)}`)
+  }
+}
+
+/** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
+export async function amiIdsOf(ctx: LifecycleContext): Promise<AmiIds> {
+  if (ctx.inputs.amiIds) return ctx.inputs.amiIds
+  const manifestFile = ctx.env[MANIFEST_ENV]
+  if (!manifestFile) {
+    throw new ActionError(
+      `Input '${Inputs.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`
+    )
+  }
+  try {
+    checkInside(manifestFile, Inputs.AmiIds, manifestFile, manifestRoots(ctx))
+  } catch (error) {
+    throw new ActionError(`${MANIFEST_ENV}: ${getErrorMessage(error)}`)
+  }
+  const { manifest } = await readManifest(manifestFile)
+  ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`)
+  return amiIdsByBuild(manifestToArtifacts(lastRunOf(manifest)))
+}

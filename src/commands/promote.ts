@@ -1,0 +1,58 @@
+/** `command: promote`: tags (and shares) the AMIs of a build as having reached a stage. */
+import * as core from '@actions/core'
+import { Outputs } from '../action/constants.js'
+import { ActionError, awsErrorMessage } from '../action/errors.js'
+import { renderPromotionSummary, type LifecycleReport } from '../summary/lifecycle.js'
+import { describeImagesById, ec2Client, shareImage, tagResources } from '../aws/images.js'
+import { planPromotion, promotedOutput, runUrlOf } from '../lifecycle/promotion.js'
+import type { Image } from '../lifecycle/retention.js'
+import { amiIdsOf, type LifecycleContext } from './lifecycle-context.js'
+
+export async function promoteImages(ctx: LifecycleContext): Promise<LifecycleReport> {
+  const { inputs } = ctx
+  const amiIds = await amiIdsOf(ctx)
+  const idsByRegion = new Map<string, Set<string>>()
+  for (const regions of Object.values(amiIds)) {
+    for (const [region, ami] of Object.entries(regions)) {
+      idsByRegion.set(region, (idsByRegion.get(region) ?? new Set()).add(ami))
+    }
+  }
+  const images: Image[] = []
+  for (const [region, ids] of idsByRegion) {
+    try {
+      images.push(...(await describeImagesById(ec2Client(region), region, [...ids])))
+    } catch (error) {
+      throw new ActionError(`Cannot describe the AMIs in ${region}: ${awsErrorMessage(error)}`)
+    }
+  }
+  const promotions = planPromotion({
+    amiIds,
+    stage: inputs.stage,
+    stageTag: inputs.stageTag,
+    runUrl: runUrlOf(ctx.env),
+    now: new Date(),
+    images,
+    shareWith: inputs.shareWith
+  })
+  for (const p of promotions) {
+    const client = ec2Client(p.region)
+    try {
+      if (p.changed) await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags)
+      await shareImage(client, p.imageId, p.shareWith)
+    } catch (error) {
+      throw new ActionError(`Cannot promote ${p.imageId} in ${p.region}: ${awsErrorMessage(error)}`)
+    }
+    ctx.log.info(
+      p.changed
+        ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
+        : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`
+    )
+  }
+  core.setOutput(
+    Outputs.Promoted,
+    JSON.stringify(ctx.log.redactDeep(promotedOutput(promotions, inputs.stage)))
+  )
+  return {
+    markdown: renderPromotionSummary(inputs.stage, promotions)
+  }
+}
