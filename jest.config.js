@@ -3,6 +3,8 @@
 /** @type {import('jest').Config} */
 export default {
   clearMocks: true,
+  globalSetup: '<rootDir>/__tests__/support/global-setup.js',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
   extensionsToTreatAsEsm: ['.ts'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -164,7 +164,10 @@ export async function detachedSignature(data: Uint8Array, key: SigningKey): Prom
 }
 
 function fixturesDir(): string {
-  const dir = path.join(tmpdir(), 'packer-image-action-fixtures')
+  const dir = path.join(
+    process.env.PACKER_IMAGE_ACTION_SHARED_TMP ?? tmpdir(),
+    'packer-image-action-fixtures'
+  )
   mkdirSync(dir, { recursive: true })
   return dir
 }
