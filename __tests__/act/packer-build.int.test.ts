@@ -11,6 +11,7 @@ import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
 import { MIRROR_VERSION } from '../support/mirror.js'
 import {
+  amazonEbsTemplate,
   actionCacheWithPacker,
   createCallerRepo,
   reportJob,
@@ -40,44 +41,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await ec2?.close()
 })
-
-/** One amazon-ebs build named `name`, from `var.source_ami`, against `var.endpoint`. */
-function amiTemplate(name: string): string {
-  return `variable "endpoint" {
-  type = string
-}
-
-variable "source_ami" {
-  type = string
-}
-
-source "amazon-ebs" "${name}" {
-  region        = "us-east-1"
-  source_ami    = var.source_ami
-  instance_type = "t3.micro"
-  ami_name      = "${name}-e2e-{{timestamp}}"
-  communicator  = "none"
-
-  custom_endpoint_ec2        = var.endpoint
-  skip_credential_validation = true
-  skip_metadata_api_check    = true
-  skip_region_validation     = true
-
-  aws_polling {
-    delay_seconds = 1
-    max_attempts  = 120
-  }
-}
-
-build {
-  sources = ["source.amazon-ebs.${name}"]
-
-  post-processor "manifest" {
-    output = "packer-manifest.json"
-  }
-}
-`
-}
 
 function caller(templates = ['web', 'db']): string {
   return `name: caller
@@ -126,8 +89,8 @@ describe('packer-build.yml under act', () => {
   it('builds two legs and merges their manifests into outputs that match what EC2 made', async () => {
     repo = createCallerRepo({
       '.github/workflows/caller.yml': caller(),
-      'packer/web/main.pkr.hcl': amiTemplate('web'),
-      'packer/db/main.pkr.hcl': amiTemplate('db')
+      'packer/web/main.pkr.hcl': amazonEbsTemplate('web', 'web-e2e'),
+      'packer/db/main.pkr.hcl': amazonEbsTemplate('db', 'db-e2e')
     })
     const run = await runAct({
       repo,
@@ -187,7 +150,7 @@ describe('packer-build.yml under act', () => {
     const run = await runAct({
       repo: createCallerRepo({
         '.github/workflows/caller.yml': caller(['web']),
-        'packer/web/main.pkr.hcl': amiTemplate('web')
+        'packer/web/main.pkr.hcl': amazonEbsTemplate('web', 'web-e2e')
       }),
       workflow: '.github/workflows/caller.yml',
       actionCache,

@@ -13,6 +13,7 @@ import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
 import { MIRROR_VERSION } from '../support/mirror.js'
 import {
+  amazonEbsTemplate,
   actionCacheWithPacker,
   ciTool,
   createCallerRepo,
@@ -53,41 +54,6 @@ afterAll(async () => {
   await ec2?.close()
 })
 
-const TEMPLATE = `variable "endpoint" {
-  type = string
-}
-
-variable "source_ami" {
-  type = string
-}
-
-source "amazon-ebs" "web" {
-  region        = "us-east-1"
-  source_ami    = var.source_ami
-  instance_type = "t3.micro"
-  ami_name      = "web-base-{{timestamp}}"
-  communicator  = "none"
-
-  custom_endpoint_ec2        = var.endpoint
-  skip_credential_validation = true
-  skip_metadata_api_check    = true
-  skip_region_validation     = true
-
-  aws_polling {
-    delay_seconds = 1
-    max_attempts  = 120
-  }
-}
-
-build {
-  sources = ["source.amazon-ebs.web"]
-
-  post-processor "manifest" {
-    output = "packer-manifest.json"
-  }
-}
-`
-
 function caller(profile: string): string {
   return `name: caller
 on: workflow_dispatch
@@ -125,7 +91,7 @@ function rebuild(profile: string, pullsFile: string) {
   const repo = createCallerRepo(
     {
       '.github/workflows/caller.yml': caller(profile),
-      'packer/web/main.pkr.hcl': TEMPLATE,
+      'packer/web/main.pkr.hcl': amazonEbsTemplate('web', 'web-base'),
       'terraform/images.auto.tfvars': TFVARS
     },
     { test: '__tests__/data/act/image-test' }

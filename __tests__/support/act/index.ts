@@ -373,3 +373,44 @@ export function expectExit(run: ActResult, code: number): void {
   const tail = run.exitCode === code ? '' : run.log.split('\n').slice(-120).join('\n')
   expect({ exitCode: run.exitCode, log: tail }).toEqual({ exitCode: code, log: '' })
 }
+
+/**
+ * A template of one amazon-ebs build named `name`, from `var.source_ami`, against the EC2 double at
+ * `var.endpoint`, whose AMIs are named `<amiName>-<timestamp>` and listed in packer-manifest.json.
+ */
+export function amazonEbsTemplate(name: string, amiName: string): string {
+  return `variable "endpoint" {
+  type = string
+}
+
+variable "source_ami" {
+  type = string
+}
+
+source "amazon-ebs" "${name}" {
+  region        = "us-east-1"
+  source_ami    = var.source_ami
+  instance_type = "t3.micro"
+  ami_name      = "${amiName}-{{timestamp}}"
+  communicator  = "none"
+
+  custom_endpoint_ec2        = var.endpoint
+  skip_credential_validation = true
+  skip_metadata_api_check    = true
+  skip_region_validation     = true
+
+  aws_polling {
+    delay_seconds = 1
+    max_attempts  = 120
+  }
+}
+
+build {
+  sources = ["source.amazon-ebs.${name}"]
+
+  post-processor "manifest" {
+    output = "packer-manifest.json"
+  }
+}
+`
+}
