@@ -4035,6 +4035,10 @@ function requiredPluginsBlocks(text) {
  * when the file is not JSON (packer init then says what is wrong with it).
  */
 function requiredPluginsJson(text) {
+    return requiredPluginsValues(text).map((plugins) => `required_plugins ${canonicalJson(plugins)}`);
+}
+/** Each `required_plugins` value under `packer` in a `.pkr.json` text; none when it is not JSON. */
+function requiredPluginsValues(text) {
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -4043,11 +4047,9 @@ function requiredPluginsJson(text) {
         return [];
     }
     const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
-    const packer = isObject(parsed) ? list(parsed.packer) : [];
-    return packer
+    return (isObject(parsed) ? list(parsed.packer) : [])
         .filter(isObject)
-        .flatMap((block) => list(block.required_plugins))
-        .map((plugins) => `required_plugins ${canonicalJson(plugins)}`);
+        .flatMap((block) => list(block.required_plugins));
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -4092,17 +4094,7 @@ function pluginEntriesHcl(blocks) {
 }
 /** The entries of the `required_plugins` of a `.pkr.json` template. */
 function pluginEntriesJson(text) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        return [];
-    }
-    const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
-    return (isObject(parsed) ? list(parsed.packer) : [])
-        .filter(isObject)
-        .flatMap((block) => list(block.required_plugins))
+    return requiredPluginsValues(text)
         .filter(isObject)
         .flatMap((plugins) => Object.entries(plugins)
         .filter((entry) => isObject(entry[1]))

@@ -64,6 +64,11 @@ export function requiredPluginsBlocks(text: string): string[] {
  * when the file is not JSON (packer init then says what is wrong with it).
  */
 export function requiredPluginsJson(text: string): string[] {
+  return requiredPluginsValues(text).map((plugins) => `required_plugins ${canonicalJson(plugins)}`)
+}
+
+/** Each `required_plugins` value under `packer` in a `.pkr.json` text; none when it is not JSON. */
+function requiredPluginsValues(text: string): unknown[] {
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -72,11 +77,9 @@ export function requiredPluginsJson(text: string): string[] {
   }
   const list = (value: unknown): unknown[] =>
     value === undefined ? [] : Array.isArray(value) ? value : [value]
-  const packer = isObject(parsed) ? list(parsed.packer) : []
-  return packer
+  return (isObject(parsed) ? list(parsed.packer) : [])
     .filter(isObject)
     .flatMap((block) => list(block.required_plugins))
-    .map((plugins) => `required_plugins ${canonicalJson(plugins)}`)
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -124,17 +127,7 @@ export function pluginEntriesHcl(blocks: string[]): PluginRequirement[] {
 
 /** The entries of the `required_plugins` of a `.pkr.json` template. */
 export function pluginEntriesJson(text: string): PluginRequirement[] {
-  let parsed: unknown
-  try {
-    parsed = JSON.parse(text)
-  } catch {
-    return []
-  }
-  const list = (value: unknown): unknown[] =>
-    value === undefined ? [] : Array.isArray(value) ? value : [value]
-  return (isObject(parsed) ? list(parsed.packer) : [])
-    .filter(isObject)
-    .flatMap((block) => list(block.required_plugins))
+  return requiredPluginsValues(text)
     .filter(isObject)
     .flatMap((plugins) =>
       Object.entries(plugins)
