@@ -1,3 +1,7 @@
+/**
+ * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
+ * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ */
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { Cancellation } from './action/cancellation.js'
@@ -62,14 +66,13 @@ async function runCommand(cancellation: Cancellation, redactor: Redactor): Promi
     return { message: redactor.redact(message), cancelled }
   }
   const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  let prepared: { command: PreparedCommand; installer?: InstallerInputs; summary: boolean }
+  let prepared: Prepared
   try {
     prepared = prepare(redactor, workspace)
   } catch (error) {
     return { failure: failed(error) }
   }
-  const { command, installer, summary } = prepared
-  const report = summary ? command.report : undefined
+  const { command, installer, report } = prepared
   try {
     const packer = installer ? await setUpPacker(installer, cancellation) : undefined
     await command.run({
@@ -84,11 +87,16 @@ async function runCommand(cancellation: Cancellation, redactor: Redactor): Promi
   }
 }
 
+interface Prepared {
+  command: PreparedCommand
+  /** For a command that needs Packer. */
+  installer?: InstallerInputs
+  /** What the job summary shows; undefined when none is wanted. */
+  report?: CommandReport
+}
+
 /** Reads the inputs every command reads and the command's own, masks the secrets, checks paths. */
-function prepare(
-  redactor: Redactor,
-  workspace: string
-): { command: PreparedCommand; installer?: InstallerInputs; summary: boolean } {
+function prepare(redactor: Redactor, workspace: string): Prepared {
   const read = actionInputReader()
   const shared = readSharedInputs(read)
   // Every secret is masked before anything could print it.
@@ -100,7 +108,11 @@ function prepare(
   const definition = COMMAND_DEFINITIONS[shared.command]
   const installer = definition.needsPacker ? readInstallerInputs(read) : undefined
   const command = definition.prepare(definition.readInputs(read), workspace)
-  return { command, summary: shared.summary, ...(installer ? { installer } : {}) }
+  return {
+    command,
+    ...(installer ? { installer } : {}),
+    ...(shared.summary && command.report ? { report: command.report } : {})
+  }
 }
 
 async function setUpPacker(
