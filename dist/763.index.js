@@ -4708,18 +4708,18 @@ function readValidateInputs(read) {
     return { ...readInitInputs(read), ...readVariableInputs(read), fmtCheck: readFmtCheck(read) };
 }
 function readBuildInputs(read) {
-    const uploadArtifact = read(constants/* Inputs */.G0.UploadArtifact).trim();
-    if (uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(uploadArtifact)) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
-    }
-    return {
+    const inputs = {
         ...readInitInputs(read),
         ...readVariableInputs(read),
         onError: parseOnError(read(constants/* Inputs */.G0.OnError)),
         parallelBuilds: (0,action_inputs/* parseOptionalInteger */.St)(read(constants/* Inputs */.G0.ParallelBuilds), constants/* Inputs */.G0.ParallelBuilds),
         force: (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.Force), constants/* Inputs */.G0.Force, false),
-        uploadArtifact
+        uploadArtifact: read(constants/* Inputs */.G0.UploadArtifact).trim()
     };
+    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
+    }
+    return inputs;
 }
 function readFmtCheck(read) {
     return (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.FmtCheck), constants/* Inputs */.G0.FmtCheck, true);
@@ -4940,6 +4940,10 @@ function renderCommandSummary(report, failure, durationMs, clean = (value) => va
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
+/**
+ * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
+ * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ */
 
 
 
@@ -4990,8 +4994,7 @@ async function runCommand(cancellation, redactor) {
     catch (error) {
         return { failure: failed(error) };
     }
-    const { command, installer, summary } = prepared;
-    const report = summary ? command.report : undefined;
+    const { command, installer, report } = prepared;
     try {
         const packer = installer ? await setUpPacker(installer, cancellation) : undefined;
         await command.run({
@@ -5020,7 +5023,11 @@ function prepare(redactor, workspace) {
     const definition = COMMAND_DEFINITIONS[shared.command];
     const installer = definition.needsPacker ? (0,action_inputs/* readInstallerInputs */.SN)(read) : undefined;
     const command = definition.prepare(definition.readInputs(read), workspace);
-    return { command, summary: shared.summary, ...(installer ? { installer } : {}) };
+    return {
+        command,
+        ...(installer ? { installer } : {}),
+        ...(shared.summary && command.report ? { report: command.report } : {})
+    };
 }
 async function setUpPacker(installer, cancellation) {
     const installation = await installPacker({

@@ -85,20 +85,20 @@ export function readValidateInputs(read: InputReader): ValidateInputs {
 }
 
 export function readBuildInputs(read: InputReader): BuildInputs {
-  const uploadArtifact = read(Inputs.UploadArtifact).trim()
-  if (uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(uploadArtifact)) {
-    throw new ActionError(
-      `Input '${Inputs.UploadArtifact}' is '${uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`
-    )
-  }
-  return {
+  const inputs: BuildInputs = {
     ...readInitInputs(read),
     ...readVariableInputs(read),
     onError: parseOnError(read(Inputs.OnError)),
     parallelBuilds: parseOptionalInteger(read(Inputs.ParallelBuilds), Inputs.ParallelBuilds),
     force: parseBoolean(read(Inputs.Force), Inputs.Force, false),
-    uploadArtifact
+    uploadArtifact: read(Inputs.UploadArtifact).trim()
   }
+  if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+    throw new ActionError(
+      `Input '${Inputs.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`
+    )
+  }
+  return inputs
 }
 
 function readFmtCheck(read: InputReader): boolean {
