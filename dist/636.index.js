@@ -46,10 +46,15 @@ async function deregisterWithSnapshots(client, imageId, snapshotIds) {
 /***/ 47636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runLifecycleCommand: () => (/* binding */ runLifecycleCommand)
+  cleanupImages: () => (/* reexport */ cleanupImages),
+  mergeManifestFiles: () => (/* reexport */ mergeManifestFiles),
+  promoteImages: () => (/* reexport */ promoteImages),
+  updateTfvarsFile: () => (/* reexport */ updateTfvarsFile)
 });
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 7 modules
@@ -266,8 +271,8 @@ async function shareImage(client, imageId, accountIds) {
 
 
 
-async function cleanupImages(ctx, report) {
-    const { inputs } = ctx;
+/** What it has to report is in `report` even when it fails part-way. */
+async function cleanupImages(inputs, ctx, report) {
     let regions = inputs.awsRegions;
     if (regions.length === 0) {
         let region;
@@ -432,7 +437,7 @@ function expandPatterns(patterns, cwd) {
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
-var inputs = __webpack_require__(81729);
+var action_inputs = __webpack_require__(81729);
 // EXTERNAL MODULE: ./src/action/outputs.ts
 var outputs = __webpack_require__(18948);
 // EXTERNAL MODULE: ./src/packer/manifest.ts
@@ -452,7 +457,7 @@ var artifacts = __webpack_require__(68145);
 
 /** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
 function manifestRoots(ctx) {
-    const roots = [(0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)];
+    const roots = [(0,action_inputs/* workspaceRoot */.oS)(ctx.workspace)];
     if (ctx.env.RUNNER_TEMP)
         roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP });
     return roots;
@@ -473,15 +478,15 @@ async function readManifest(file) {
     }
 }
 /** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
-async function amiIdsOf(ctx) {
-    if (ctx.inputs.amiIds)
-        return ctx.inputs.amiIds;
+async function amiIdsOf(given, ctx) {
+    if (given)
+        return given;
     const manifestFile = ctx.env[constants/* MANIFEST_ENV */.Ed];
     if (!manifestFile) {
         throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
     }
     try {
-        (0,inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
+        (0,action_inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
     }
     catch (error) {
         throw new errors/* ActionError */.lZ(`${constants/* MANIFEST_ENV */.Ed}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
@@ -503,18 +508,19 @@ async function amiIdsOf(ctx) {
 
 
 
-async function mergeManifestFiles(ctx) {
-    const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory);
+/** `workingDirectory`: absolute, checked. */
+async function mergeManifestFiles(inputs, workingDirectory, ctx) {
+    const { files, missing } = expandPatterns(inputs.manifests, workingDirectory);
     if (missing.length > 0) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`);
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})`);
     }
     for (const file of files) {
-        (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(ctx.workingDirectory, file) || file, manifestRoots(ctx), 'names');
+        (0,action_inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(workingDirectory, file) || file, manifestRoots(ctx), 'names');
     }
     const sources = await Promise.all(files.map(readManifest));
     const relative = sources.map((s) => ({
         ...s,
-        source: external_node_path_.relative(ctx.workingDirectory, s.source) || s.source
+        source: external_node_path_.relative(workingDirectory, s.source) || s.source
     }));
     for (const [build, where] of (0,packer_manifest/* duplicateBuilds */.XM)(relative)) {
         ctx.log.warning(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
@@ -551,9 +557,8 @@ var promotion = __webpack_require__(74857);
 
 
 
-async function promoteImages(ctx) {
-    const { inputs } = ctx;
-    const amiIds = await amiIdsOf(ctx);
+async function promoteImages(inputs, ctx) {
+    const amiIds = await amiIdsOf(inputs.amiIds, ctx);
     const idsByRegion = new Map();
     for (const regions of Object.values(amiIds)) {
         for (const [region, ami] of Object.entries(regions)) {
@@ -1356,13 +1361,12 @@ var mapping = __webpack_require__(79914);
 
 
 
-async function updateTfvarsFile(ctx) {
-    const amiIds = await amiIdsOf(ctx);
-    const values = (0,mapping/* selectTfvarsValues */.Bv)(amiIds, ctx.inputs.tfvarsMapping);
-    const file = external_node_path_.resolve(ctx.workingDirectory, ctx.inputs.tfvarsFile);
-    (0,inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.TfvarsFile, ctx.inputs.tfvarsFile, [
-        (0,inputs/* workspaceRoot */.oS)(ctx.workspace ?? ctx.workingDirectory)
-    ]);
+/** `workingDirectory`: absolute, checked. */
+async function updateTfvarsFile(inputs, workingDirectory, ctx) {
+    const amiIds = await amiIdsOf(inputs.amiIds, ctx);
+    const values = (0,mapping/* selectTfvarsValues */.Bv)(amiIds, inputs.tfvarsMapping);
+    const file = external_node_path_.resolve(workingDirectory, inputs.tfvarsFile);
+    (0,action_inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.TfvarsFile, inputs.tfvarsFile, [(0,action_inputs/* workspaceRoot */.oS)(ctx.workspace)]);
     const result = await applyTfvars({ file, values });
     core/* setOutput */.uH(constants/* Outputs */.tY.Changed, String(result.changed));
     core/* setOutput */.uH(constants/* Outputs */.tY.TfvarsFile, file);
@@ -1371,32 +1375,21 @@ async function updateTfvarsFile(ctx) {
     }
     ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`);
     return {
-        markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(external_node_path_.relative(ctx.workingDirectory, file) || file, result.changed, values)
+        markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(external_node_path_.relative(workingDirectory, file) || file, result.changed, values)
     };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/lifecycle.ts
+/**
+ * The commands that work on what builds produced: `merge-manifests`, `tfvars`, `cleanup` and
+ * `promote`, one module each. The registry loads this module with `import()` when one of them
+ * runs: it brings the AWS SDK, which a build does not need. Orchestration only: the decisions are
+ * the pure planners' (packer/manifest.ts, tfvars/, lifecycle/), the EC2 calls are aws/'s.
+ */
 
 
 
 
-/** Each lifecycle command; what it has to report is in `report` even when it fails part-way. */
-const LIFECYCLE_RUNNERS = {
-    'merge-manifests': async (ctx, report) => {
-        Object.assign(report, await mergeManifestFiles(ctx));
-    },
-    tfvars: async (ctx, report) => {
-        Object.assign(report, await updateTfvarsFile(ctx));
-    },
-    cleanup: cleanupImages,
-    promote: async (ctx, report) => {
-        Object.assign(report, await promoteImages(ctx));
-    }
-};
-/** Runs the command; what it has to report is in `report` even when it fails part-way. */
-async function runLifecycleCommand(command, ctx, report) {
-    await LIFECYCLE_RUNNERS[command](ctx, report);
-}
 
 
 /***/ })

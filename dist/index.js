@@ -11,7 +11,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   Lo: () => (/* binding */ COMMANDS),
 /* harmony export */   Uw: () => (/* binding */ State),
 /* harmony export */   YT: () => (/* binding */ DEFAULT_COMMAND),
-/* harmony export */   _4: () => (/* binding */ isLifecycleCommand),
 /* harmony export */   je: () => (/* binding */ DEFAULT_RELEASES_URL),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
 /* harmony export */   tY: () => (/* binding */ Outputs)
@@ -82,9 +81,6 @@ const PACKER_COMMANDS = ['build', 'validate', 'fmt', 'init', 'install'];
 /** Commands on what builds produced: manifests, Terraform variables and the images in EC2. */
 const LIFECYCLE_COMMANDS = ['merge-manifests', 'tfvars', 'cleanup', 'promote'];
 const COMMANDS = [...PACKER_COMMANDS, ...LIFECYCLE_COMMANDS];
-function isLifecycleCommand(command) {
-    return LIFECYCLE_COMMANDS.includes(command);
-}
 /** Set by a build (or merge) for later steps of the same job: the path of its manifest. */
 const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST';
 const DEFAULT_COMMAND = 'build';
@@ -790,6 +786,6 @@ if (process.env[`STATE_${constants/* State */.Uw.IsPost}`] === 'true') {
 else if (!runWarm()) {
     // V8's code cache for the chunks: later steps of the job (and self-hosted runners) start faster.
     (0,external_node_module_.enableCompileCache)?.();
-    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(854)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47854)).then(({ run }) => run());
+    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(763)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36763)).then(({ run }) => run());
 }
 

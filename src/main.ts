@@ -1,18 +1,29 @@
+/**
+ * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
+ * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ */
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { Cancellation } from './action/cancellation.js'
-import { isLifecycleCommand, Outputs, State, type LifecycleCommand } from './action/constants.js'
+import { Outputs, State } from './action/constants.js'
 import { getErrorMessage } from './action/errors.js'
-import { getInputs, resolvePaths, workingDirectoryOf } from './action/inputs.js'
+import {
+  actionInputReader,
+  readInstallerInputs,
+  readSharedInputs,
+  type InstallerInputs
+} from './action/inputs.js'
+import { Logger } from './action/logger.js'
+import { Redactor } from './action/redact.js'
 import { installPacker } from './installer/install.js'
 import { releasePlatform } from './installer/platform.js'
-import { Logger } from './action/logger.js'
 import { CancelledError } from './commands/packer-context.js'
-import { runTemplateCommand } from './commands/template.js'
-import { createRunDir } from './action/run-dir.js'
-import { Redactor } from './action/redact.js'
-import { renderLifecycleSummary, type LifecycleReport } from './summary/lifecycle.js'
-import { renderSummary, type SummaryReport } from './summary/packer-run.js'
+import {
+  COMMAND_DEFINITIONS,
+  type InstalledPacker,
+  type PreparedCommand
+} from './commands/registry.js'
+import { renderCommandSummary, type CommandReport, type Failure } from './summary/report.js'
 
 /** The action's main step. The one place that fails the step. */
 export async function run(): Promise<void> {
@@ -21,106 +32,108 @@ export async function run(): Promise<void> {
   core.saveState(State.IsPost, 'true')
   const cancellation = new Cancellation().start()
   const redactor = new Redactor()
-  let report: SummaryReport | undefined
-  let lifecycle: { command: LifecycleCommand; report: LifecycleReport } | undefined
-  let failure: string | undefined
-  let writeReport = false
   try {
-    const inputs = getInputs()
-    // Every secret is masked before anything could print it.
-    for (const variable of inputs.sensitiveVariables) {
-      core.setSecret(variable.value)
-      redactor.add(variable.value)
-    }
-    if (inputs.githubToken) {
-      core.setSecret(inputs.githubToken)
-      redactor.add(inputs.githubToken)
-    }
-    const log = new Logger(redactor)
-    const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    if (isLifecycleCommand(inputs.command)) {
-      lifecycle = { command: inputs.command, report: {} }
-      writeReport = inputs.summary
-      // Loaded only here: it brings the AWS SDK, which a build does not need.
-      const { runLifecycleCommand } = await import('./commands/lifecycle.js')
-      await runLifecycleCommand(
-        inputs.command,
-        {
-          inputs,
-          workingDirectory: workingDirectoryOf(inputs, workspace),
-          workspace,
-          runDir: await createRunDir(),
-          log,
-          env: process.env,
-          cancelled: () => cancellation.requested
-        },
-        lifecycle.report
-      )
-      return
-    }
-    // Paths are checked before anything is downloaded.
-    const paths = inputs.command === 'install' ? undefined : resolvePaths(inputs, workspace)
-    if (paths) {
-      report = {
-        command: inputs.command,
-        templates: [path.relative(workspace, paths.template) || '.'],
-        status: 'succeeded',
-        builds: [],
-        validateFindings: [],
-        fmtFindings: []
-      }
-      writeReport = inputs.summary
-    }
-
-    const installation = await installPacker({
-      versionSpec: inputs.packerVersion,
-      releasesUrl: inputs.releasesUrl,
-      signingKey: inputs.releasesSigningKey,
-      platform: releasePlatform(process.platform, process.arch),
-      cacheArch: process.arch,
-      cancellation
-    })
-    if (installation.fromCache) {
-      core.info(`Packer ${installation.version} from the tool cache: ${installation.binary}`)
-    }
-    core.addPath(path.dirname(installation.binary))
-    core.setOutput(Outputs.PackerVersion, installation.version)
-    core.setOutput(Outputs.PackerPath, installation.binary)
-    if (!paths || !report) return
-    report.packerVersion = installation.version
-
-    if (inputs.command === 'install') return
-    await runTemplateCommand(inputs.command, inputs, paths, installation, {
-      workspace,
-      log,
-      cancellation,
-      report
-    })
-  } catch (error) {
-    const cancelled = error instanceof CancelledError || cancellation.requested
-    const message = redactor.redact(
-      cancelled ? `Cancelled: ${getErrorMessage(error)}` : getErrorMessage(error)
-    )
+    const { report, failure } = await runCommand(cancellation, redactor)
+    if (failure) core.setFailed(failure.message)
     if (report) {
-      report.status = cancelled ? 'cancelled' : 'failed'
-      report.error = message
-    }
-    failure = message
-    core.setFailed(message)
-  } finally {
-    if (report && writeReport) {
-      report.durationMs = Date.now() - started
-      await writeSummary(redactor.redact(renderSummary(redactor.redactDeep(report))))
-    }
-    if (lifecycle && writeReport) {
       await writeSummary(
         redactor.redact(
-          renderLifecycleSummary(lifecycle.command, lifecycle.report, failure, Date.now() - started)
+          renderCommandSummary(report, failure, Date.now() - started, (value) =>
+            redactor.redactDeep(value)
+          )
         )
       )
     }
+  } finally {
     cancellation.stop()
   }
+}
+
+/** What a run came to: the report for the job summary (when one is wanted), and its failure. */
+interface Outcome {
+  report?: CommandReport
+  failure?: Failure
+}
+
+/**
+ * Every input is read, and the paths they name checked, before anything is downloaded or run;
+ * then Packer is installed if the command needs it, and the command runs.
+ */
+async function runCommand(cancellation: Cancellation, redactor: Redactor): Promise<Outcome> {
+  const failed = (error: unknown): Failure => {
+    const cancelled = error instanceof CancelledError || cancellation.requested
+    const message = cancelled ? `Cancelled: ${getErrorMessage(error)}` : getErrorMessage(error)
+    return { message: redactor.redact(message), cancelled }
+  }
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  let prepared: Prepared
+  try {
+    prepared = prepare(redactor, workspace)
+  } catch (error) {
+    return { failure: failed(error) }
+  }
+  const { command, installer, report } = prepared
+  try {
+    const packer = installer ? await setUpPacker(installer, cancellation) : undefined
+    await command.run({
+      workspace,
+      log: new Logger(redactor),
+      cancellation,
+      ...(packer ? { packer } : {})
+    })
+    return { report }
+  } catch (error) {
+    return { report, failure: failed(error) }
+  }
+}
+
+interface Prepared {
+  command: PreparedCommand
+  /** For a command that needs Packer. */
+  installer?: InstallerInputs
+  /** What the job summary shows; undefined when none is wanted. */
+  report?: CommandReport
+}
+
+/** Reads the inputs every command reads and the command's own, masks the secrets, checks paths. */
+function prepare(redactor: Redactor, workspace: string): Prepared {
+  const read = actionInputReader()
+  const shared = readSharedInputs(read)
+  // Every secret is masked before anything could print it.
+  for (const secret of [...shared.sensitiveVariables.map((v) => v.value), shared.githubToken]) {
+    if (!secret) continue
+    core.setSecret(secret)
+    redactor.add(secret)
+  }
+  const definition = COMMAND_DEFINITIONS[shared.command]
+  const installer = definition.needsPacker ? readInstallerInputs(read) : undefined
+  const command = definition.prepare(definition.readInputs(read), workspace)
+  return {
+    command,
+    ...(installer ? { installer } : {}),
+    ...(shared.summary && command.report ? { report: command.report } : {})
+  }
+}
+
+async function setUpPacker(
+  installer: InstallerInputs,
+  cancellation: Cancellation
+): Promise<InstalledPacker> {
+  const installation = await installPacker({
+    versionSpec: installer.packerVersion,
+    releasesUrl: installer.releasesUrl,
+    signingKey: installer.releasesSigningKey,
+    platform: releasePlatform(process.platform, process.arch),
+    cacheArch: process.arch,
+    cancellation
+  })
+  if (installation.fromCache) {
+    core.info(`Packer ${installation.version} from the tool cache: ${installation.binary}`)
+  }
+  core.addPath(path.dirname(installation.binary))
+  core.setOutput(Outputs.PackerVersion, installation.version)
+  core.setOutput(Outputs.PackerPath, installation.binary)
+  return { binary: installation.binary, version: installation.version, installer }
 }
 
 /** The job summary is a report, not the job: a runner without one only gets a debug line. */

@@ -5,10 +5,11 @@ import * as path from 'node:path'
 import { Inputs } from '../../src/action/constants.js'
 import {
   checkInside,
-  parseInputs,
   parseReleasesUrl,
   parseVariables,
   parseVersionSpec,
+  readInstallerInputs,
+  readSharedInputs,
   resolvePaths
 } from '../../src/action/inputs.js'
 
@@ -16,71 +17,64 @@ function reader(values: Record<string, string>) {
   return (name: string): string => values[name] ?? ''
 }
 
-describe('parseInputs', () => {
+describe('readSharedInputs', () => {
   it('applies defaults for empty inputs', () => {
-    expect(parseInputs(reader({}))).toMatchObject({
+    expect(readSharedInputs(reader({}))).toEqual({
       command: 'build',
-      packerVersion: 'latest',
-      releasesUrl: 'https://releases.hashicorp.com',
-      releasesSigningKey: '',
-      workingDirectory: '.',
-      template: '.',
-      variables: [],
-      onError: 'cleanup',
-      fmtCheck: true,
-      cachePlugins: true,
       summary: true,
-      force: false
+      sensitiveVariables: [],
+      githubToken: ''
     })
-  })
-
-  it('reads the lifecycle inputs, with their defaults', () => {
-    expect(
-      parseInputs(
-        reader({
-          command: 'cleanup',
-          'aws-regions': 'us-east-1, eu-west-1\nus-east-1',
-          'image-name-filter': 'web-*',
-          'image-tags': 'app=web\nteam = platform',
-          'min-age': '1d12h',
-          'dry-run': 'true',
-          'share-with': '123456789012'
-        })
-      )
-    ).toMatchObject({
-      awsRegions: ['us-east-1', 'eu-west-1'],
-      imageNameFilter: 'web-*',
-      imageTags: { app: 'web', team: 'platform' },
-      keep: 5,
-      minAgeMs: 36 * 3_600_000,
-      dryRun: true,
-      stageTag: 'status',
-      shareWith: ['123456789012'],
-      amiIds: undefined,
-      tfvarsMapping: []
-    })
-  })
-
-  it.each([
-    [
-      { command: 'merge-manifests' },
-      "Input 'manifests' is required with command 'merge-manifests'"
-    ],
-    [{ command: 'tfvars' }, "Input 'tfvars-file' is required with command 'tfvars'"],
-    [{ command: 'promote' }, "Input 'stage' is required with command 'promote'"],
-    [{ command: 'cleanup' }, "give 'image-name-filter' or 'image-tags'"],
-    [{ 'aws-regions': 'us-east-1,Frankfurt' }, "Input 'aws-regions' names 'Frankfurt'"],
-    [{ 'min-age': 'two weeks' }, 'Input \'min-age\': "two weeks" is not a duration'],
-    [{ keep: '-1' }, "Input 'keep' is '-1'; expected a whole number"],
-    [{ 'ami-ids': '{"b": {"us-east-1": "ami-xyz"}}' }, "Input 'ami-ids': "],
-    [{ 'tfvars-mapping': '1bad=build' }, "Input 'tfvars-mapping': line 1"]
-  ])('refuses %j, naming the input', (values, message) => {
-    expect(() => parseInputs(reader(values))).toThrow(message)
   })
 
   it('refuses an unknown command and names the choices', () => {
-    expect(() => parseInputs(reader({ command: 'deploy' }))).toThrow(
+    expect(() => readSharedInputs(reader({ command: 'deploy' }))).toThrow(
       "Input 'command' is 'deploy'; expected one of: build, validate, fmt, init, install"
+    )
+  })
+
+  it.each(['build', 'cleanup', 'merge-manifests'])(
+    'refuses a sensitive value too short to redact whatever the command (%s)',
+    (command) => {
+      expect(() =>
+        readSharedInputs(reader({ command, 'sensitive-variables': 'secret=Q7' }))
+      ).toThrow(
+        "Input 'sensitive-variables': the value of 'secret' has 2 character(s); a value under 3 characters cannot be redacted"
+      )
+    }
+  )
+
+  it('keeps an empty sensitive value, which has nothing to hide', () => {
+    expect(
+      readSharedInputs(reader({ 'sensitive-variables': 'empty=\nlong=abc' })).sensitiveVariables
+    ).toEqual([
+      { name: 'empty', value: '' },
+      { name: 'long', value: 'abc' }
+    ])
+  })
+
+  it('reads no input of a command', () => {
+    const read: string[] = []
+    readSharedInputs((name) => {
+      read.push(name)
+      return ''
+    })
+    expect(read.sort()).toEqual(['command', 'github-token', 'sensitive-variables', 'summary'])
+  })
+})
+
+describe('readInstallerInputs', () => {
+  it('applies defaults for empty inputs', () => {
+    expect(readInstallerInputs(reader({}))).toEqual({
+      packerVersion: 'latest',
+      releasesUrl: 'https://releases.hashicorp.com',
+      releasesSigningKey: ''
+    })
+  })
+
+  it('names a bad packer-version', () => {
+    expect(() => readInstallerInputs(reader({ 'packer-version': 'banana' }))).toThrow(
+      "Input 'packer-version' is 'banana'"
     )
   })
 })
@@ -155,17 +149,6 @@ describe('parseVariables', () => {
   })
 })
 
-describe('keep', () => {
-  it('says that 0 keeps no image, unlike parallel-builds where 0 is no limit', () => {
-    expect(() => parseInputs(reader({ command: 'cleanup', keep: 'all' }))).toThrow(
-      "Input 'keep' is 'all'; expected a whole number from 0 to 1000 (0: keep none)"
-    )
-    expect(() => parseInputs(reader({ 'parallel-builds': 'many' }))).toThrow(
-      "Input 'parallel-builds' is 'many'; expected a whole number from 0 to 1000 (0: no limit)"
-    )
-  })
-})
-
 describe('checkInside', () => {
   const base = mkdtempSync(path.join(tmpdir(), 'pia-inside-'))
   const workspace = path.join(base, 'workspace')
@@ -217,21 +200,15 @@ describe('resolvePaths and symlinks below a template folder', () => {
   writeFileSync(path.join(base, 'outside.hcl'), 'x = 1\n')
   symlinkSync(path.join(base, 'outside.hcl'), path.join(workspace, 'images', 'sub', 'x.pkr.hcl'))
 
-  it.each([
-    ['fmt', 'true'],
-    ['validate', 'true']
-  ])('refuses one that packer fmt -recursive would follow (%s)', (command, fmtCheck) => {
-    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
-    expect(() => resolvePaths(inputs, workspace)).toThrow(
+  const inputs = { workingDirectory: '.', template: 'images', varFiles: [] }
+
+  it('refuses one that packer fmt -recursive would follow', () => {
+    expect(() => resolvePaths(inputs, workspace, true)).toThrow(
       /^Input 'template' names 'images\/sub\/x\.pkr\.hcl', which resolves to .*outside\.hcl, outside the workspace/
     )
   })
 
-  it.each([
-    ['build', 'true'],
-    ['validate', 'false']
-  ])('ignores it where Packer does not look below the folder (%s)', (command, fmtCheck) => {
-    const inputs = parseInputs(reader({ command, template: 'images', 'fmt-check': fmtCheck }))
-    expect(resolvePaths(inputs, workspace).kind).toBe('hcl2-dir')
+  it('ignores it where Packer does not look below the folder', () => {
+    expect(resolvePaths(inputs, workspace, false).kind).toBe('hcl2-dir')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseInputs, type ResolvedPaths } from '../../src/action/inputs.js'
+import type { ResolvedPaths } from '../../src/action/inputs.js'
+import { readBuildInputs } from '../../src/commands/template-inputs.js'
 import {
   packerEnvironment,
   passedToPacker,
@@ -20,7 +21,7 @@ const paths: ResolvedPaths = {
 }
 
 function inputs(values: Record<string, string>) {
-  return parseInputs((name) => values[name] ?? '')
+  return readBuildInputs((name) => values[name] ?? '')
 }
 
 describe('buildArgs', () => {

@@ -68,10 +68,6 @@ export type Command = (typeof COMMANDS)[number]
 export type PackerCommand = (typeof PACKER_COMMANDS)[number]
 export type LifecycleCommand = (typeof LIFECYCLE_COMMANDS)[number]
 
-export function isLifecycleCommand(command: Command): command is LifecycleCommand {
-  return (LIFECYCLE_COMMANDS as readonly string[]).includes(command)
-}
-
 /** Set by a build (or merge) for later steps of the same job: the path of its manifest. */
 export const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST'
 export const DEFAULT_COMMAND: Command = 'build'

@@ -1,3 +1,7 @@
+/**
+ * Reading the action's inputs: the reader, the inputs every command reads, and the parsers and
+ * path checks the commands' own input readers (commands/*-inputs.ts) are made of.
+ */
 import * as core from '@actions/core'
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
@@ -7,20 +11,10 @@ import {
   type Command,
   DEFAULT_COMMAND,
   DEFAULT_RELEASES_URL,
-  Inputs,
-  ON_ERROR,
-  type OnError
+  Inputs
 } from './constants.js'
 import { ActionError } from './errors.js'
-import { parseAccountIds, PROMOTE_OWN_TAGS } from '../lifecycle/promotion.js'
 import { MIN_SECRET_LENGTH } from './redact.js'
-import { parseImageTags, parseMinAge } from '../lifecycle/retention.js'
-import {
-  parseAmiIds,
-  parseTfvarsMapping,
-  type AmiIds,
-  type TfvarsMappingEntry
-} from '../tfvars/mapping.js'
 
 export interface Variable {
   name: string
@@ -28,109 +22,44 @@ export interface Variable {
   value: string
 }
 
-/** Every input of the action, read once and validated. */
-export interface ActionInputs {
-  command: Command
-  /** `latest`, an exact version without a leading `v`, or a semver range. */
-  packerVersion: string
-  /** Base URL of the release server, without a trailing slash. */
-  releasesUrl: string
-  /** ASCII-armored OpenPGP public key to trust instead of HashiCorp's; empty for HashiCorp's. */
-  releasesSigningKey: string
-  /** As given, relative to the workspace. */
-  workingDirectory: string
-  /** File or directory, relative to the working directory. */
-  template: string
-  variables: Variable[]
-  sensitiveVariables: Variable[]
-  varFiles: string[]
-  only: string[]
-  except: string[]
-  onError: OnError
-  parallelBuilds?: number
-  force: boolean
-  fmtCheck: boolean
-  githubToken: string
-  cachePlugins: boolean
-  installOfficialPlugins: boolean
-  summary: boolean
-  uploadArtifact: string
-  /** merge-manifests: paths or glob patterns, relative to the working directory. */
-  manifests: string[]
-  /** tfvars: relative to the working directory. */
-  tfvarsFile: string
-  /** tfvars, promote: undefined when empty (then the job's last build is read). */
-  amiIds?: AmiIds
-  tfvarsMapping: TfvarsMappingEntry[]
-  awsRegions: string[]
-  imageNameFilter: string
-  imageTags: Record<string, string>
-  keep: number
-  /** Milliseconds; undefined for no age limit. */
-  minAgeMs?: number
-  dryRun: boolean
-  stage: string
-  stageTag: string
-  shareWith: string[]
-}
-
 /** Reads an input by name; `raw` keeps leading and trailing white space. */
 export type InputReader = (name: string, raw?: boolean) => string
 
-/** Reads and validates every input; throws an ActionError that names the bad value. */
-export function parseInputs(read: InputReader): ActionInputs {
-  const inputs: ActionInputs = {
+/** The step's inputs, as the runner passes them. */
+export function actionInputReader(): InputReader {
+  return (name, raw) => core.getInput(name, { trimWhitespace: !raw })
+}
+
+/**
+ * What every command reads: which command, whether to write the job summary, and the secrets,
+ * masked whatever the command (a secret given to a step is kept out of its log, summary and
+ * outputs even where the command does not use it).
+ */
+export interface SharedInputs {
+  command: Command
+  summary: boolean
+  sensitiveVariables: Variable[]
+  githubToken: string
+}
+
+/** Reads and validates the inputs every command reads; throws an ActionError that names the bad value. */
+export function readSharedInputs(read: InputReader): SharedInputs {
+  return {
     command: parseCommand(read(Inputs.Command)),
-    packerVersion: parseVersionSpec(read(Inputs.PackerVersion)),
-    releasesUrl: parseReleasesUrl(read(Inputs.ReleasesUrl)),
-    releasesSigningKey: read(Inputs.ReleasesSigningKey).trim(),
-    workingDirectory: read(Inputs.WorkingDirectory).trim() || '.',
-    template: read(Inputs.Template).trim() || '.',
-    variables: parseVariables(read(Inputs.Variables, true), Inputs.Variables),
-    sensitiveVariables: parseVariables(
-      read(Inputs.SensitiveVariables, true),
-      Inputs.SensitiveVariables,
-      true
-    ),
-    varFiles: parseList(read(Inputs.VarFiles), /\r?\n/),
-    only: parseList(read(Inputs.Only), /[,\r\n]/),
-    except: parseList(read(Inputs.Except), /[,\r\n]/),
-    onError: parseOnError(read(Inputs.OnError)),
-    parallelBuilds: parseOptionalInteger(read(Inputs.ParallelBuilds), Inputs.ParallelBuilds),
-    force: parseBoolean(read(Inputs.Force), Inputs.Force, false),
-    fmtCheck: parseBoolean(read(Inputs.FmtCheck), Inputs.FmtCheck, true),
-    githubToken: read(Inputs.GithubToken).trim(),
-    cachePlugins: parseBoolean(read(Inputs.CachePlugins), Inputs.CachePlugins, true),
-    installOfficialPlugins: parseBoolean(
-      read(Inputs.InstallOfficialPlugins),
-      Inputs.InstallOfficialPlugins,
-      true
-    ),
     summary: parseBoolean(read(Inputs.Summary), Inputs.Summary, true),
-    uploadArtifact: read(Inputs.UploadArtifact).trim(),
-    manifests: parseList(read(Inputs.Manifests), /\r?\n/),
-    tfvarsFile: read(Inputs.TfvarsFile).trim(),
-    amiIds: named(Inputs.AmiIds, read(Inputs.AmiIds).trim(), (v) =>
-      v ? parseAmiIds(v) : undefined
-    ),
-    tfvarsMapping: named(Inputs.TfvarsMapping, read(Inputs.TfvarsMapping), parseTfvarsMapping),
-    awsRegions: parseRegions(read(Inputs.AwsRegions)),
-    imageNameFilter: read(Inputs.ImageNameFilter).trim(),
-    imageTags: named(Inputs.ImageTags, read(Inputs.ImageTags), parseImageTags),
-    keep: parseOptionalInteger(read(Inputs.Keep), Inputs.Keep, 'keep none') ?? 5,
-    minAgeMs: named(Inputs.MinAge, read(Inputs.MinAge).trim(), (v) =>
-      v ? parseMinAge(v) : undefined
-    ),
-    dryRun: parseBoolean(read(Inputs.DryRun), Inputs.DryRun, false),
-    stage: read(Inputs.Stage).trim(),
-    stageTag: read(Inputs.StageTag).trim() || 'status',
-    shareWith: named(Inputs.ShareWith, read(Inputs.ShareWith), parseAccountIds)
+    sensitiveVariables: readSensitiveVariables(read),
+    githubToken: read(Inputs.GithubToken).trim()
   }
-  requireCommandInputs(inputs)
-  if (inputs.only.length && inputs.except.length) {
-    throw new ActionError(`Inputs '${Inputs.Only}' and '${Inputs.Except}' cannot both be set`)
-  }
-  for (const v of inputs.sensitiveVariables) {
+}
+
+/** `sensitive-variables`, each value long enough to be redacted. */
+export function readSensitiveVariables(read: InputReader): Variable[] {
+  const variables = parseVariables(
+    read(Inputs.SensitiveVariables, true),
+    Inputs.SensitiveVariables,
+    true
+  )
+  for (const v of variables) {
     // An empty value has nothing to hide; one or two characters cannot be hidden.
     if (v.value.length > 0 && v.value.length < MIN_SECRET_LENGTH) {
       throw new ActionError(
@@ -138,25 +67,34 @@ export function parseInputs(read: InputReader): ActionInputs {
       )
     }
   }
-  const names = new Set<string>()
-  for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
-    if (names.has(v.name)) {
-      throw new ActionError(
-        `Variable '${v.name}' is given twice in '${Inputs.Variables}' / '${Inputs.SensitiveVariables}'`
-      )
-    }
-    names.add(v.name)
+  return variables
+}
+
+/** What installing Packer (and the official plugins) reads: the commands that run Packer read it. */
+export interface InstallerInputs {
+  /** `latest`, an exact version without a leading `v`, or a semver range. */
+  packerVersion: string
+  /** Base URL of the release server, without a trailing slash. */
+  releasesUrl: string
+  /** ASCII-armored OpenPGP public key to trust instead of HashiCorp's; empty for HashiCorp's. */
+  releasesSigningKey: string
+}
+
+export function readInstallerInputs(read: InputReader): InstallerInputs {
+  return {
+    packerVersion: parseVersionSpec(read(Inputs.PackerVersion)),
+    releasesUrl: parseReleasesUrl(read(Inputs.ReleasesUrl)),
+    releasesSigningKey: read(Inputs.ReleasesSigningKey).trim()
   }
-  if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
-    throw new ActionError(
-      `Input '${Inputs.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`
-    )
-  }
-  return inputs
+}
+
+/** `working-directory` as given, relative to the workspace; `.` when empty. */
+export function readWorkingDirectory(read: InputReader): string {
+  return read(Inputs.WorkingDirectory).trim() || '.'
 }
 
 /** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
-function named<T>(input: string, value: string, parse: (value: string) => T): T {
+export function named<T>(input: string, value: string, parse: (value: string) => T): T {
   try {
     return parse(value)
   } catch (error) {
@@ -169,65 +107,10 @@ function named<T>(input: string, value: string, parse: (value: string) => T): T 
   }
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/
-
-export function parseRegions(text: string): string[] {
-  const regions = parseList(text, /[,\r\n]/)
-  for (const region of regions) {
-    if (!REGION.test(region)) {
-      throw new ActionError(
-        `Input '${Inputs.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`
-      )
-    }
-  }
-  return [...new Set(regions)]
-}
-
-/** What each command cannot run without. */
-function requireCommandInputs(inputs: ActionInputs): void {
-  const need = (input: Inputs, present: boolean, why: string): void => {
-    if (!present)
-      throw new ActionError(`Input '${input}' is required with command '${inputs.command}': ${why}`)
-  }
-  switch (inputs.command) {
-    case 'merge-manifests':
-      need(
-        Inputs.Manifests,
-        inputs.manifests.length > 0,
-        'the manifest files (or patterns) to merge'
-      )
-      break
-    case 'tfvars':
-      need(
-        Inputs.TfvarsFile,
-        inputs.tfvarsFile !== '',
-        'the .tfvars or .tfvars.json file to update'
-      )
-      break
-    case 'promote':
-      need(Inputs.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing')
-      if (PROMOTE_OWN_TAGS.includes(inputs.stageTag)) {
-        // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
-        throw new ActionError(
-          `Input '${Inputs.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${PROMOTE_OWN_TAGS.join(', ')}); name another tag to hold the stage, such as status`
-        )
-      }
-      break
-    case 'cleanup':
-      // Without a filter, every image the account owns would be a candidate for deletion.
-      need(
-        Inputs.ImageNameFilter,
-        inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0,
-        `give '${Inputs.ImageNameFilter}' or '${Inputs.ImageTags}' (or both), so that cleanup never considers every image the account owns`
-      )
-      break
-    default:
-      break
-  }
-}
-
-export function getInputs(): ActionInputs {
-  return parseInputs((name, raw) => core.getInput(name, { trimWhitespace: !raw }))
+/** Throws the error of a command that cannot run without `input`, saying what it is for. */
+export function requireInput(command: Command, input: Inputs, present: boolean, why: string): void {
+  if (!present)
+    throw new ActionError(`Input '${input}' is required with command '${command}': ${why}`)
 }
 
 export function parseCommand(value: string): Command {
@@ -238,21 +121,6 @@ export function parseCommand(value: string): Command {
     )
   }
   return command as Command
-}
-
-export function parseOnError(value: string): OnError {
-  const choice = value.trim() || 'cleanup'
-  if (choice === 'ask') {
-    throw new ActionError(
-      `Input '${Inputs.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${ON_ERROR.join(', ')}`
-    )
-  }
-  if (!(ON_ERROR as readonly string[]).includes(choice)) {
-    throw new ActionError(
-      `Input '${Inputs.OnError}' is '${choice}'; expected one of: ${ON_ERROR.join(', ')}`
-    )
-  }
-  return choice as OnError
 }
 
 export function parseVersionSpec(value: string): string {
@@ -422,16 +290,14 @@ export function workspaceRoot(workspace: string): PathRoot {
 }
 
 /** The absolute working directory, which must exist, inside the workspace. */
-export function workingDirectoryOf(inputs: ActionInputs, workspace: string): string {
-  const workingDirectory = path.resolve(workspace, inputs.workingDirectory)
+export function workingDirectoryOf(given: string, workspace: string): string {
+  const workingDirectory = path.resolve(workspace, given)
   if (!existsSync(workingDirectory) || !statSync(workingDirectory).isDirectory()) {
     throw new ActionError(
-      `Input '${Inputs.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`
+      `Input '${Inputs.WorkingDirectory}' is '${given}', which is not a directory (${workingDirectory})`
     )
   }
-  checkInside(workingDirectory, Inputs.WorkingDirectory, inputs.workingDirectory, [
-    workspaceRoot(workspace)
-  ])
+  checkInside(workingDirectory, Inputs.WorkingDirectory, given, [workspaceRoot(workspace)])
   return workingDirectory
 }
 
@@ -454,8 +320,27 @@ function formattedBelow(dir: string, relative = ''): string[] {
   return found
 }
 
-export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedPaths {
-  const workingDirectory = workingDirectoryOf(inputs, workspace)
+/** The paths a template command's inputs name, as they are given. */
+export interface TemplatePaths {
+  /** Relative to the workspace. */
+  workingDirectory: string
+  /** File or directory, relative to the working directory. */
+  template: string
+  /** Relative to the working directory; empty for a command that reads none. */
+  varFiles: string[]
+}
+
+/**
+ * Checks the paths a template command names and resolves them. `recursive`: the command runs
+ * `packer fmt -recursive` (fmt, and validate with fmt-check), which reads the folders below a
+ * template folder too.
+ */
+export function resolvePaths(
+  inputs: TemplatePaths,
+  workspace: string,
+  recursive: boolean
+): ResolvedPaths {
+  const workingDirectory = workingDirectoryOf(inputs.workingDirectory, workspace)
   const template = path.resolve(workingDirectory, inputs.template)
   if (!existsSync(template)) {
     throw new ActionError(
@@ -467,9 +352,8 @@ export function resolvePaths(inputs: ActionInputs, workspace: string): ResolvedP
   let kind: TemplateKind
   if (statSync(template).isDirectory()) {
     // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
-    const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck)
     const read = readdirSync(template).filter((f) => READ_BY_PACKER.test(f))
-    for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
+    for (const file of recursive ? [...read, ...formattedBelow(template)] : read) {
       checkInside(
         path.join(template, file),
         Inputs.Template,

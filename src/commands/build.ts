@@ -21,6 +21,7 @@ import { uploadFiles } from '../action/upload.js'
 import { afterPackerExit, hasResources } from '../aws/resources.js'
 import { manifestFromArtifacts } from '../packer/manifest.js'
 import type { SummaryReport } from '../summary/packer-run.js'
+import type { BuildInputs, VariableInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import { init } from './init.js'
 import { validate } from './validate.js'
@@ -40,7 +41,7 @@ export interface BuildRun {
  * to the log as Packer's human output, and followed build by build. A log group is opened per
  * build while builds run one at a time; once their output interleaves, lines go ungrouped.
  */
-export async function build(ctx: PackerContext): Promise<BuildRun> {
+export async function build(ctx: PackerContext<BuildInputs>): Promise<BuildRun> {
   if (ctx.cancellation.requested) throw new CancelledError('packer build')
   const args = buildArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile)
   ctx.log.info(`[command]${commandLine(ctx.binary, args)}`)
@@ -213,7 +214,7 @@ export function buildNamesFromInspect(output: string): string[] {
  * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
  * to run" but do not say which builds there are.
  */
-export async function noBuildSelected(ctx: PackerContext): Promise<string> {
+export async function noBuildSelected(ctx: PackerContext<VariableInputs>): Promise<string> {
   const input = ctx.inputs.only.length ? Inputs.Only : Inputs.Except
   const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except
   const chunks: Buffer[] = []
@@ -235,7 +236,12 @@ export async function noBuildSelected(ctx: PackerContext): Promise<string> {
   )
 }
 
-export async function runBuild({ ctx, pluginDir, runDir, report }: TemplateRun): Promise<void> {
+export async function runBuild({
+  ctx,
+  pluginDir,
+  runDir,
+  report
+}: TemplateRun<BuildInputs>): Promise<void> {
   await init(ctx, pluginDir)
   // Validated first: `packer build` reports a source it cannot prepare but still runs the
   // builds it could, so a template with one broken source would create the others' images.
@@ -252,7 +258,7 @@ export async function runBuild({ ctx, pluginDir, runDir, report }: TemplateRun):
  * what a failed build made, so those are only named.
  */
 async function handleLeftovers(
-  ctx: PackerContext,
+  ctx: PackerContext<BuildInputs>,
   run: { cancelled: boolean; exitCode: number },
   left: AwsResources
 ): Promise<void> {
@@ -279,7 +285,7 @@ async function handleLeftovers(
 }
 
 async function buildAndReport(
-  ctx: PackerContext,
+  ctx: PackerContext<BuildInputs>,
   runDir: string,
   report: SummaryReport
 ): Promise<void> {

@@ -13,9 +13,14 @@ import {
 import type { Deletion } from '../lifecycle/retention.js'
 import type { Kept } from '../lifecycle/retention.js'
 import type { LifecycleContext } from './lifecycle-context.js'
+import type { CleanupInputs } from './lifecycle-inputs.js'
 
-export async function cleanupImages(ctx: LifecycleContext, report: LifecycleReport): Promise<void> {
-  const { inputs } = ctx
+/** What it has to report is in `report` even when it fails part-way. */
+export async function cleanupImages(
+  inputs: CleanupInputs,
+  ctx: LifecycleContext,
+  report: LifecycleReport
+): Promise<void> {
   let regions = inputs.awsRegions
   if (regions.length === 0) {
     let region: string | undefined

@@ -5,6 +5,7 @@ import { ActionError } from '../action/errors.js'
 import type { ResolvedPaths } from '../action/inputs.js'
 import { canFormat, fmtArgs } from '../packer/args.js'
 import { parseFmtCheck } from '../packer/diagnostics.js'
+import type { FmtInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import {
   capture,
@@ -68,7 +69,7 @@ export async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
   })
 }
 
-export async function runFmt({ ctx, report }: TemplateRun): Promise<void> {
+export async function runFmt({ ctx, report }: TemplateRun<FmtInputs>): Promise<void> {
   const result = ctx.inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx)
   report.fmtFindings = result.findings
   if (result.failure) throw new Error(result.failure)

@@ -12,6 +12,7 @@ import {
   restorePlugins
 } from '../packer/plugins.js'
 import { releasePlatform } from '../installer/platform.js'
+import type { InitInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import { capture, failure, pathContext, type PackerContext } from './packer-context.js'
 
@@ -20,7 +21,7 @@ import { capture, failure, pathContext, type PackerContext } from './packer-cont
  * with the reason in the log, where Packer has no init (before 1.7) or no template declares
  * `required_plugins`.
  */
-export async function init(ctx: PackerContext, pluginDir: string): Promise<void> {
+export async function init(ctx: PackerContext<InitInputs>, pluginDir: string): Promise<void> {
   if (!hasInit(ctx.version)) {
     ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`)
     return
@@ -41,8 +42,8 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
       const installed = await installOfficialPlugins({
         requirements: requiredPlugins(ctx.paths),
         pluginDir,
-        releasesUrl: ctx.inputs.releasesUrl,
-        signingKey: ctx.inputs.releasesSigningKey,
+        releasesUrl: ctx.installer.releasesUrl,
+        signingKey: ctx.installer.releasesSigningKey,
         platform: releasePlatform(process.platform, process.arch),
         tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
         cancelled: () => ctx.cancellation.requested,
@@ -76,6 +77,6 @@ export async function init(ctx: PackerContext, pluginDir: string): Promise<void>
   })
 }
 
-export async function runInit({ ctx, pluginDir }: TemplateRun): Promise<void> {
+export async function runInit({ ctx, pluginDir }: TemplateRun<InitInputs>): Promise<void> {
   await init(ctx, pluginDir)
 }

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { Inputs, MANIFEST_ENV } from '../action/constants.js'
 import { ActionError, getErrorMessage } from '../action/errors.js'
-import { checkInside, workspaceRoot, type ActionInputs, type PathRoot } from '../action/inputs.js'
+import { checkInside, workspaceRoot, type PathRoot } from '../action/inputs.js'
 import type { Logger } from '../action/logger.js'
 import { amiIdsByBuild } from '../packer/artifacts.js'
 import {
@@ -17,11 +17,8 @@ import {
 import type { AmiIds } from '../tfvars/mapping.js'
 
 export interface LifecycleContext {
-  inputs: ActionInputs
-  /** Absolute. */
-  workingDirectory: string
-  /** Absolute; path inputs must lead inside it (the working directory when not given). */
-  workspace?: string
+  /** Absolute; path inputs must lead inside it. */
+  workspace: string
   /** A fresh directory of this run under RUNNER_TEMP, for files the action writes. */
   runDir: string
   log: Logger
@@ -32,7 +29,7 @@ export interface LifecycleContext {
 
 /** Where manifests may be read from: the workspace, and RUNNER_TEMP where builds leave theirs. */
 export function manifestRoots(ctx: LifecycleContext): PathRoot[] {
-  const roots = [workspaceRoot(ctx.workspace ?? ctx.workingDirectory)]
+  const roots = [workspaceRoot(ctx.workspace)]
   if (ctx.env.RUNNER_TEMP) roots.push({ name: 'RUNNER_TEMP', dir: ctx.env.RUNNER_TEMP })
   return roots
 }
@@ -52,8 +49,8 @@ export async function readManifest(file: string): Promise<ManifestSource> {
 }
 
 /** The `ami-ids` input, or the AMIs of the manifest an earlier build step of this job wrote. */
-export async function amiIdsOf(ctx: LifecycleContext): Promise<AmiIds> {
-  if (ctx.inputs.amiIds) return ctx.inputs.amiIds
+export async function amiIdsOf(given: AmiIds | undefined, ctx: LifecycleContext): Promise<AmiIds> {
+  if (given) return given
   const manifestFile = ctx.env[MANIFEST_ENV]
   if (!manifestFile) {
     throw new ActionError(

@@ -17,19 +17,25 @@ import {
 } from '../packer/manifest.js'
 import type { BuildResult } from '../packer/types.js'
 import { manifestRoots, readManifest, type LifecycleContext } from './lifecycle-context.js'
+import type { MergeManifestsInputs } from './lifecycle-inputs.js'
 
-export async function mergeManifestFiles(ctx: LifecycleContext): Promise<LifecycleReport> {
-  const { files, missing } = expandPatterns(ctx.inputs.manifests, ctx.workingDirectory)
+/** `workingDirectory`: absolute, checked. */
+export async function mergeManifestFiles(
+  inputs: MergeManifestsInputs,
+  workingDirectory: string,
+  ctx: LifecycleContext
+): Promise<LifecycleReport> {
+  const { files, missing } = expandPatterns(inputs.manifests, workingDirectory)
   if (missing.length > 0) {
     throw new ActionError(
-      `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${ctx.workingDirectory})`
+      `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})`
     )
   }
   for (const file of files) {
     checkInside(
       file,
       Inputs.Manifests,
-      path.relative(ctx.workingDirectory, file) || file,
+      path.relative(workingDirectory, file) || file,
       manifestRoots(ctx),
       'names'
     )
@@ -37,7 +43,7 @@ export async function mergeManifestFiles(ctx: LifecycleContext): Promise<Lifecyc
   const sources = await Promise.all(files.map(readManifest))
   const relative = sources.map((s) => ({
     ...s,
-    source: path.relative(ctx.workingDirectory, s.source) || s.source
+    source: path.relative(workingDirectory, s.source) || s.source
   }))
   for (const [build, where] of duplicateBuilds(relative)) {
     ctx.log.warning(

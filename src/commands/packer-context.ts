@@ -2,7 +2,7 @@
 import * as path from 'node:path'
 import type { Cancellation } from '../action/cancellation.js'
 import { ActionError } from '../action/errors.js'
-import type { ActionInputs, ResolvedPaths } from '../action/inputs.js'
+import type { InstallerInputs, ResolvedPaths } from '../action/inputs.js'
 import type { Logger } from '../action/logger.js'
 import { commandLine } from '../packer/args.js'
 import { findingsFromDiagnostics, type PathContext } from '../packer/diagnostics.js'
@@ -10,8 +10,11 @@ import { runProcess, type RunResult } from '../packer/process.js'
 import { type AwsResources } from '../aws/resources.js'
 import type { Finding } from '../packer/types.js'
 
-export interface PackerContext {
-  inputs: ActionInputs
+/** `I`: the inputs of the command, as far as the function given the context reads them. */
+export interface PackerContext<I = unknown> {
+  inputs: I
+  /** Where Packer came from: the official plugins are installed from the same releases. */
+  installer: InstallerInputs
   paths: ResolvedPaths
   binary: string
   version: string

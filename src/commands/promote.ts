@@ -7,10 +7,13 @@ import { describeImagesById, ec2Client, shareImage, tagResources } from '../aws/
 import { planPromotion, promotedOutput, runUrlOf } from '../lifecycle/promotion.js'
 import type { Image } from '../lifecycle/retention.js'
 import { amiIdsOf, type LifecycleContext } from './lifecycle-context.js'
+import type { PromoteInputs } from './lifecycle-inputs.js'
 
-export async function promoteImages(ctx: LifecycleContext): Promise<LifecycleReport> {
-  const { inputs } = ctx
-  const amiIds = await amiIdsOf(ctx)
+export async function promoteImages(
+  inputs: PromoteInputs,
+  ctx: LifecycleContext
+): Promise<LifecycleReport> {
+  const amiIds = await amiIdsOf(inputs.amiIds, ctx)
   const idsByRegion = new Map<string, Set<string>>()
   for (const regions of Object.values(amiIds)) {
     for (const [region, ami] of Object.entries(regions)) {

@@ -1,31 +1,27 @@
 /**
- * The commands that run Packer on a template (`init`, `fmt`, `validate`, `build`), by name: the
- * context they share (Packer's environment, the plugin folder, the sensitive var-file, which is
- * deleted whatever happens) and a registry in place of a switch.
+ * The commands that run Packer on a template (`init`, `fmt`, `validate`, `build`): the context they
+ * share (Packer's environment, the plugin folder, the sensitive var-file, which is deleted whatever
+ * happens), and how the registry (registry.ts) defines each.
  */
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { Cancellation } from '../action/cancellation.js'
 import type { PackerCommand } from '../action/constants.js'
-import type { ActionInputs, ResolvedPaths } from '../action/inputs.js'
-import type { Logger } from '../action/logger.js'
+import { resolvePaths, type InputReader, type ResolvedPaths } from '../action/inputs.js'
 import { createRunDir } from '../action/run-dir.js'
 import { pluginDirectory } from '../installer/plugin-versions.js'
 import { packerEnvironment, sensitiveVarFileContent } from '../packer/args.js'
 import type { SummaryReport } from '../summary/packer-run.js'
-import { runBuild } from './build.js'
-import { runFmt } from './fmt.js'
-import { runInit } from './init.js'
 import type { PackerContext } from './packer-context.js'
-import { runValidate } from './validate.js'
+import type { CommandDefinition, CommandRuntime } from './registry.js'
+import type { TemplateInputs, VariableInputs } from './template-inputs.js'
 
 /** The Packer commands that work on a template: every one but `install`. */
 export type TemplateCommand = Exclude<PackerCommand, 'install'>
 
 /** What a template command runs with. */
-export interface TemplateRun {
-  ctx: PackerContext
+export interface TemplateRun<I> {
+  ctx: PackerContext<I>
   /** Where `packer init` installs plugins. */
   pluginDir: string
   /** The folder of this run, for the manifest and the log. */
@@ -34,42 +30,70 @@ export interface TemplateRun {
   report: SummaryReport
 }
 
-const TEMPLATE_RUNNERS: Record<TemplateCommand, (run: TemplateRun) => Promise<void>> = {
-  init: runInit,
-  fmt: runFmt,
-  validate: runValidate,
-  build: runBuild
-}
+/** A template command's inputs: the template, and for validate and build the variables. */
+type TemplateCommandInputs = TemplateInputs & Partial<VariableInputs>
 
-export interface Runtime {
-  workspace: string
-  log: Logger
-  cancellation: Cancellation
-  /** Filled in as the command runs; rendered into the job summary at the end. */
-  report: SummaryReport
-}
-
-export async function runTemplateCommand(
+/**
+ * A template command: its paths are checked before Packer is downloaded; `recursive` says whether
+ * it runs `packer fmt -recursive`, which reads the folders below a template folder too.
+ */
+export function templateCommand<I extends TemplateCommandInputs>(
   command: TemplateCommand,
-  inputs: ActionInputs,
+  readInputs: (read: InputReader) => I,
+  recursive: (inputs: I) => boolean,
+  runner: (run: TemplateRun<I>) => Promise<void>
+): CommandDefinition<I> {
+  return {
+    readInputs,
+    needsPacker: true,
+    prepare(inputs, workspace) {
+      const paths = resolvePaths(
+        { ...inputs, varFiles: inputs.varFiles ?? [] },
+        workspace,
+        recursive(inputs)
+      )
+      const report: SummaryReport = {
+        command,
+        templates: [path.relative(workspace, paths.template) || '.'],
+        status: 'succeeded',
+        builds: [],
+        validateFindings: [],
+        fmtFindings: []
+      }
+      return {
+        report: { kind: 'packer', report },
+        run: (runtime) => runTemplateCommand(inputs, paths, runtime, report, runner)
+      }
+    }
+  }
+}
+
+async function runTemplateCommand<I extends TemplateCommandInputs>(
+  inputs: I,
   paths: ResolvedPaths,
-  installation: { binary: string; version: string },
-  runtime: Runtime
+  runtime: CommandRuntime,
+  report: SummaryReport,
+  runner: (run: TemplateRun<I>) => Promise<void>
 ): Promise<void> {
+  const { packer } = runtime
+  // The registry installs Packer first for every command that says it needs it.
+  if (!packer) throw new Error('Packer is not installed')
+  report.packerVersion = packer.version
   const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
   const runDir = await createRunDir()
   const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
   const pluginDir = pluginDirectory(
     process.env.PACKER_PLUGIN_PATH,
-    installation.version,
+    packer.version,
     os.homedir(),
     path.delimiter
   )
-  const ctx: PackerContext = {
+  const ctx: PackerContext<I> = {
     inputs,
+    installer: packer.installer,
     paths,
-    binary: installation.binary,
-    version: installation.version,
+    binary: packer.binary,
+    version: packer.version,
     workspace: runtime.workspace,
     log: runtime.log,
     cancellation: runtime.cancellation,
@@ -80,7 +104,7 @@ export async function runTemplateCommand(
     env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
   }
   try {
-    if (inputs.sensitiveVariables.length) {
+    if (inputs.sensitiveVariables?.length) {
       // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
       ctx.sensitiveVarFile = path.join(secretsDir, 'sensitive.pkrvars.json')
       await writeFile(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
@@ -88,7 +112,7 @@ export async function runTemplateCommand(
       })
       await chmod(ctx.sensitiveVarFile, 0o600)
     }
-    await TEMPLATE_RUNNERS[command]({ ctx, pluginDir, runDir, report: runtime.report })
+    await runner({ ctx, pluginDir, runDir, report })
   } finally {
     await rm(secretsDir, { recursive: true, force: true })
   }

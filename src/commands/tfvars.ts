@@ -7,14 +7,18 @@ import { renderTfvarsSummary, type LifecycleReport } from '../summary/lifecycle.
 import { applyTfvars } from '../tfvars/file.js'
 import { selectTfvarsValues } from '../tfvars/mapping.js'
 import { amiIdsOf, type LifecycleContext } from './lifecycle-context.js'
+import type { TfvarsInputs } from './lifecycle-inputs.js'
 
-export async function updateTfvarsFile(ctx: LifecycleContext): Promise<LifecycleReport> {
-  const amiIds = await amiIdsOf(ctx)
-  const values = selectTfvarsValues(amiIds, ctx.inputs.tfvarsMapping)
-  const file = path.resolve(ctx.workingDirectory, ctx.inputs.tfvarsFile)
-  checkInside(file, Inputs.TfvarsFile, ctx.inputs.tfvarsFile, [
-    workspaceRoot(ctx.workspace ?? ctx.workingDirectory)
-  ])
+/** `workingDirectory`: absolute, checked. */
+export async function updateTfvarsFile(
+  inputs: TfvarsInputs,
+  workingDirectory: string,
+  ctx: LifecycleContext
+): Promise<LifecycleReport> {
+  const amiIds = await amiIdsOf(inputs.amiIds, ctx)
+  const values = selectTfvarsValues(amiIds, inputs.tfvarsMapping)
+  const file = path.resolve(workingDirectory, inputs.tfvarsFile)
+  checkInside(file, Inputs.TfvarsFile, inputs.tfvarsFile, [workspaceRoot(ctx.workspace)])
   const result = await applyTfvars({ file, values })
   core.setOutput(Outputs.Changed, String(result.changed))
   core.setOutput(Outputs.TfvarsFile, file)
@@ -24,7 +28,7 @@ export async function updateTfvarsFile(ctx: LifecycleContext): Promise<Lifecycle
   ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`)
   return {
     markdown: renderTfvarsSummary(
-      path.relative(ctx.workingDirectory, file) || file,
+      path.relative(workingDirectory, file) || file,
       result.changed,
       values
     )

@@ -1,6 +1,7 @@
 /** `packer validate`, for `command: validate` and before every build. */
 import { validateArgs } from '../packer/args.js'
 import { findingsFromDiagnostics } from '../packer/diagnostics.js'
+import type { ValidateInputs, VariableInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import { init } from './init.js'
 import { fmtCheck } from './fmt.js'
@@ -13,7 +14,7 @@ import {
 } from './packer-context.js'
 
 /** `packer validate`: HCL diagnostics become annotations at their file and line. */
-export async function validate(ctx: PackerContext): Promise<CheckResult> {
+export async function validate(ctx: PackerContext<VariableInputs>): Promise<CheckResult> {
   return ctx.log.group('packer validate', async () => {
     const result = await capture(ctx, validateArgs(ctx.inputs, ctx.paths, ctx.sensitiveVarFile))
     // A valid template can still draw warnings (an undeclared variable in a var-file, a
@@ -31,7 +32,11 @@ export async function validate(ctx: PackerContext): Promise<CheckResult> {
   })
 }
 
-export async function runValidate({ ctx, pluginDir, report }: TemplateRun): Promise<void> {
+export async function runValidate({
+  ctx,
+  pluginDir,
+  report
+}: TemplateRun<ValidateInputs>): Promise<void> {
   await init(ctx, pluginDir)
   const failures: string[] = []
   if (ctx.inputs.fmtCheck) {

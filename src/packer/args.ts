@@ -1,11 +1,26 @@
 /** Pure argument building for every Packer command the action runs. */
 import * as path from 'node:path'
 import semver from 'semver'
-import type { ActionInputs, ResolvedPaths } from '../action/inputs.js'
+import type { OnError } from '../action/constants.js'
+import type { ResolvedPaths, Variable } from '../action/inputs.js'
+
+/** What `packer validate` is given besides the template. */
+export interface TemplateOptions {
+  variables: Variable[]
+  only: string[]
+  except: string[]
+}
+
+/** What `packer build` is given besides the template. */
+export interface BuildOptions extends TemplateOptions {
+  onError: OnError
+  parallelBuilds?: number
+  force: boolean
+}
 
 /** What `packer build` / `validate` share: variables, var-files, build selection. */
 function templateOptions(
-  inputs: ActionInputs,
+  inputs: TemplateOptions,
   paths: ResolvedPaths,
   sensitiveVarFile: string | undefined
 ): string[] {
@@ -26,7 +41,7 @@ export function templateArgument(paths: ResolvedPaths): string {
 }
 
 export function buildArgs(
-  inputs: ActionInputs,
+  inputs: BuildOptions,
   paths: ResolvedPaths,
   sensitiveVarFile?: string
 ): string[] {
@@ -38,7 +53,7 @@ export function buildArgs(
 }
 
 export function validateArgs(
-  inputs: ActionInputs,
+  inputs: TemplateOptions,
   paths: ResolvedPaths,
   sensitiveVarFile?: string
 ): string[] {

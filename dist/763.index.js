@@ -1,5 +1,5 @@
-export const id = 854;
-export const ids = [854];
+export const id = 763;
+export const ids = [763];
 export const modules = {
 
 /***/ 44276:
@@ -63,13 +63,23 @@ class ActionError extends Error {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GP: () => (/* binding */ getInputs),
+/* harmony export */   AO: () => (/* binding */ actionInputReader),
+/* harmony export */   E1: () => (/* binding */ parseList),
+/* harmony export */   KT: () => (/* binding */ named),
 /* harmony export */   LN: () => (/* binding */ resolvePaths),
+/* harmony export */   SN: () => (/* binding */ readInstallerInputs),
+/* harmony export */   St: () => (/* binding */ parseOptionalInteger),
 /* harmony export */   TC: () => (/* binding */ checkInside),
 /* harmony export */   _X: () => (/* binding */ workingDirectoryOf),
-/* harmony export */   oS: () => (/* binding */ workspaceRoot)
+/* harmony export */   aq: () => (/* binding */ readSensitiveVariables),
+/* harmony export */   bq: () => (/* binding */ readWorkingDirectory),
+/* harmony export */   lS: () => (/* binding */ readSharedInputs),
+/* harmony export */   oN: () => (/* binding */ requireInput),
+/* harmony export */   oS: () => (/* binding */ workspaceRoot),
+/* harmony export */   rf: () => (/* binding */ parseVariables),
+/* harmony export */   yG: () => (/* binding */ parseBoolean)
 /* harmony export */ });
-/* unused harmony exports parseInputs, parseRegions, parseCommand, parseOnError, parseVersionSpec, parseReleasesUrl, parseVariables, parseList, parseBoolean, parseOptionalInteger */
+/* unused harmony exports parseCommand, parseVersionSpec, parseReleasesUrl */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
@@ -79,10 +89,11 @@ class ActionError extends Error {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90915);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78055);
-/* harmony import */ var _lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(74857);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(30065);
-/* harmony import */ var _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(1642);
-/* harmony import */ var _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(79914);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30065);
+/**
+ * Reading the action's inputs: the reader, the inputs every command reads, and the parsers and
+ * path checks the commands' own input readers (commands/*-inputs.ts) are made of.
+ */
 
 
 
@@ -90,67 +101,40 @@ class ActionError extends Error {
 
 
 
-
-
-
-/** Reads and validates every input; throws an ActionError that names the bad value. */
-function parseInputs(read) {
-    const inputs = {
+/** The step's inputs, as the runner passes them. */
+function actionInputReader() {
+    return (name, raw) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !raw });
+}
+/** Reads and validates the inputs every command reads; throws an ActionError that names the bad value. */
+function readSharedInputs(read) {
+    return {
         command: parseCommand(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Command)),
+        summary: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary, true),
+        sensitiveVariables: readSensitiveVariables(read),
+        githubToken: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.GithubToken).trim()
+    };
+}
+/** `sensitive-variables`, each value long enough to be redacted. */
+function readSensitiveVariables(read) {
+    const variables = parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true);
+    for (const v of variables) {
+        // An empty value has nothing to hide; one or two characters cannot be hidden.
+        if (v.value.length > 0 && v.value.length < _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_SECRET_LENGTH */ .v) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_SECRET_LENGTH */ .v} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}', or use a longer secret`);
+        }
+    }
+    return variables;
+}
+function readInstallerInputs(read) {
+    return {
         packerVersion: parseVersionSpec(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.PackerVersion)),
         releasesUrl: parseReleasesUrl(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl)),
-        releasesSigningKey: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesSigningKey).trim(),
-        workingDirectory: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory).trim() || '.',
-        template: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template).trim() || '.',
-        variables: parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables),
-        sensitiveVariables: parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true),
-        varFiles: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.VarFiles), /\r?\n/),
-        only: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Only), /[,\r\n]/),
-        except: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Except), /[,\r\n]/),
-        onError: parseOnError(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError)),
-        parallelBuilds: parseOptionalInteger(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ParallelBuilds), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ParallelBuilds),
-        force: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Force), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Force, false),
-        fmtCheck: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FmtCheck), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.FmtCheck, true),
-        githubToken: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.GithubToken).trim(),
-        cachePlugins: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CachePlugins), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.CachePlugins, true),
-        installOfficialPlugins: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.InstallOfficialPlugins), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.InstallOfficialPlugins, true),
-        summary: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Summary, true),
-        uploadArtifact: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.UploadArtifact).trim(),
-        manifests: parseList(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifests), /\r?\n/),
-        tfvarsFile: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsFile).trim(),
-        amiIds: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AmiIds).trim(), (v) => v ? (0,_tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__/* .parseAmiIds */ .nf)(v) : undefined),
-        tfvarsMapping: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsMapping), _tfvars_mapping_js__WEBPACK_IMPORTED_MODULE_8__/* .parseTfvarsMapping */ .UO),
-        awsRegions: parseRegions(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AwsRegions)),
-        imageNameFilter: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter).trim(),
-        imageTags: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags), _lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__/* .parseImageTags */ .e8),
-        keep: parseOptionalInteger(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Keep), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Keep, 'keep none') ?? 5,
-        minAgeMs: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.MinAge, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.MinAge).trim(), (v) => v ? (0,_lifecycle_retention_js__WEBPACK_IMPORTED_MODULE_7__/* .parseMinAge */ .pZ)(v) : undefined),
-        dryRun: parseBoolean(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.DryRun, false),
-        stage: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage).trim(),
-        stageTag: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag).trim() || 'status',
-        shareWith: named(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith, read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ShareWith), _lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAccountIds */ .l$)
+        releasesSigningKey: read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesSigningKey).trim()
     };
-    requireCommandInputs(inputs);
-    if (inputs.only.length && inputs.except.length) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Inputs '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Only}' and '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Except}' cannot both be set`);
-    }
-    for (const v of inputs.sensitiveVariables) {
-        // An empty value has nothing to hide; one or two characters cannot be hidden.
-        if (v.value.length > 0 && v.value.length < _redact_js__WEBPACK_IMPORTED_MODULE_9__/* .MIN_SECRET_LENGTH */ .v) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${_redact_js__WEBPACK_IMPORTED_MODULE_9__/* .MIN_SECRET_LENGTH */ .v} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}', or use a longer secret`);
-        }
-    }
-    const names = new Set();
-    for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
-        if (names.has(v.name)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Variable '${v.name}' is given twice in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}' / '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}'`);
-        }
-        names.add(v.name);
-    }
-    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
-    }
-    return inputs;
+}
+/** `working-directory` as given, relative to the workspace; `.` when empty. */
+function readWorkingDirectory(read) {
+    return read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory).trim() || '.';
 }
 /** Runs an input's own parser; its error gets the input's name in front when it lacks it. */
 function named(input, value, parse) {
@@ -164,46 +148,10 @@ function named(input, value, parse) {
             : `Input '${input}': ${message}`);
     }
 }
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
-function parseRegions(text) {
-    const regions = parseList(text, /[,\r\n]/);
-    for (const region of regions) {
-        if (!REGION.test(region)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
-        }
-    }
-    return [...new Set(regions)];
-}
-/** What each command cannot run without. */
-function requireCommandInputs(inputs) {
-    const need = (input, present, why) => {
-        if (!present)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is required with command '${inputs.command}': ${why}`);
-    };
-    switch (inputs.command) {
-        case 'merge-manifests':
-            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Manifests, inputs.manifests.length > 0, 'the manifest files (or patterns) to merge');
-            break;
-        case 'tfvars':
-            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.TfvarsFile, inputs.tfvarsFile !== '', 'the .tfvars or .tfvars.json file to update');
-            break;
-        case 'promote':
-            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
-            if (_lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.includes(inputs.stageTag)) {
-                // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${_lifecycle_promotion_js__WEBPACK_IMPORTED_MODULE_6__/* .PROMOTE_OWN_TAGS */ .Yh.join(', ')}); name another tag to hold the stage, such as status`);
-            }
-            break;
-        case 'cleanup':
-            // Without a filter, every image the account owns would be a candidate for deletion.
-            need(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter, inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0, `give '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageNameFilter}' or '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ImageTags}' (or both), so that cleanup never considers every image the account owns`);
-            break;
-        default:
-            break;
-    }
-}
-function getInputs() {
-    return parseInputs((name, raw) => _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .getInput */ .V4(name, { trimWhitespace: !raw }));
+/** Throws the error of a command that cannot run without `input`, saying what it is for. */
+function requireInput(command, input, present, why) {
+    if (!present)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is required with command '${command}': ${why}`);
 }
 function parseCommand(value) {
     const command = value.trim() || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_COMMAND */ .YT;
@@ -211,16 +159,6 @@ function parseCommand(value) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Command}' is '${command}'; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .COMMANDS */ .Lo.join(', ')}`);
     }
     return command;
-}
-function parseOnError(value) {
-    const choice = value.trim() || 'cleanup';
-    if (choice === 'ask') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.join(', ')}`);
-    }
-    if (!_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.includes(choice)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.OnError}' is '${choice}'; expected one of: ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .ON_ERROR */ .DD.join(', ')}`);
-    }
-    return choice;
 }
 function parseVersionSpec(value) {
     const spec = value.trim() || 'latest';
@@ -343,14 +281,12 @@ function workspaceRoot(workspace) {
     return { name: 'the workspace', dir: workspace };
 }
 /** The absolute working directory, which must exist, inside the workspace. */
-function workingDirectoryOf(inputs, workspace) {
-    const workingDirectory = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workspace, inputs.workingDirectory);
+function workingDirectoryOf(given, workspace) {
+    const workingDirectory = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workspace, given);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(workingDirectory) || !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(workingDirectory).isDirectory()) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory}' is '${inputs.workingDirectory}', which is not a directory (${workingDirectory})`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory}' is '${given}', which is not a directory (${workingDirectory})`);
     }
-    checkInside(workingDirectory, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory, inputs.workingDirectory, [
-        workspaceRoot(workspace)
-    ]);
+    checkInside(workingDirectory, _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.WorkingDirectory, given, [workspaceRoot(workspace)]);
     return workingDirectory;
 }
 /** The files of a template folder that Packer reads on its own (build) or rewrites (fmt). */
@@ -372,8 +308,13 @@ function formattedBelow(dir, relative = '') {
     }
     return found;
 }
-function resolvePaths(inputs, workspace) {
-    const workingDirectory = workingDirectoryOf(inputs, workspace);
+/**
+ * Checks the paths a template command names and resolves them. `recursive`: the command runs
+ * `packer fmt -recursive` (fmt, and validate with fmt-check), which reads the folders below a
+ * template folder too.
+ */
+function resolvePaths(inputs, workspace, recursive) {
+    const workingDirectory = workingDirectoryOf(inputs.workingDirectory, workspace);
     const template = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(workingDirectory, inputs.template);
     if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(template)) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template}' is '${inputs.template}', which does not exist (looked for ${template})`);
@@ -383,9 +324,8 @@ function resolvePaths(inputs, workspace) {
     let kind;
     if ((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(template).isDirectory()) {
         // `packer fmt -recursive` (validate with fmt-check, and fmt) goes into the folders below.
-        const formats = inputs.command === 'fmt' || (inputs.command === 'validate' && inputs.fmtCheck);
         const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => READ_BY_PACKER.test(f));
-        for (const file of formats ? [...read, ...formattedBelow(template)] : read) {
+        for (const file of recursive ? [...read, ...formattedBelow(template)] : read) {
             checkInside(node_path__WEBPACK_IMPORTED_MODULE_2__.join(template, file), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Template, node_path__WEBPACK_IMPORTED_MODULE_2__.join(inputs.template, file), roots, 'names');
         }
         const templates = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readdirSync)(template).filter((f) => f.endsWith('.pkr.hcl') || f.endsWith('.pkr.json'));
@@ -1866,7 +1806,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 47854:
+/***/ 36763:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -1922,274 +1862,6 @@ var errors = __webpack_require__(78055);
 var action_inputs = __webpack_require__(81729);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
-var tool_cache = __webpack_require__(59805);
-// EXTERNAL MODULE: ./src/installer/download.ts
-var download = __webpack_require__(22754);
-// EXTERNAL MODULE: ./src/installer/release-files.ts + 1 modules
-var release_files = __webpack_require__(33085);
-;// CONCATENATED MODULE: ./src/installer/platform.ts
-
-const OS_NAMES = {
-    linux: 'linux',
-    darwin: 'darwin',
-    win32: 'windows',
-    freebsd: 'freebsd',
-    openbsd: 'openbsd'
-};
-const ARCH_NAMES = {
-    x64: 'amd64',
-    arm64: 'arm64',
-    arm: 'arm',
-    ia32: '386'
-};
-/** Maps Node's `process.platform` / `process.arch` to HashiCorp's names. */
-function releasePlatform(platform, arch) {
-    const os = OS_NAMES[platform];
-    const releaseArch = ARCH_NAMES[arch];
-    if (!os || !releaseArch) {
-        throw new errors/* ActionError */.lZ(`Packer has no release for this runner (${platform}/${arch}); HashiCorp publishes ` +
-            `${Object.values(OS_NAMES).join(', ')} on ${Object.values(ARCH_NAMES).join(', ')}`);
-    }
-    return { os, arch: releaseArch };
-}
-function binaryName(platform) {
-    return platform.os === 'windows' ? 'packer.exe' : 'packer';
-}
-
-// EXTERNAL MODULE: ./src/installer/tool-cache.ts
-var installer_tool_cache = __webpack_require__(74831);
-// EXTERNAL MODULE: ./src/installer/releases.ts
-var releases = __webpack_require__(69276);
-;// CONCATENATED MODULE: ./src/installer/install.ts
-
-
-
-
-
-
-
-
-
-
-
-
-
-function checkNotCancelled(request) {
-    if (request.cancellation?.requested) {
-        throw new errors/* ActionError */.lZ('the installation of Packer was cancelled; nothing was installed');
-    }
-}
-function cachedBinary(version, request) {
-    const dir = (0,installer_tool_cache/* findInToolCache */.lj)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
-    const binary = dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
-    return binary && (0,external_node_fs_.existsSync)(binary) ? binary : undefined;
-}
-/**
- * Installs Packer: resolve the version, use the tool cache when it has it, otherwise download the
- * release over the configured base URL, check the OpenPGP signature of its SHA256SUMS and the zip's
- * checksum, and only then extract it into the tool cache. An exact version found in the tool cache
- * costs no network request.
- */
-async function installPacker(request) {
-    const exact = (0,installer_tool_cache/* exactVersion */.y)(request.versionSpec);
-    if (exact !== undefined) {
-        const binary = cachedBinary(exact, request);
-        if (binary)
-            return { version: exact, binary, fromCache: true };
-    }
-    const downloader = new download/* Downloader */._7(request.download ?? download/* DEFAULT_DOWNLOAD_OPTIONS */.w6);
-    const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
-    try {
-        checkNotCancelled(request);
-        const url = (0,releases/* indexUrl */.E5)(request.releasesUrl, constants/* TOOL_NAME */.lH);
-        const release = await core/* group */.Os(`Resolve Packer ${request.versionSpec}`, async () => {
-            core/* info */.pq(`Reading ${url}`);
-            let body;
-            try {
-                body = await downloader.fetchBytes(url, download/* INDEX_LIMITS */.Si);
-            }
-            catch (error) {
-                if (error instanceof download/* HttpStatusError */.F9 && error.status === 404) {
-                    throw new errors/* ActionError */.lZ(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
-                }
-                throw error;
-            }
-            let document;
-            try {
-                document = JSON.parse(body.toString('utf8'));
-            }
-            catch {
-                throw new errors/* ActionError */.lZ(`${url} is not JSON`);
-            }
-            const index = (0,releases/* parseIndex */.A1)(document);
-            const version = (0,releases/* resolveVersion */.x)(index.keys(), request.versionSpec, url);
-            core/* info */.pq(`Packer ${request.versionSpec} resolves to ${version}`);
-            return index.get(version);
-        });
-        const binary = cachedBinary(release.version, request);
-        if (binary) {
-            core/* info */.pq(`Packer ${release.version} is in the tool cache`);
-            return { version: release.version, binary, fromCache: true };
-        }
-        const build = (0,releases/* selectBuild */.zu)(release, request.platform);
-        return await downloadAndCache(downloader, request, build, release);
-    }
-    catch (error) {
-        // A download the cancel stopped fails with its own message; say what happened instead.
-        checkNotCancelled(request);
-        throw error;
-    }
-    finally {
-        unsubscribe?.();
-        downloader.dispose();
-    }
-}
-async function downloadAndCache(downloader, request, build, release) {
-    const { version } = release;
-    const zipName = build.filename;
-    const trusted = await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey);
-    const keyIds = trusted.keys.map((k) => k.getFingerprint());
-    const sigName = (0,releases/* selectSignatureFile */.bm)(release, keyIds);
-    (0,releases/* checkReleaseFiles */.$Q)(constants/* TOOL_NAME */.lH, release, build, sigName);
-    const fileUrl = (name) => (0,releases/* releaseFileUrl */.Pl)(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
-    const platform = `${request.platform.os}/${request.platform.arch}`;
-    const names = {
-        label: `Packer ${version} for ${platform}`,
-        sums: release.shasums,
-        signature: sigName,
-        archive: zipName
-    };
-    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
-    try {
-        const downloaded = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => (0,release_files/* downloadReleaseFiles */.zT)(downloader, names, fileUrl, temp));
-        await core/* group */.Os('Verify the download', () => (0,release_files/* verifyReleaseFiles */.Wc)(downloaded, names, trusted));
-        const zipPath = downloaded.archivePath;
-        checkNotCancelled(request);
-        const binary = await core/* group */.Os(`Extract Packer ${version}`, () => extractIntoToolCache(zipPath, version, request));
-        return { version, binary, fromCache: false };
-    }
-    finally {
-        await (0,promises_.rm)(temp, { recursive: true, force: true });
-    }
-}
-function runnerTemp() {
-    const dir = process.env.RUNNER_TEMP;
-    if (!dir)
-        throw new errors/* ActionError */.lZ('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
-    return dir;
-}
-function toolCacheRoot() {
-    const dir = process.env.RUNNER_TOOL_CACHE;
-    if (!dir)
-        throw new errors/* ActionError */.lZ('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
-    return dir;
-}
-/** A staging folder older than this was left by an install that was killed; it is removed. */
-const STALE_STAGING_MS = 60 * 60 * 1000;
-/** How long another install's folder may stand without its `.complete` marker before it is stale. */
-const MARKER_WAIT_MS = 5000;
-/** Removes the staging folders of installs that were killed before they finished. */
-async function removeStaleStaging(toolRoot) {
-    const entries = await (0,promises_.readdir)(toolRoot).catch(() => []);
-    for (const entry of entries) {
-        if (!entry.startsWith('.staging-'))
-            continue;
-        const dir = external_node_path_.join(toolRoot, entry);
-        const info = await (0,promises_.stat)(dir).catch(() => undefined);
-        if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
-        }
-    }
-}
-async function waitForMarker(marker) {
-    for (let waited = 0; waited < MARKER_WAIT_MS; waited += 100) {
-        if ((0,external_node_fs_.existsSync)(marker))
-            return true;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    return (0,external_node_fs_.existsSync)(marker);
-}
-/**
- * Moves `staging` to `finalDir`, never deleting a finished install: another job sharing the tool
- * cache may have placed the same version meanwhile, and then that one is used. A folder without
- * its marker that stays so is what a killed install left, and is replaced. Returns whether the
- * folder now there is another install's.
- */
-async function place(staging, finalDir) {
-    const marker = (0,installer_tool_cache/* completeMarker */.IH)(finalDir);
-    for (let attempt = 0;; attempt++) {
-        if ((0,external_node_fs_.existsSync)(marker))
-            return true;
-        try {
-            await (0,promises_.rename)(staging, finalDir);
-            return false;
-        }
-        catch (error) {
-            const code = error.code;
-            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') || attempt > 0)
-                throw error;
-        }
-        if (await waitForMarker(marker))
-            return true;
-        // Moved aside first, atomically, so that no other install's rename can land in it.
-        const stale = `${finalDir}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
-        await (0,promises_.rename)(finalDir, stale).catch(() => undefined);
-        await (0,promises_.rm)(stale, { recursive: true, force: true });
-    }
-}
-/**
- * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
- * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
- * place and renames it there, rather than extracting and copying as `tc.cacheDir` would, which
- * would write the 100 MB binary twice. On any failure nothing is left behind.
- */
-async function extractIntoToolCache(zipPath, version, request) {
-    const toolRoot = external_node_path_.join(toolCacheRoot(), constants/* TOOL_NAME */.lH);
-    const finalDir = (0,installer_tool_cache/* toolCachePath */.y6)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
-    const versionDir = external_node_path_.dirname(finalDir);
-    const staging = external_node_path_.join(toolRoot, `.staging-${version}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
-    const name = binaryName(request.platform);
-    let placed = false;
-    try {
-        await removeStaleStaging(toolRoot);
-        await (0,promises_.mkdir)(staging, { recursive: true });
-        await tool_cache/* extractZip */.JE(zipPath, staging);
-        // A cancel during extraction installs nothing, as a cancel during the download does.
-        checkNotCancelled(request);
-        const binary = external_node_path_.join(staging, name);
-        const info = await (0,promises_.stat)(binary).catch(() => undefined);
-        if (!info?.isFile()) {
-            const entries = await (0,promises_.readdir)(staging);
-            throw new errors/* ActionError */.lZ(`${external_node_path_.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`);
-        }
-        if (request.platform.os !== 'windows')
-            await (0,promises_.chmod)(binary, 0o755);
-        await (0,promises_.mkdir)(versionDir, { recursive: true });
-        if (await place(staging, finalDir)) {
-            await (0,promises_.rm)(staging, { recursive: true, force: true });
-            core/* info */.pq(`Packer ${version} was placed in the tool cache meanwhile, at ${finalDir}; using it`);
-            return external_node_path_.join(finalDir, name);
-        }
-        placed = true;
-        await (0,promises_.writeFile)((0,installer_tool_cache/* completeMarker */.IH)(finalDir), '');
-        core/* info */.pq(`Packer ${version} is in the tool cache at ${finalDir}`);
-        return external_node_path_.join(finalDir, name);
-    }
-    catch (error) {
-        await (0,promises_.rm)(staging, { recursive: true, force: true });
-        if (placed)
-            await (0,promises_.rm)(finalDir, { recursive: true, force: true });
-        for (const dir of [versionDir, toolRoot])
-            await (0,promises_.rmdir)(dir).catch(() => undefined);
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/packer/machine-readable/escape.ts
 /**
  * Packer's escaping of machine-readable data fields. Its MachineReadableUi escapes every field:
@@ -2893,6 +2565,276 @@ class Logger {
     }
 }
 
+// EXTERNAL MODULE: ./src/action/redact.ts
+var redact = __webpack_require__(30065);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
+var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: ./src/installer/download.ts
+var download = __webpack_require__(22754);
+// EXTERNAL MODULE: ./src/installer/release-files.ts + 1 modules
+var release_files = __webpack_require__(33085);
+;// CONCATENATED MODULE: ./src/installer/platform.ts
+
+const OS_NAMES = {
+    linux: 'linux',
+    darwin: 'darwin',
+    win32: 'windows',
+    freebsd: 'freebsd',
+    openbsd: 'openbsd'
+};
+const ARCH_NAMES = {
+    x64: 'amd64',
+    arm64: 'arm64',
+    arm: 'arm',
+    ia32: '386'
+};
+/** Maps Node's `process.platform` / `process.arch` to HashiCorp's names. */
+function releasePlatform(platform, arch) {
+    const os = OS_NAMES[platform];
+    const releaseArch = ARCH_NAMES[arch];
+    if (!os || !releaseArch) {
+        throw new errors/* ActionError */.lZ(`Packer has no release for this runner (${platform}/${arch}); HashiCorp publishes ` +
+            `${Object.values(OS_NAMES).join(', ')} on ${Object.values(ARCH_NAMES).join(', ')}`);
+    }
+    return { os, arch: releaseArch };
+}
+function binaryName(platform) {
+    return platform.os === 'windows' ? 'packer.exe' : 'packer';
+}
+
+// EXTERNAL MODULE: ./src/installer/tool-cache.ts
+var installer_tool_cache = __webpack_require__(74831);
+// EXTERNAL MODULE: ./src/installer/releases.ts
+var releases = __webpack_require__(69276);
+;// CONCATENATED MODULE: ./src/installer/install.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+function checkNotCancelled(request) {
+    if (request.cancellation?.requested) {
+        throw new errors/* ActionError */.lZ('the installation of Packer was cancelled; nothing was installed');
+    }
+}
+function cachedBinary(version, request) {
+    const dir = (0,installer_tool_cache/* findInToolCache */.lj)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
+    const binary = dir ? external_node_path_.join(dir, binaryName(request.platform)) : undefined;
+    return binary && (0,external_node_fs_.existsSync)(binary) ? binary : undefined;
+}
+/**
+ * Installs Packer: resolve the version, use the tool cache when it has it, otherwise download the
+ * release over the configured base URL, check the OpenPGP signature of its SHA256SUMS and the zip's
+ * checksum, and only then extract it into the tool cache. An exact version found in the tool cache
+ * costs no network request.
+ */
+async function installPacker(request) {
+    const exact = (0,installer_tool_cache/* exactVersion */.y)(request.versionSpec);
+    if (exact !== undefined) {
+        const binary = cachedBinary(exact, request);
+        if (binary)
+            return { version: exact, binary, fromCache: true };
+    }
+    const downloader = new download/* Downloader */._7(request.download ?? download/* DEFAULT_DOWNLOAD_OPTIONS */.w6);
+    const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
+    try {
+        checkNotCancelled(request);
+        const url = (0,releases/* indexUrl */.E5)(request.releasesUrl, constants/* TOOL_NAME */.lH);
+        const release = await core/* group */.Os(`Resolve Packer ${request.versionSpec}`, async () => {
+            core/* info */.pq(`Reading ${url}`);
+            let body;
+            try {
+                body = await downloader.fetchBytes(url, download/* INDEX_LIMITS */.Si);
+            }
+            catch (error) {
+                if (error instanceof download/* HttpStatusError */.F9 && error.status === 404) {
+                    throw new errors/* ActionError */.lZ(`${url} answered HTTP 404: is releases-url '${request.releasesUrl}' a release server?`);
+                }
+                throw error;
+            }
+            let document;
+            try {
+                document = JSON.parse(body.toString('utf8'));
+            }
+            catch {
+                throw new errors/* ActionError */.lZ(`${url} is not JSON`);
+            }
+            const index = (0,releases/* parseIndex */.A1)(document);
+            const version = (0,releases/* resolveVersion */.x)(index.keys(), request.versionSpec, url);
+            core/* info */.pq(`Packer ${request.versionSpec} resolves to ${version}`);
+            return index.get(version);
+        });
+        const binary = cachedBinary(release.version, request);
+        if (binary) {
+            core/* info */.pq(`Packer ${release.version} is in the tool cache`);
+            return { version: release.version, binary, fromCache: true };
+        }
+        const build = (0,releases/* selectBuild */.zu)(release, request.platform);
+        return await downloadAndCache(downloader, request, build, release);
+    }
+    catch (error) {
+        // A download the cancel stopped fails with its own message; say what happened instead.
+        checkNotCancelled(request);
+        throw error;
+    }
+    finally {
+        unsubscribe?.();
+        downloader.dispose();
+    }
+}
+async function downloadAndCache(downloader, request, build, release) {
+    const { version } = release;
+    const zipName = build.filename;
+    const trusted = await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey);
+    const keyIds = trusted.keys.map((k) => k.getFingerprint());
+    const sigName = (0,releases/* selectSignatureFile */.bm)(release, keyIds);
+    (0,releases/* checkReleaseFiles */.$Q)(constants/* TOOL_NAME */.lH, release, build, sigName);
+    const fileUrl = (name) => (0,releases/* releaseFileUrl */.Pl)(request.releasesUrl, constants/* TOOL_NAME */.lH, version, name);
+    const platform = `${request.platform.os}/${request.platform.arch}`;
+    const names = {
+        label: `Packer ${version} for ${platform}`,
+        sums: release.shasums,
+        signature: sigName,
+        archive: zipName
+    };
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
+    try {
+        const downloaded = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => (0,release_files/* downloadReleaseFiles */.zT)(downloader, names, fileUrl, temp));
+        await core/* group */.Os('Verify the download', () => (0,release_files/* verifyReleaseFiles */.Wc)(downloaded, names, trusted));
+        const zipPath = downloaded.archivePath;
+        checkNotCancelled(request);
+        const binary = await core/* group */.Os(`Extract Packer ${version}`, () => extractIntoToolCache(zipPath, version, request));
+        return { version, binary, fromCache: false };
+    }
+    finally {
+        await (0,promises_.rm)(temp, { recursive: true, force: true });
+    }
+}
+function runnerTemp() {
+    const dir = process.env.RUNNER_TEMP;
+    if (!dir)
+        throw new errors/* ActionError */.lZ('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
+    return dir;
+}
+function toolCacheRoot() {
+    const dir = process.env.RUNNER_TOOL_CACHE;
+    if (!dir)
+        throw new errors/* ActionError */.lZ('RUNNER_TOOL_CACHE is not set: is this running on a GitHub Actions runner?');
+    return dir;
+}
+/** A staging folder older than this was left by an install that was killed; it is removed. */
+const STALE_STAGING_MS = 60 * 60 * 1000;
+/** How long another install's folder may stand without its `.complete` marker before it is stale. */
+const MARKER_WAIT_MS = 5000;
+/** Removes the staging folders of installs that were killed before they finished. */
+async function removeStaleStaging(toolRoot) {
+    const entries = await (0,promises_.readdir)(toolRoot).catch(() => []);
+    for (const entry of entries) {
+        if (!entry.startsWith('.staging-'))
+            continue;
+        const dir = external_node_path_.join(toolRoot, entry);
+        const info = await (0,promises_.stat)(dir).catch(() => undefined);
+        if (info && Date.now() - info.mtimeMs > STALE_STAGING_MS) {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        }
+    }
+}
+async function waitForMarker(marker) {
+    for (let waited = 0; waited < MARKER_WAIT_MS; waited += 100) {
+        if ((0,external_node_fs_.existsSync)(marker))
+            return true;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return (0,external_node_fs_.existsSync)(marker);
+}
+/**
+ * Moves `staging` to `finalDir`, never deleting a finished install: another job sharing the tool
+ * cache may have placed the same version meanwhile, and then that one is used. A folder without
+ * its marker that stays so is what a killed install left, and is replaced. Returns whether the
+ * folder now there is another install's.
+ */
+async function place(staging, finalDir) {
+    const marker = (0,installer_tool_cache/* completeMarker */.IH)(finalDir);
+    for (let attempt = 0;; attempt++) {
+        if ((0,external_node_fs_.existsSync)(marker))
+            return true;
+        try {
+            await (0,promises_.rename)(staging, finalDir);
+            return false;
+        }
+        catch (error) {
+            const code = error.code;
+            if ((code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'EPERM') || attempt > 0)
+                throw error;
+        }
+        if (await waitForMarker(marker))
+            return true;
+        // Moved aside first, atomically, so that no other install's rename can land in it.
+        const stale = `${finalDir}.stale-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`;
+        await (0,promises_.rename)(finalDir, stale).catch(() => undefined);
+        await (0,promises_.rm)(stale, { recursive: true, force: true });
+    }
+}
+/**
+ * Extracts a verified zip into the tool cache, in the layout `@actions/tool-cache` reads
+ * (`<root>/packer/<version>/<arch>` plus an `<arch>.complete` marker). It extracts next to its final
+ * place and renames it there, rather than extracting and copying as `tc.cacheDir` would, which
+ * would write the 100 MB binary twice. On any failure nothing is left behind.
+ */
+async function extractIntoToolCache(zipPath, version, request) {
+    const toolRoot = external_node_path_.join(toolCacheRoot(), constants/* TOOL_NAME */.lH);
+    const finalDir = (0,installer_tool_cache/* toolCachePath */.y6)(toolCacheRoot(), constants/* TOOL_NAME */.lH, version, request.cacheArch);
+    const versionDir = external_node_path_.dirname(finalDir);
+    const staging = external_node_path_.join(toolRoot, `.staging-${version}-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    const name = binaryName(request.platform);
+    let placed = false;
+    try {
+        await removeStaleStaging(toolRoot);
+        await (0,promises_.mkdir)(staging, { recursive: true });
+        await tool_cache/* extractZip */.JE(zipPath, staging);
+        // A cancel during extraction installs nothing, as a cancel during the download does.
+        checkNotCancelled(request);
+        const binary = external_node_path_.join(staging, name);
+        const info = await (0,promises_.stat)(binary).catch(() => undefined);
+        if (!info?.isFile()) {
+            const entries = await (0,promises_.readdir)(staging);
+            throw new errors/* ActionError */.lZ(`${external_node_path_.basename(zipPath)} has no '${name}' at its top level (it holds: ${entries.join(', ') || 'nothing'})`);
+        }
+        if (request.platform.os !== 'windows')
+            await (0,promises_.chmod)(binary, 0o755);
+        await (0,promises_.mkdir)(versionDir, { recursive: true });
+        if (await place(staging, finalDir)) {
+            await (0,promises_.rm)(staging, { recursive: true, force: true });
+            core/* info */.pq(`Packer ${version} was placed in the tool cache meanwhile, at ${finalDir}; using it`);
+            return external_node_path_.join(finalDir, name);
+        }
+        placed = true;
+        await (0,promises_.writeFile)((0,installer_tool_cache/* completeMarker */.IH)(finalDir), '');
+        core/* info */.pq(`Packer ${version} is in the tool cache at ${finalDir}`);
+        return external_node_path_.join(finalDir, name);
+    }
+    catch (error) {
+        await (0,promises_.rm)(staging, { recursive: true, force: true });
+        if (placed)
+            await (0,promises_.rm)(finalDir, { recursive: true, force: true });
+        for (const dir of [versionDir, toolRoot])
+            await (0,promises_.rmdir)(dir).catch(() => undefined);
+        throw error;
+    }
+}
+
 // EXTERNAL MODULE: ./node_modules/semver/index.js
 var semver = __webpack_require__(62088);
 var semver_default = /*#__PURE__*/__webpack_require__.n(semver);
@@ -3266,8 +3208,6 @@ async function createRunDir() {
     return runDir;
 }
 
-// EXTERNAL MODULE: ./src/installer/plugin-versions.ts
-var plugin_versions = __webpack_require__(4011);
 // EXTERNAL MODULE: ./src/aws/resources.ts
 var resources = __webpack_require__(47360);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
@@ -4197,8 +4137,8 @@ async function init(ctx, pluginDir) {
             const installed = await installOfficialPlugins({
                 requirements: requiredPlugins(ctx.paths),
                 pluginDir,
-                releasesUrl: ctx.inputs.releasesUrl,
-                signingKey: ctx.inputs.releasesSigningKey,
+                releasesUrl: ctx.installer.releasesUrl,
+                signingKey: ctx.installer.releasesSigningKey,
                 platform: releasePlatform(process.platform, process.arch),
                 tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
                 cancelled: () => ctx.cancellation.requested,
@@ -4656,11 +4596,164 @@ async function buildAndReport(ctx, runDir, report) {
     }
 }
 
+// EXTERNAL MODULE: ./src/lifecycle/promotion.ts
+var promotion = __webpack_require__(74857);
+// EXTERNAL MODULE: ./src/lifecycle/retention.ts
+var retention = __webpack_require__(1642);
+// EXTERNAL MODULE: ./src/tfvars/mapping.ts
+var mapping = __webpack_require__(79914);
+;// CONCATENATED MODULE: ./src/commands/lifecycle-inputs.ts
+/**
+ * The inputs of the commands on what builds produced (`merge-manifests`, `tfvars`, `cleanup`,
+ * `promote`), each command's own. Apart from the commands themselves so that reading them, which
+ * every run does up front, loads no AWS SDK. Pure.
+ */
+
+
+
+
+
+
+function readMergeManifestsInputs(read) {
+    const manifests = (0,action_inputs/* parseList */.E1)(read(constants/* Inputs */.G0.Manifests), /\r?\n/);
+    (0,action_inputs/* requireInput */.oN)('merge-manifests', constants/* Inputs */.G0.Manifests, manifests.length > 0, 'the manifest files (or patterns) to merge');
+    return { workingDirectory: (0,action_inputs/* readWorkingDirectory */.bq)(read), manifests };
+}
+function readTfvarsInputs(read) {
+    const tfvarsFile = read(constants/* Inputs */.G0.TfvarsFile).trim();
+    (0,action_inputs/* requireInput */.oN)('tfvars', constants/* Inputs */.G0.TfvarsFile, tfvarsFile !== '', 'the .tfvars or .tfvars.json file to update');
+    return {
+        workingDirectory: (0,action_inputs/* readWorkingDirectory */.bq)(read),
+        tfvarsFile,
+        amiIds: readAmiIds(read),
+        tfvarsMapping: (0,action_inputs/* named */.KT)(constants/* Inputs */.G0.TfvarsMapping, read(constants/* Inputs */.G0.TfvarsMapping), mapping/* parseTfvarsMapping */.UO)
+    };
+}
+function readCleanupInputs(read) {
+    const inputs = {
+        awsRegions: parseRegions(read(constants/* Inputs */.G0.AwsRegions)),
+        imageNameFilter: read(constants/* Inputs */.G0.ImageNameFilter).trim(),
+        imageTags: (0,action_inputs/* named */.KT)(constants/* Inputs */.G0.ImageTags, read(constants/* Inputs */.G0.ImageTags), retention/* parseImageTags */.e8),
+        keep: (0,action_inputs/* parseOptionalInteger */.St)(read(constants/* Inputs */.G0.Keep), constants/* Inputs */.G0.Keep, 'keep none') ?? 5,
+        minAgeMs: (0,action_inputs/* named */.KT)(constants/* Inputs */.G0.MinAge, read(constants/* Inputs */.G0.MinAge).trim(), (v) => v ? (0,retention/* parseMinAge */.pZ)(v) : undefined),
+        dryRun: (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.DryRun), constants/* Inputs */.G0.DryRun, false)
+    };
+    // Without a filter, every image the account owns would be a candidate for deletion.
+    (0,action_inputs/* requireInput */.oN)('cleanup', constants/* Inputs */.G0.ImageNameFilter, inputs.imageNameFilter !== '' || Object.keys(inputs.imageTags).length > 0, `give '${constants/* Inputs */.G0.ImageNameFilter}' or '${constants/* Inputs */.G0.ImageTags}' (or both), so that cleanup never considers every image the account owns`);
+    return inputs;
+}
+function readPromoteInputs(read) {
+    const inputs = {
+        amiIds: readAmiIds(read),
+        stage: read(constants/* Inputs */.G0.Stage).trim(),
+        stageTag: read(constants/* Inputs */.G0.StageTag).trim() || 'status',
+        shareWith: (0,action_inputs/* named */.KT)(constants/* Inputs */.G0.ShareWith, read(constants/* Inputs */.G0.ShareWith), promotion/* parseAccountIds */.l$)
+    };
+    (0,action_inputs/* requireInput */.oN)('promote', constants/* Inputs */.G0.Stage, inputs.stage !== '', 'the stage to tag the AMIs with, e.g. testing');
+    if (promotion/* PROMOTE_OWN_TAGS */.Yh.includes(inputs.stageTag)) {
+        // Its own value would overwrite the stage: the output would claim a stage the AMI lacks.
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.StageTag}' is '${inputs.stageTag}', a tag that promote writes itself (${promotion/* PROMOTE_OWN_TAGS */.Yh.join(', ')}); name another tag to hold the stage, such as status`);
+    }
+    return inputs;
+}
+function readAmiIds(read) {
+    return (0,action_inputs/* named */.KT)(constants/* Inputs */.G0.AmiIds, read(constants/* Inputs */.G0.AmiIds).trim(), (v) => (v ? (0,mapping/* parseAmiIds */.nf)(v) : undefined));
+}
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+function parseRegions(text) {
+    const regions = (0,action_inputs/* parseList */.E1)(text, /[,\r\n]/);
+    for (const region of regions) {
+        if (!REGION.test(region)) {
+            throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AwsRegions}' names '${region}', which is not an AWS region name such as us-east-1`);
+        }
+    }
+    return [...new Set(regions)];
+}
+
+;// CONCATENATED MODULE: ./src/commands/template-inputs.ts
+/**
+ * The inputs of the commands that run Packer on a template (`init`, `fmt`, `validate`, `build`),
+ * each command's own, read and validated before anything is downloaded. Pure: the paths they name
+ * are checked by `resolvePaths` (action/inputs.ts).
+ */
+
+
+
+function readTemplateInputs(read) {
+    return {
+        workingDirectory: (0,action_inputs/* readWorkingDirectory */.bq)(read),
+        template: read(constants/* Inputs */.G0.Template).trim() || '.'
+    };
+}
+function readInitInputs(read) {
+    return {
+        ...readTemplateInputs(read),
+        githubToken: read(constants/* Inputs */.G0.GithubToken).trim(),
+        cachePlugins: (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.CachePlugins), constants/* Inputs */.G0.CachePlugins, true),
+        installOfficialPlugins: (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.InstallOfficialPlugins), constants/* Inputs */.G0.InstallOfficialPlugins, true)
+    };
+}
+function readFmtInputs(read) {
+    return { ...readTemplateInputs(read), fmtCheck: readFmtCheck(read) };
+}
+function readValidateInputs(read) {
+    return { ...readInitInputs(read), ...readVariableInputs(read), fmtCheck: readFmtCheck(read) };
+}
+function readBuildInputs(read) {
+    const inputs = {
+        ...readInitInputs(read),
+        ...readVariableInputs(read),
+        onError: parseOnError(read(constants/* Inputs */.G0.OnError)),
+        parallelBuilds: (0,action_inputs/* parseOptionalInteger */.St)(read(constants/* Inputs */.G0.ParallelBuilds), constants/* Inputs */.G0.ParallelBuilds),
+        force: (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.Force), constants/* Inputs */.G0.Force, false),
+        uploadArtifact: read(constants/* Inputs */.G0.UploadArtifact).trim()
+    };
+    if (inputs.uploadArtifact && !/^[^"<>:|*?\\/\r\n]+$/.test(inputs.uploadArtifact)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.UploadArtifact}' is '${inputs.uploadArtifact}'; an artifact name cannot contain " < > : | * ? \\ / or a newline`);
+    }
+    return inputs;
+}
+function readFmtCheck(read) {
+    return (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.FmtCheck), constants/* Inputs */.G0.FmtCheck, true);
+}
+function readVariableInputs(read) {
+    const inputs = {
+        variables: (0,action_inputs/* parseVariables */.rf)(read(constants/* Inputs */.G0.Variables, true), constants/* Inputs */.G0.Variables),
+        sensitiveVariables: (0,action_inputs/* readSensitiveVariables */.aq)(read),
+        varFiles: (0,action_inputs/* parseList */.E1)(read(constants/* Inputs */.G0.VarFiles), /\r?\n/),
+        only: (0,action_inputs/* parseList */.E1)(read(constants/* Inputs */.G0.Only), /[,\r\n]/),
+        except: (0,action_inputs/* parseList */.E1)(read(constants/* Inputs */.G0.Except), /[,\r\n]/)
+    };
+    if (inputs.only.length && inputs.except.length) {
+        throw new errors/* ActionError */.lZ(`Inputs '${constants/* Inputs */.G0.Only}' and '${constants/* Inputs */.G0.Except}' cannot both be set`);
+    }
+    const names = new Set();
+    for (const v of [...inputs.variables, ...inputs.sensitiveVariables]) {
+        if (names.has(v.name)) {
+            throw new errors/* ActionError */.lZ(`Variable '${v.name}' is given twice in '${constants/* Inputs */.G0.Variables}' / '${constants/* Inputs */.G0.SensitiveVariables}'`);
+        }
+        names.add(v.name);
+    }
+    return inputs;
+}
+function parseOnError(value) {
+    const choice = value.trim() || 'cleanup';
+    if (choice === 'ask') {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is 'ask', which waits for an answer on a terminal and would hang the job; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+    }
+    if (!constants/* ON_ERROR */.DD.includes(choice)) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.OnError}' is '${choice}'; expected one of: ${constants/* ON_ERROR */.DD.join(', ')}`);
+    }
+    return choice;
+}
+
+// EXTERNAL MODULE: ./src/installer/plugin-versions.ts
+var plugin_versions = __webpack_require__(4011);
 ;// CONCATENATED MODULE: ./src/commands/template.ts
 /**
- * The commands that run Packer on a template (`init`, `fmt`, `validate`, `build`), by name: the
- * context they share (Packer's environment, the plugin folder, the sensitive var-file, which is
- * deleted whatever happens) and a registry in place of a switch.
+ * The commands that run Packer on a template (`init`, `fmt`, `validate`, `build`): the context they
+ * share (Packer's environment, the plugin folder, the sensitive var-file, which is deleted whatever
+ * happens), and how the registry (registry.ts) defines each.
  */
 
 
@@ -4669,25 +4762,47 @@ async function buildAndReport(ctx, runDir, report) {
 
 
 
-
-
-
-const TEMPLATE_RUNNERS = {
-    init: runInit,
-    fmt: runFmt,
-    validate: runValidate,
-    build: runBuild
-};
-async function runTemplateCommand(command, inputs, paths, installation, runtime) {
+/**
+ * A template command: its paths are checked before Packer is downloaded; `recursive` says whether
+ * it runs `packer fmt -recursive`, which reads the folders below a template folder too.
+ */
+function templateCommand(command, readInputs, recursive, runner) {
+    return {
+        readInputs,
+        needsPacker: true,
+        prepare(inputs, workspace) {
+            const paths = (0,action_inputs/* resolvePaths */.LN)({ ...inputs, varFiles: inputs.varFiles ?? [] }, workspace, recursive(inputs));
+            const report = {
+                command,
+                templates: [external_node_path_.relative(workspace, paths.template) || '.'],
+                status: 'succeeded',
+                builds: [],
+                validateFindings: [],
+                fmtFindings: []
+            };
+            return {
+                report: { kind: 'packer', report },
+                run: (runtime) => runTemplateCommand(inputs, paths, runtime, report, runner)
+            };
+        }
+    };
+}
+async function runTemplateCommand(inputs, paths, runtime, report, runner) {
+    const { packer } = runtime;
+    // The registry installs Packer first for every command that says it needs it.
+    if (!packer)
+        throw new Error('Packer is not installed');
+    report.packerVersion = packer.version;
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const runDir = await createRunDir();
     const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
-    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, installation.version, external_node_os_.homedir(), external_node_path_.delimiter);
+    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, packer.version, external_node_os_.homedir(), external_node_path_.delimiter);
     const ctx = {
         inputs,
+        installer: packer.installer,
         paths,
-        binary: installation.binary,
-        version: installation.version,
+        binary: packer.binary,
+        version: packer.version,
         workspace: runtime.workspace,
         log: runtime.log,
         cancellation: runtime.cancellation,
@@ -4698,7 +4813,7 @@ async function runTemplateCommand(command, inputs, paths, installation, runtime)
         env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
     };
     try {
-        if (inputs.sensitiveVariables.length) {
+        if (inputs.sensitiveVariables?.length) {
             // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
             ctx.sensitiveVarFile = external_node_path_.join(secretsDir, 'sensitive.pkrvars.json');
             await (0,promises_.writeFile)(ctx.sensitiveVarFile, sensitiveVarFileContent(inputs.sensitiveVariables), {
@@ -4706,22 +4821,121 @@ async function runTemplateCommand(command, inputs, paths, installation, runtime)
             });
             await (0,promises_.chmod)(ctx.sensitiveVarFile, 0o600);
         }
-        await TEMPLATE_RUNNERS[command]({ ctx, pluginDir, runDir, report: runtime.report });
+        await runner({ ctx, pluginDir, runDir, report });
     }
     finally {
         await (0,promises_.rm)(secretsDir, { recursive: true, force: true });
     }
 }
 
-// EXTERNAL MODULE: ./src/action/redact.ts
-var redact = __webpack_require__(30065);
+;// CONCATENATED MODULE: ./src/commands/registry.ts
+
+
+
+
+
+
+
+
+
+/** Ties a definition's parts to the type of its inputs, which the registry no longer sees. */
+function registry_define(definition) {
+    return definition;
+}
+/** A lifecycle command: its runner is loaded with the AWS SDK only when it runs. */
+function lifecycleCommand(command, run) {
+    const report = {};
+    return {
+        report: { kind: 'lifecycle', command, report },
+        run: async ({ workspace, log, cancellation }) => run({
+            workspace,
+            runDir: await createRunDir(),
+            log,
+            env: process.env,
+            cancelled: () => cancellation.requested
+        }, report)
+    };
+}
+/** The runners of the lifecycle commands, with the AWS SDK. */
+const lifecycle = () => Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(636)]).then(__webpack_require__.bind(__webpack_require__, 47636));
+const COMMAND_DEFINITIONS = {
+    install: registry_define({
+        readInputs: () => ({}),
+        needsPacker: true,
+        // Installing is the whole command, and it writes no job summary.
+        prepare: () => ({ run: async () => undefined })
+    }),
+    init: registry_define(templateCommand('init', readInitInputs, () => false, runInit)),
+    // `packer fmt -recursive` reads the folders below a template folder too.
+    fmt: registry_define(templateCommand('fmt', readFmtInputs, () => true, runFmt)),
+    validate: registry_define(templateCommand('validate', readValidateInputs, (inputs) => inputs.fmtCheck, runValidate)),
+    build: registry_define(templateCommand('build', readBuildInputs, () => false, runBuild)),
+    'merge-manifests': registry_define({
+        readInputs: readMergeManifestsInputs,
+        needsPacker: false,
+        prepare: (inputs, workspace) => {
+            const workingDirectory = (0,action_inputs/* workingDirectoryOf */._X)(inputs.workingDirectory, workspace);
+            return lifecycleCommand('merge-manifests', async (ctx, report) => {
+                const { mergeManifestFiles } = await lifecycle();
+                Object.assign(report, await mergeManifestFiles(inputs, workingDirectory, ctx));
+            });
+        }
+    }),
+    tfvars: registry_define({
+        readInputs: readTfvarsInputs,
+        needsPacker: false,
+        prepare: (inputs, workspace) => {
+            const workingDirectory = (0,action_inputs/* workingDirectoryOf */._X)(inputs.workingDirectory, workspace);
+            return lifecycleCommand('tfvars', async (ctx, report) => {
+                const { updateTfvarsFile } = await lifecycle();
+                Object.assign(report, await updateTfvarsFile(inputs, workingDirectory, ctx));
+            });
+        }
+    }),
+    cleanup: registry_define({
+        readInputs: readCleanupInputs,
+        needsPacker: false,
+        prepare: (inputs) => lifecycleCommand('cleanup', async (ctx, report) => {
+            const { cleanupImages } = await lifecycle();
+            await cleanupImages(inputs, ctx, report);
+        })
+    }),
+    promote: registry_define({
+        readInputs: readPromoteInputs,
+        needsPacker: false,
+        prepare: (inputs) => lifecycleCommand('promote', async (ctx, report) => {
+            const { promoteImages } = await lifecycle();
+            Object.assign(report, await promoteImages(inputs, ctx));
+        })
+    })
+};
+
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var summary_lifecycle = __webpack_require__(87980);
 // EXTERNAL MODULE: ./src/summary/packer-run.ts
 var packer_run = __webpack_require__(64624);
+;// CONCATENATED MODULE: ./src/summary/report.ts
+
+
+/** `clean` is applied to what the command reported (the redaction of secrets) before it is rendered. */
+function renderCommandSummary(report, failure, durationMs, clean = (value) => value) {
+    if (report.kind === 'lifecycle') {
+        return (0,summary_lifecycle/* renderLifecycleSummary */.lu)(report.command, clean(report.report), failure?.message, durationMs);
+    }
+    return (0,packer_run/* renderSummary */.B)({
+        ...clean(report.report),
+        durationMs,
+        ...(failure
+            ? { status: failure.cancelled ? 'cancelled' : 'failed', error: failure.message }
+            : {})
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
-
-
+/**
+ * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
+ * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ */
 
 
 
@@ -4742,98 +4956,87 @@ async function run() {
     core/* saveState */.LZ(constants/* State */.Uw.IsPost, 'true');
     const cancellation = new Cancellation().start();
     const redactor = new redact/* Redactor */.p();
-    let report;
-    let lifecycle;
-    let failure;
-    let writeReport = false;
     try {
-        const inputs = (0,action_inputs/* getInputs */.GP)();
-        // Every secret is masked before anything could print it.
-        for (const variable of inputs.sensitiveVariables) {
-            core/* setSecret */.Pq(variable.value);
-            redactor.add(variable.value);
-        }
-        if (inputs.githubToken) {
-            core/* setSecret */.Pq(inputs.githubToken);
-            redactor.add(inputs.githubToken);
-        }
-        const log = new Logger(redactor);
-        const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        if ((0,constants/* isLifecycleCommand */._4)(inputs.command)) {
-            lifecycle = { command: inputs.command, report: {} };
-            writeReport = inputs.summary;
-            // Loaded only here: it brings the AWS SDK, which a build does not need.
-            const { runLifecycleCommand } = await Promise.all(/* import() */[__webpack_require__.e(193), __webpack_require__.e(636)]).then(__webpack_require__.bind(__webpack_require__, 47636));
-            await runLifecycleCommand(inputs.command, {
-                inputs,
-                workingDirectory: (0,action_inputs/* workingDirectoryOf */._X)(inputs, workspace),
-                workspace,
-                runDir: await createRunDir(),
-                log,
-                env: process.env,
-                cancelled: () => cancellation.requested
-            }, lifecycle.report);
-            return;
-        }
-        // Paths are checked before anything is downloaded.
-        const paths = inputs.command === 'install' ? undefined : (0,action_inputs/* resolvePaths */.LN)(inputs, workspace);
-        if (paths) {
-            report = {
-                command: inputs.command,
-                templates: [external_node_path_.relative(workspace, paths.template) || '.'],
-                status: 'succeeded',
-                builds: [],
-                validateFindings: [],
-                fmtFindings: []
-            };
-            writeReport = inputs.summary;
-        }
-        const installation = await installPacker({
-            versionSpec: inputs.packerVersion,
-            releasesUrl: inputs.releasesUrl,
-            signingKey: inputs.releasesSigningKey,
-            platform: releasePlatform(process.platform, process.arch),
-            cacheArch: process.arch,
-            cancellation
-        });
-        if (installation.fromCache) {
-            core/* info */.pq(`Packer ${installation.version} from the tool cache: ${installation.binary}`);
-        }
-        core/* addPath */.fM(external_node_path_.dirname(installation.binary));
-        core/* setOutput */.uH(constants/* Outputs */.tY.PackerVersion, installation.version);
-        core/* setOutput */.uH(constants/* Outputs */.tY.PackerPath, installation.binary);
-        if (!paths || !report)
-            return;
-        report.packerVersion = installation.version;
-        if (inputs.command === 'install')
-            return;
-        await runTemplateCommand(inputs.command, inputs, paths, installation, {
-            workspace,
-            log,
-            cancellation,
-            report
-        });
-    }
-    catch (error) {
-        const cancelled = error instanceof CancelledError || cancellation.requested;
-        const message = redactor.redact(cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u1)(error)}` : (0,errors/* getErrorMessage */.u1)(error));
+        const { report, failure } = await runCommand(cancellation, redactor);
+        if (failure)
+            core/* setFailed */.C1(failure.message);
         if (report) {
-            report.status = cancelled ? 'cancelled' : 'failed';
-            report.error = message;
+            await writeSummary(redactor.redact(renderCommandSummary(report, failure, Date.now() - started, (value) => redactor.redactDeep(value))));
         }
-        failure = message;
-        core/* setFailed */.C1(message);
     }
     finally {
-        if (report && writeReport) {
-            report.durationMs = Date.now() - started;
-            await writeSummary(redactor.redact((0,packer_run/* renderSummary */.B)(redactor.redactDeep(report))));
-        }
-        if (lifecycle && writeReport) {
-            await writeSummary(redactor.redact((0,summary_lifecycle/* renderLifecycleSummary */.lu)(lifecycle.command, lifecycle.report, failure, Date.now() - started)));
-        }
         cancellation.stop();
     }
+}
+/**
+ * Every input is read, and the paths they name checked, before anything is downloaded or run;
+ * then Packer is installed if the command needs it, and the command runs.
+ */
+async function runCommand(cancellation, redactor) {
+    const failed = (error) => {
+        const cancelled = error instanceof CancelledError || cancellation.requested;
+        const message = cancelled ? `Cancelled: ${(0,errors/* getErrorMessage */.u1)(error)}` : (0,errors/* getErrorMessage */.u1)(error);
+        return { message: redactor.redact(message), cancelled };
+    };
+    const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
+    let prepared;
+    try {
+        prepared = prepare(redactor, workspace);
+    }
+    catch (error) {
+        return { failure: failed(error) };
+    }
+    const { command, installer, report } = prepared;
+    try {
+        const packer = installer ? await setUpPacker(installer, cancellation) : undefined;
+        await command.run({
+            workspace,
+            log: new Logger(redactor),
+            cancellation,
+            ...(packer ? { packer } : {})
+        });
+        return { report };
+    }
+    catch (error) {
+        return { report, failure: failed(error) };
+    }
+}
+/** Reads the inputs every command reads and the command's own, masks the secrets, checks paths. */
+function prepare(redactor, workspace) {
+    const read = (0,action_inputs/* actionInputReader */.AO)();
+    const shared = (0,action_inputs/* readSharedInputs */.lS)(read);
+    // Every secret is masked before anything could print it.
+    for (const secret of [...shared.sensitiveVariables.map((v) => v.value), shared.githubToken]) {
+        if (!secret)
+            continue;
+        core/* setSecret */.Pq(secret);
+        redactor.add(secret);
+    }
+    const definition = COMMAND_DEFINITIONS[shared.command];
+    const installer = definition.needsPacker ? (0,action_inputs/* readInstallerInputs */.SN)(read) : undefined;
+    const command = definition.prepare(definition.readInputs(read), workspace);
+    return {
+        command,
+        ...(installer ? { installer } : {}),
+        ...(shared.summary && command.report ? { report: command.report } : {})
+    };
+}
+async function setUpPacker(installer, cancellation) {
+    const installation = await installPacker({
+        versionSpec: installer.packerVersion,
+        releasesUrl: installer.releasesUrl,
+        signingKey: installer.releasesSigningKey,
+        platform: releasePlatform(process.platform, process.arch),
+        cacheArch: process.arch,
+        cancellation
+    });
+    if (installation.fromCache) {
+        core/* info */.pq(`Packer ${installation.version} from the tool cache: ${installation.binary}`);
+    }
+    core/* addPath */.fM(external_node_path_.dirname(installation.binary));
+    core/* setOutput */.uH(constants/* Outputs */.tY.PackerVersion, installation.version);
+    core/* setOutput */.uH(constants/* Outputs */.tY.PackerPath, installation.binary);
+    return { binary: installation.binary, version: installation.version, installer };
 }
 /** The job summary is a report, not the job: a runner without one only gets a debug line. */
 async function writeSummary(markdown) {
