@@ -32,7 +32,7 @@ import {
   runAct,
   type CallerRepo
 } from '../support/act/index.js'
-import { callerTemplate, runnerHomeWithPlugins } from '../support/act/callers.js'
+import { callerTemplate, runnerHomeWithPlugins, trapProxyEnv } from '../support/act/callers.js'
 
 // Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
 jest.setTimeout(200_000)
@@ -84,12 +84,7 @@ function pullRequest(number: number, head: string) {
     actionCache,
     hostEnv: {
       HOME: home,
-      https_proxy: trap.url,
-      HTTPS_PROXY: trap.url,
-      http_proxy: trap.url,
-      HTTP_PROXY: trap.url,
-      NO_PROXY: '127.0.0.1,localhost',
-      no_proxy: '127.0.0.1,localhost'
+      ...trapProxyEnv(trap.url)
     },
     timeoutMs: 150_000
   })

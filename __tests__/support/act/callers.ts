@@ -48,3 +48,19 @@ export function runnerHomeWithPlugins(plugins: ('amazon' | 'docker')[]): {
   const binaries = plugins.map((p) => placePluginLikeInit(pluginDir, p))
   return { home, pluginDir, binaries }
 }
+
+/**
+ * The proxy variables that send every HTTP(S) request of act and its jobs, other than to
+ * 127.0.0.1, to `trapUrl` (startTrapProxy in ../mirror.ts), which refuses and records it: a run
+ * that needs nothing outside this machine leaves the trap's record empty.
+ */
+export function trapProxyEnv(trapUrl: string): Record<string, string> {
+  return {
+    https_proxy: trapUrl,
+    HTTPS_PROXY: trapUrl,
+    http_proxy: trapUrl,
+    HTTP_PROXY: trapUrl,
+    NO_PROXY: '127.0.0.1,localhost',
+    no_proxy: '127.0.0.1,localhost'
+  }
+}
