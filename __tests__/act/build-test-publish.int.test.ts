@@ -34,6 +34,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import * as path from 'node:path'
@@ -62,6 +63,7 @@ const WORKFLOW = '.github/workflows/build-test-publish.yml'
 const REGION = 'eu-west-1'
 const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
 const TFVARS = `# One AMI goes to ami_id.\nami_id = "${OLD_AMI}"\n`
+const PR_TOKEN = 'ghs_buildTestPublishTestToken'
 const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
 
 let actionCache: string
@@ -150,7 +152,7 @@ function push(
     },
     actionCache,
     path: tools,
-    secrets: { AMI_PR_TOKEN: 'ghs_buildTestPublishTestToken' },
+    secrets: { AMI_PR_TOKEN: PR_TOKEN },
     hostEnv: {
       HOME: home,
       ...trapProxyEnv(trap.url),
@@ -221,7 +223,9 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
         head: 'packer-image-action/web-base',
         base: 'main',
         title: 'Update AMI IDs for web-base',
-        labels: ['ami-update']
+        labels: ['ami-update'],
+        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
+        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
       })
     ])
     expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)

@@ -31,6 +31,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import * as path from 'node:path'
@@ -59,6 +60,7 @@ const WORKFLOW = '.github/workflows/weekly-rebuild.yml'
 const REGION = 'eu-west-1'
 const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
 const TFVARS = `# Managed by the weekly image rebuild (one AMI goes to ami_id).\nami_id = "${OLD_AMI}"\n`
+const PR_TOKEN = 'ghs_weeklyRebuildTestToken'
 const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
 
 let actionCache: string
@@ -131,7 +133,7 @@ function rebuild(report: string, pullsFile: string): { repo: CallerRepo; run: Pr
     payload: { schedule: '17 4 * * 1' },
     actionCache,
     path: tools,
-    secrets: { AMI_PR_TOKEN: 'ghs_weeklyRebuildTestToken' },
+    secrets: { AMI_PR_TOKEN: PR_TOKEN },
     hostEnv: {
       HOME: home,
       ...trapProxyEnv(trap.url),
@@ -203,7 +205,9 @@ describe('templates/workflows/weekly-rebuild.yml under act', () => {
         head: 'packer-image-action/web-base',
         base: 'main',
         title: 'Update AMI IDs for web-base',
-        labels: ['ami-update']
+        labels: ['ami-update'],
+        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
+        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
       })
     ])
     expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)
