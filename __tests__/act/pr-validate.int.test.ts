@@ -100,11 +100,16 @@ function summaryRows(log: string): string[] {
 
 describe('templates/workflows/pr-validate.yml under act', () => {
   it('passes the example aws and docker templates, with their plugins found installed', async () => {
-    repo.git('checkout', '--quiet', '-b', 'tidy-templates')
-    repo.git('commit', '--quiet', '--allow-empty', '-m', 'Tidy the templates')
-    repo.git('push', '--quiet', 'origin', 'tidy-templates')
+    // A change under packer/, as the trigger's paths filter asks.
+    repo.git('checkout', '--quiet', '-b', 'ci-version')
+    writeFileSync(
+      path.join(repo.dir, 'packer/ci.pkrvars.hcl'),
+      CI_PKRVARS.replace('"ci"', '"ci-pr"')
+    )
+    repo.git('commit', '--quiet', '-am', 'Name the CI builds ci-pr')
+    repo.git('push', '--quiet', 'origin', 'ci-version')
     const attempts = trap.attempts.length
-    const run = await pullRequest(1, 'tidy-templates')
+    const run = await pullRequest(1, 'ci-version')
     expectExit(run, 0)
     expect(jobOutputs(run.log, 'Packer validate summary')).toMatchObject({ result: 'success' })
     expect(summaryRows(run.log)).toEqual(
