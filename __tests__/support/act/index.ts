@@ -377,23 +377,64 @@ export function expectExit(run: ActResult, code: number): void {
 /**
  * A template of one amazon-ebs build named `name`, from `var.source_ami`, against the EC2 double at
  * `var.endpoint`, whose AMIs are named `<amiName>-<timestamp>` and listed in packer-manifest.json.
+ * With `region`, it builds there (default us-east-1); with `requiredPlugins`, it requires the
+ * official amazon plugin as the product's templates do; with `versionTags`, it declares `version`
+ * and `commit` (as templates/packer/aws does) and tags the AMI with them.
  */
-export function amazonEbsTemplate(name: string, amiName: string): string {
-  return `variable "endpoint" {
+export function amazonEbsTemplate(
+  name: string,
+  amiName: string,
+  options: { region?: string; requiredPlugins?: boolean; versionTags?: boolean } = {}
+): string {
+  const packer = options.requiredPlugins
+    ? `packer {
+  required_plugins {
+    amazon = {
+      source  = "github.com/hashicorp/amazon"
+      version = ">= 1.2.2, < 2.0.0"
+    }
+  }
+}
+
+`
+    : ''
+  const versionVariables = options.versionTags
+    ? `
+variable "version" {
+  type    = string
+  default = "0.0.0-dev"
+}
+
+variable "commit" {
+  type    = string
+  default = "unknown"
+}
+`
+    : ''
+  const tags = options.versionTags
+    ? `
+  tags = {
+    version      = var.version
+    commit       = var.commit
+    "managed-by" = "packer"
+  }
+`
+    : ''
+  return `${packer}variable "endpoint" {
   type = string
 }
 
 variable "source_ami" {
   type = string
 }
-
+${versionVariables}
 source "amazon-ebs" "${name}" {
-  region        = "us-east-1"
+  region        = "${options.region ?? 'us-east-1'}"
   source_ami    = var.source_ami
   instance_type = "t3.micro"
   ami_name      = "${amiName}-{{timestamp}}"
   communicator  = "none"
-
+${tags}
   custom_endpoint_ec2        = var.endpoint
   skip_credential_validation = true
   skip_metadata_api_check    = true

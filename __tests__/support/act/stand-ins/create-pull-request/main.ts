@@ -6,6 +6,7 @@
  */
 import * as core from '@actions/core'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 
 export interface RecordedPull {
@@ -17,6 +18,11 @@ export interface RecordedPull {
   body: string
   labels: string[]
   commit: string
+  /**
+   * SHA-256 (hex) of the `token` input, which the real one pushes and calls the API with: which
+   * token reached it, without the token written down.
+   */
+  tokenSha256: string
 }
 
 const COMMITTER = [
@@ -68,7 +74,8 @@ function run(): void {
     title: core.getInput('title'),
     body: bodyPath ? readFileSync(bodyPath, 'utf8') : '',
     labels: list(core.getInput('labels')),
-    commit: same ? remote : commit
+    commit: same ? remote : commit,
+    tokenSha256: createHash('sha256').update(core.getInput('token')).digest('hex')
   }
   let pull = pulls.find((p) => p.head === branch && p.state === 'open')
   let operation = 'updated'

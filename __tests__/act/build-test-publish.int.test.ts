@@ -1,0 +1,261 @@
+/**
+ * templates/workflows/build-test-publish.yml under act, on a push to main: packer-build.yml builds
+ * `packer/aws` in the EC2 double (region eu-west-1, the commit as `version` and `commit`),
+ * inspec-test.yml tests the AMI with the default auditor (cinc-auditor, the stand-in on the
+ * runner's PATH replaying an InSpec report, on the profile `test/inspec`: the product's
+ * templates/inspec), and tfvars-pr.yml proposes the new ID in terraform/images.auto.tfvars (branch
+ * on the caller's bare origin, pull request recorded by the stand-in) only when the test passed.
+ *
+ * Substituted in the caller, and why (everything else is the template's text as it is):
+ * - `packer-version: '~1.11'` becomes `packer-version: '1.9.4'` (MIRROR_VERSION): a range is resolved
+ *   against releases.hashicorp.com, which is not reachable here, and Packer 1.10 and later are
+ *   BUSL and never built here. 1.9.4 is in the runner tool cache act gives its jobs.
+ * - After the test job's `profile: test/inspec`, four inputs the caller leaves at their defaults,
+ *   each of which needs a real AWS account or the internet: `harness-directory: test/harness` (the
+ *   default harness, templates/terraform/image-test, needs the hashicorp/aws provider from
+ *   registry.terraform.io and a real EC2 instance; test/harness is the provider-free stand-in of
+ *   __tests__/data/act whose "instance" is a local sshd), `allowed-cidr: 127.0.0.1/32` (the
+ *   default asks checkip.amazonaws.com for the runner's address), and `ssh-user`/`ssh-port` of that
+ *   sshd (the defaults, `ubuntu` on port 22, are a real instance's).
+ *
+ * Left as they are: the auditor (cinc-auditor, found on the PATH, so not installed), Terraform
+ * (hashicorp/setup-terraform's stand-in puts the runner's OpenTofu on the PATH as `terraform`),
+ * the role ARNs (the configure-aws-credentials stand-in checks them and points the AWS jobs at the
+ * EC2 double), the region, the `images` environment (act does not enforce environments), the
+ * `AMI_PR_TOKEN` secret (given with act's `--secret`; `PACKER_SENSITIVE_VARIABLES` is not set, as
+ * in a repository without it). act 0.2.87 does not apply the push trigger's `paths` filter; the
+ * pushed commit changes `packer/`, which the filter would let through.
+ *
+ * Test data of the caller's repository: `packer/aws` is one amazon-ebs build against the EC2 double
+ * (no communicator: the double runs no machine) that declares `version` and `commit` and tags the
+ * AMI with them, requiring the official amazon plugin, which the runner's home has installed (see
+ * runnerHomeWithPlugins); the double's endpoint and the source AMI come from
+ * `packer/aws/ec2-double.auto.pkrvars.hcl`, which Packer loads with the folder.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import * as path from 'node:path'
+import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
+import { MIRROR_VERSION, startTrapProxy } from '../support/mirror.js'
+import {
+  amazonEbsTemplate,
+  actionCacheWithPacker,
+  ciTool,
+  createCallerRepo,
+  expectExit,
+  jobOutputs,
+  runAct,
+  type ActResult,
+  type CallerRepo
+} from '../support/act/index.js'
+import { callerTemplate, runnerHomeWithPlugins, trapProxyEnv } from '../support/act/callers.js'
+import { startSshd, type LocalSshd } from '../support/act/sshd.js'
+import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
+import { ROOT } from '../support/runner.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(360_000)
+
+const WORKFLOW = '.github/workflows/build-test-publish.yml'
+const REGION = 'eu-west-1'
+const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
+const TFVARS = `# One AMI goes to ami_id.\nami_id = "${OLD_AMI}"\n`
+const PR_TOKEN = 'ghs_buildTestPublishTestToken'
+const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
+
+let actionCache: string
+let ec2: Ec2Double
+let sshd: LocalSshd
+let tools: string[]
+let home: string
+let sourceAmi: string
+let trap: Awaited<ReturnType<typeof startTrapProxy>>
+
+beforeAll(async () => {
+  tools = [
+    path.dirname(ciTool('tofu')),
+    // The cinc-auditor stand-in, as the command a self-hosted runner has installed.
+    path.join(ROOT, '__tests__/support/act/bin')
+  ]
+  actionCache = await actionCacheWithPacker()
+  home = runnerHomeWithPlugins(['amazon']).home
+  ec2 = await startEc2Double({ delayMs: 100 })
+  sourceAmi = ec2.seedImage({
+    region: REGION,
+    name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101',
+    ownerId: '099720109477',
+    creationDate: '2026-11-01T00:00:00Z'
+  }).imageId
+  sshd = await startSshd()
+  trap = await startTrapProxy()
+}, 1_200_000)
+
+afterAll(async () => {
+  await trap?.close()
+  await sshd?.close()
+  await ec2?.close()
+})
+
+function caller(): string {
+  return callerTemplate('build-test-publish', [
+    { from: "packer-version: '~1.11'", to: `packer-version: '${MIRROR_VERSION}'` },
+    {
+      from: '      profile: test/inspec\n',
+      to: [
+        '      profile: test/inspec',
+        '      harness-directory: test/harness',
+        '      allowed-cidr: 127.0.0.1/32',
+        `      ssh-user: ${sshd.user}`,
+        `      ssh-port: ${sshd.port}`,
+        ''
+      ].join('\n')
+    }
+  ])
+}
+
+/** A push to main of a commit that changes `packer/`, with the image test replaying `report`. */
+function push(
+  report: string,
+  pullsFile: string
+): { repo: CallerRepo; sha: string; run: Promise<ActResult> } {
+  const repo = createCallerRepo(
+    {
+      [WORKFLOW]: caller(),
+      'packer/aws/ec2-double.auto.pkrvars.hcl': `endpoint   = "${ec2.url}"\nsource_ami = "${sourceAmi}"\n`,
+      'terraform/images.auto.tfvars': TFVARS
+    },
+    { 'test/inspec': 'templates/inspec', 'test/harness': '__tests__/data/act/image-test/harness' }
+  )
+  const before = repo.git('rev-parse', 'HEAD')
+  const template = amazonEbsTemplate('ubuntu', 'web-base', {
+    region: REGION,
+    requiredPlugins: true,
+    versionTags: true
+  })
+  writeFileSync(path.join(repo.dir, 'packer/aws/aws.pkr.hcl'), template)
+  repo.git('add', 'packer/aws/aws.pkr.hcl')
+  repo.git('commit', '--quiet', '-m', 'Build web-base with the amazon plugin')
+  repo.git('push', '--quiet', 'origin', 'HEAD:refs/heads/main')
+  const sha = repo.git('rev-parse', 'HEAD')
+  const run = runAct({
+    repo,
+    workflow: WORKFLOW,
+    event: 'push',
+    payload: {
+      ref: 'refs/heads/main',
+      before,
+      after: sha,
+      head_commit: { id: sha, message: 'Build web-base with the amazon plugin' }
+    },
+    actionCache,
+    path: tools,
+    secrets: { AMI_PR_TOKEN: PR_TOKEN },
+    hostEnv: {
+      HOME: home,
+      ...trapProxyEnv(trap.url),
+      PIA_ACT_EC2_URL: ec2.url,
+      PIA_ACT_PULLS: pullsFile,
+      PIA_INSPEC_REPLAY: path.join(REPLAY, report),
+      TF_VAR_authorized_keys: sshd.authorizedKeys
+    },
+    timeoutMs: 300_000
+  })
+  return { repo, sha, run }
+}
+
+function newAmis(before: string[]): { imageId: string; tags: Record<string, string> }[] {
+  return ec2
+    .images(REGION)
+    .filter((i) => i.name.startsWith('web-base-') && !before.includes(i.imageId))
+    .map((i) => ({ imageId: i.imageId, tags: i.tags }))
+}
+
+function branches(repo: CallerRepo): string[] {
+  return execFileSync(
+    'git',
+    ['--git-dir', repo.origin, 'branch', '--list', '--format=%(refname:short)'],
+    { encoding: 'utf8' }
+  )
+    .trim()
+    .split('\n')
+}
+
+const pullsFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'pia-act-pulls-')), 'pulls.json')
+
+describe('templates/workflows/build-test-publish.yml under act', () => {
+  it('builds the pushed commit, tests the AMI, and proposes it when the test passes', async () => {
+    const before = ec2.images(REGION).map((i) => i.imageId)
+    const logBefore = sshd.log().length
+    const pulls = pullsFile()
+    const { repo, sha, run } = push('inspec-report.json', pulls)
+    const result = await run
+    expectExit(result, 0)
+    const made = newAmis(before)
+    expect(made).toHaveLength(1)
+    const ami = made[0].imageId
+    // Built from the pushed commit: the caller's variables reached the template.
+    expect(made[0].tags).toMatchObject({ version: sha, commit: sha, 'managed-by': 'packer' })
+    const merged = jobOutputs(result.log, 'merge the manifests')
+    expect(merged['ami-id']).toBe(ami)
+    expect(JSON.parse(merged['ami-ids'])).toEqual({ 'amazon-ebs.ubuntu': { [REGION]: ami } })
+    // Tested: Terraform (OpenTofu through the setup-terraform stand-in) applied the harness, the
+    // auditor logged in over SSH, and the profile at test/inspec passed.
+    expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
+    expect(sshd.log().slice(logBefore)).toMatch(
+      new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
+    )
+    expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
+    // Published: the branch on the caller's origin carries the new AMI, main is untouched.
+    const show = (ref: string) =>
+      execFileSync(
+        'git',
+        ['--git-dir', repo.origin, 'show', `${ref}:terraform/images.auto.tfvars`],
+        { encoding: 'utf8' }
+      )
+    expect(show('packer-image-action/web-base')).toBe(TFVARS.replace(OLD_AMI, ami))
+    expect(show('main')).toBe(TFVARS)
+    const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        head: 'packer-image-action/web-base',
+        base: 'main',
+        title: 'Update AMI IDs for web-base',
+        labels: ['ami-update'],
+        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
+        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
+      })
+    ])
+    expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)
+    expect(jobOutputs(result.log, 'AMI update pull request for web-base')).toMatchObject({
+      'pull-request-url': 'https://github.com/acme/infra/pull/1'
+    })
+    // The test instance is gone, and so is Packer's build instance.
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+    expect(ec2.liveInstances()).toEqual([])
+    // Nothing outside this machine was asked for anything.
+    expect(trap.attempts).toEqual([])
+  })
+
+  it('publishes nothing when the image test fails, and destroys the test instance', async () => {
+    const before = ec2.images(REGION).map((i) => i.imageId)
+    const pulls = pullsFile()
+    const { repo, run } = push('inspec-report-failing.json', pulls)
+    const result = await run
+    expectExit(result, 1)
+    const made = newAmis(before)
+    expect(made).toHaveLength(1)
+    expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
+      passed: 'false'
+    })
+    expect(result.log).toContain('❌  Failure - Main Run the profile')
+    expect(result.log).not.toContain('AMI update pull request for web-base')
+    expect(existsSync(pulls)).toBe(false)
+    expect(branches(repo)).toEqual(['main'])
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+  })
+})

@@ -1,0 +1,255 @@
+/**
+ * templates/workflows/weekly-rebuild.yml under act, as the scheduled run it is: scheduled-rebuild.yml
+ * builds `packer/aws` in the EC2 double (region eu-west-1, as the caller says), tests the AMI with
+ * the default auditor (cinc-auditor, the stand-in on the runner's PATH replaying an InSpec report,
+ * on the profile `test/inspec`: the product's templates/inspec), promotes it to `testing` (the
+ * action tags it in the double), and proposes the new ID in terraform/images.auto.tfvars (branch
+ * on the caller's bare origin, pull request recorded by the stand-in). The test instance is
+ * destroyed. A failing image test promotes and proposes nothing.
+ *
+ * Substituted in the caller, and why (everything else is the template's text as it is):
+ * - `packer-version: '~1.11'` becomes `packer-version: '1.9.4'` (MIRROR_VERSION): a range is resolved
+ *   against releases.hashicorp.com, which is not reachable here, and Packer 1.10 and later are
+ *   BUSL and never built here. 1.9.4 is in the runner tool cache act gives its jobs.
+ * - After `profile: test/inspec`, four inputs the caller leaves at their defaults, each of which
+ *   needs a real AWS account or the internet: `harness-directory: test/harness` (the default harness,
+ *   templates/terraform/image-test, needs the hashicorp/aws provider from registry.terraform.io
+ *   and a real EC2 instance; test/harness is the provider-free stand-in of __tests__/data/act
+ *   whose "instance" is a local sshd), `allowed-cidr: 127.0.0.1/32` (the default asks
+ *   checkip.amazonaws.com for the runner's address), and `ssh-user`/`ssh-port` of that sshd (the
+ *   defaults, `ubuntu` on port 22, are a real instance's).
+ *
+ * Left as they are: the auditor (cinc-auditor, found on the PATH, so not installed), Terraform
+ * (hashicorp/setup-terraform's stand-in puts the runner's OpenTofu on the PATH as `terraform`),
+ * the role ARN (the configure-aws-credentials stand-in checks it and points the AWS jobs at the
+ * EC2 double), the region, the `AMI_PR_TOKEN` secret (given with act's `--secret`).
+ *
+ * Test data of the caller's repository: `packer/aws` is one amazon-ebs build against the EC2 double
+ * (no communicator: the double runs no machine), requiring the official amazon plugin, which the
+ * runner's home has installed (see runnerHomeWithPlugins); the double's endpoint and the source
+ * AMI come from `packer/aws/ec2-double.auto.pkrvars.hcl`, which Packer loads with the folder.
+ */
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
+import * as path from 'node:path'
+import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
+import { MIRROR_VERSION, startTrapProxy } from '../support/mirror.js'
+import {
+  amazonEbsTemplate,
+  actionCacheWithPacker,
+  ciTool,
+  createCallerRepo,
+  expectExit,
+  jobOutputs,
+  runAct,
+  type ActResult,
+  type CallerRepo
+} from '../support/act/index.js'
+import { callerTemplate, runnerHomeWithPlugins, trapProxyEnv } from '../support/act/callers.js'
+import { startSshd, type LocalSshd } from '../support/act/sshd.js'
+import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
+import { ROOT } from '../support/runner.js'
+
+// Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
+jest.setTimeout(360_000)
+
+const WORKFLOW = '.github/workflows/weekly-rebuild.yml'
+const REGION = 'eu-west-1'
+const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
+const TFVARS = `# Managed by the weekly image rebuild (one AMI goes to ami_id).\nami_id = "${OLD_AMI}"\n`
+const PR_TOKEN = 'ghs_weeklyRebuildTestToken'
+const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
+
+let actionCache: string
+let ec2: Ec2Double
+let sshd: LocalSshd
+let tools: string[]
+let home: string
+let sourceAmi: string
+let trap: Awaited<ReturnType<typeof startTrapProxy>>
+
+beforeAll(async () => {
+  tools = [
+    path.dirname(ciTool('tofu')),
+    // The cinc-auditor stand-in, as the command a self-hosted runner has installed.
+    path.join(ROOT, '__tests__/support/act/bin')
+  ]
+  actionCache = await actionCacheWithPacker()
+  home = runnerHomeWithPlugins(['amazon']).home
+  ec2 = await startEc2Double({ delayMs: 100 })
+  sourceAmi = ec2.seedImage({
+    region: REGION,
+    name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101',
+    ownerId: '099720109477',
+    creationDate: '2026-11-01T00:00:00Z'
+  }).imageId
+  sshd = await startSshd()
+  trap = await startTrapProxy()
+}, 1_200_000)
+
+afterAll(async () => {
+  await trap?.close()
+  await sshd?.close()
+  await ec2?.close()
+})
+
+function caller(): string {
+  return callerTemplate('weekly-rebuild', [
+    { from: "packer-version: '~1.11'", to: `packer-version: '${MIRROR_VERSION}'` },
+    {
+      from: '      profile: test/inspec\n',
+      to: [
+        '      profile: test/inspec',
+        '      harness-directory: test/harness',
+        '      allowed-cidr: 127.0.0.1/32',
+        `      ssh-user: ${sshd.user}`,
+        `      ssh-port: ${sshd.port}`,
+        ''
+      ].join('\n')
+    }
+  ])
+}
+
+function rebuild(report: string, pullsFile: string): { repo: CallerRepo; run: Promise<ActResult> } {
+  const repo = createCallerRepo(
+    {
+      [WORKFLOW]: caller(),
+      'packer/aws/aws.pkr.hcl': amazonEbsTemplate('ubuntu', 'web-base', {
+        region: REGION,
+        requiredPlugins: true
+      }),
+      'packer/aws/ec2-double.auto.pkrvars.hcl': `endpoint   = "${ec2.url}"\nsource_ami = "${sourceAmi}"\n`,
+      'terraform/images.auto.tfvars': TFVARS
+    },
+    { 'test/inspec': 'templates/inspec', 'test/harness': '__tests__/data/act/image-test/harness' }
+  )
+  const run = runAct({
+    repo,
+    workflow: WORKFLOW,
+    event: 'schedule',
+    payload: { schedule: '17 4 * * 1' },
+    actionCache,
+    path: tools,
+    secrets: { AMI_PR_TOKEN: PR_TOKEN },
+    hostEnv: {
+      HOME: home,
+      ...trapProxyEnv(trap.url),
+      PIA_ACT_EC2_URL: ec2.url,
+      PIA_ACT_PULLS: pullsFile,
+      PIA_INSPEC_REPLAY: path.join(REPLAY, report),
+      TF_VAR_authorized_keys: sshd.authorizedKeys
+    },
+    timeoutMs: 300_000
+  })
+  return { repo, run }
+}
+
+function newAmis(before: string[]): { imageId: string; tags: Record<string, string> }[] {
+  return ec2
+    .images(REGION)
+    .filter((i) => i.name.startsWith('web-base-') && !before.includes(i.imageId))
+    .map((i) => ({ imageId: i.imageId, tags: i.tags }))
+}
+
+function branches(repo: CallerRepo): string[] {
+  return execFileSync(
+    'git',
+    ['--git-dir', repo.origin, 'branch', '--list', '--format=%(refname:short)'],
+    { encoding: 'utf8' }
+  )
+    .trim()
+    .split('\n')
+}
+
+const pullsFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'pia-act-pulls-')), 'pulls.json')
+
+describe('templates/workflows/weekly-rebuild.yml under act', () => {
+  it('builds, tests, promotes and proposes the new AMI, and destroys the test instance', async () => {
+    const before = ec2.images(REGION).map((i) => i.imageId)
+    const logBefore = sshd.log().length
+    const pulls = pullsFile()
+    const { repo, run } = rebuild('inspec-report.json', pulls)
+    const result = await run
+    expectExit(result, 0)
+    const made = newAmis(before)
+    expect(made).toHaveLength(1)
+    const ami = made[0].imageId
+    // The build: one AMI in the caller's region, from the seeded source.
+    expect(jobOutputs(result.log, 'merge the manifests')).toMatchObject({ 'ami-id': ami })
+    // The test: Terraform (OpenTofu through the setup-terraform stand-in) applied the harness, the
+    // auditor logged in over SSH as the caller's inputs say, and the report passed.
+    expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
+    expect(result.log).toContain('✅  Success - Main Launch the test instance')
+    expect(sshd.log().slice(logBefore)).toMatch(
+      new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
+    )
+    expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
+    // Promoted in EC2: the stage tag on the new AMI, through the role the caller names.
+    expect(made[0].tags).toMatchObject({ status: 'testing' })
+    expect(jobOutputs(result.log, 'promote to testing').promoted).toContain(ami)
+    // Proposed: the branch on the caller's origin carries the new AMI, main is untouched.
+    const show = (ref: string) =>
+      execFileSync(
+        'git',
+        ['--git-dir', repo.origin, 'show', `${ref}:terraform/images.auto.tfvars`],
+        { encoding: 'utf8' }
+      )
+    expect(show('packer-image-action/web-base')).toBe(TFVARS.replace(OLD_AMI, ami))
+    expect(show('main')).toBe(TFVARS)
+    const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
+    expect(recorded).toEqual([
+      expect.objectContaining({
+        head: 'packer-image-action/web-base',
+        base: 'main',
+        title: 'Update AMI IDs for web-base',
+        labels: ['ami-update'],
+        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
+        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
+      })
+    ])
+    expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)
+    // The chain's own summary, from the results of the jobs it needs.
+    const table = result.log
+      .split('\n')
+      .filter((line) =>
+        /^\| (Build|Image test|Promote|Terraform) [^|]*\| [a-z]+( \([^|]*\))? \|$/.test(line)
+      )
+    expect(table).toEqual([
+      '| Build | success |',
+      '| Image test (cinc-auditor) | success (passed: true) |',
+      '| Promote to `testing` | success |',
+      '| Terraform pull request | success (https://github.com/acme/infra/pull/1) |'
+    ])
+    // Destroyed: the harness took the job's key away again; Packer's build instance is gone.
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+    expect(ec2.liveInstances()).toEqual([])
+    // Nothing outside this machine was asked for anything.
+    expect(trap.attempts).toEqual([])
+  })
+
+  it('promotes and proposes nothing when the image test fails, and destroys the instance', async () => {
+    const before = ec2.images(REGION).map((i) => i.imageId)
+    const pulls = pullsFile()
+    const { repo, run } = rebuild('inspec-report-failing.json', pulls)
+    const result = await run
+    expectExit(result, 1)
+    const made = newAmis(before)
+    expect(made).toHaveLength(1)
+    expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
+      passed: 'false'
+    })
+    expect(made[0].tags.status).toBeUndefined()
+    expect(
+      ec2.callsOf('CreateTags').filter((c) => JSON.stringify(c).includes(made[0].imageId))
+    ).toEqual([])
+    expect(existsSync(pulls)).toBe(false)
+    expect(branches(repo)).toEqual(['main'])
+    expect(result.log).toContain('❌  Failure - Main Run the profile')
+    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+  })
+})
