@@ -36,6 +36,7 @@ import {
   mkdtempSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync
 } from 'node:fs'
@@ -608,10 +609,14 @@ export async function startMirror(options: MirrorOptions): Promise<ReleaseMirror
     root,
     requests,
     paths: () => requests.map((r) => r.path),
+    /** Stops the server and removes the files it served. */
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy()
-        server.close(() => resolve())
+        server.close(() => {
+          rmSync(root, { recursive: true, force: true })
+          resolve()
+        })
       })
   }
 }
