@@ -35,15 +35,11 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir, userInfo } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { userInfo } from 'node:os'
 import * as path from 'node:path'
-import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
-import { MIRROR_VERSION, startTrapProxy } from '../support/mirror.js'
 import {
   amazonEbsTemplate,
-  actionCacheWithPacker,
-  ciTool,
   createCallerRepo,
   expectExit,
   jobOutputs,
@@ -51,70 +47,30 @@ import {
   type ActResult,
   type CallerRepo
 } from '../support/act/index.js'
-import { callerTemplate, runnerHomeWithPlugins, trapProxyEnv } from '../support/act/callers.js'
-import { startSshd, type LocalSshd } from '../support/act/sshd.js'
+import {
+  PIPELINE_REGION as REGION,
+  startImagePipeline,
+  type ImagePipeline
+} from '../support/act/image-pipeline.js'
 import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
-import { ROOT } from '../support/runner.js'
 
 // Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
 jest.setTimeout(360_000)
 
 const WORKFLOW = '.github/workflows/build-test-publish.yml'
-const REGION = 'eu-west-1'
 const OLD_AMI = 'ami-0aaaaaaaaaaaaaaaa'
 const TFVARS = `# One AMI goes to ami_id.\nami_id = "${OLD_AMI}"\n`
 const PR_TOKEN = 'ghs_buildTestPublishTestToken'
-const REPLAY = path.join(ROOT, '__tests__/data/act/image-test')
 
-let actionCache: string
-let ec2: Ec2Double
-let sshd: LocalSshd
-let tools: string[]
-let home: string
-let sourceAmi: string
-let trap: Awaited<ReturnType<typeof startTrapProxy>>
+let pipeline: ImagePipeline
 
 beforeAll(async () => {
-  tools = [
-    path.dirname(ciTool('tofu')),
-    // The cinc-auditor stand-in, as the command a self-hosted runner has installed.
-    path.join(ROOT, '__tests__/support/act/bin')
-  ]
-  actionCache = await actionCacheWithPacker()
-  home = runnerHomeWithPlugins(['amazon']).home
-  ec2 = await startEc2Double({ delayMs: 100 })
-  sourceAmi = ec2.seedImage({
-    region: REGION,
-    name: 'ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-amd64-server-20261101',
-    ownerId: '099720109477',
-    creationDate: '2026-11-01T00:00:00Z'
-  }).imageId
-  sshd = await startSshd()
-  trap = await startTrapProxy()
+  pipeline = await startImagePipeline()
 }, 1_200_000)
 
 afterAll(async () => {
-  await trap?.close()
-  await sshd?.close()
-  await ec2?.close()
+  await pipeline?.close()
 })
-
-function caller(): string {
-  return callerTemplate('build-test-publish', [
-    { from: "packer-version: '~1.11'", to: `packer-version: '${MIRROR_VERSION}'` },
-    {
-      from: '      profile: test/inspec\n',
-      to: [
-        '      profile: test/inspec',
-        '      harness-directory: test/harness',
-        '      allowed-cidr: 127.0.0.1/32',
-        `      ssh-user: ${sshd.user}`,
-        `      ssh-port: ${sshd.port}`,
-        ''
-      ].join('\n')
-    }
-  ])
-}
 
 /** A push to main of a commit that changes `packer/`, with the image test replaying `report`. */
 function push(
@@ -123,11 +79,11 @@ function push(
 ): { repo: CallerRepo; sha: string; run: Promise<ActResult> } {
   const repo = createCallerRepo(
     {
-      [WORKFLOW]: caller(),
-      'packer/aws/ec2-double.auto.pkrvars.hcl': `endpoint   = "${ec2.url}"\nsource_ami = "${sourceAmi}"\n`,
+      [WORKFLOW]: pipeline.caller('build-test-publish'),
+      ...pipeline.files(),
       'terraform/images.auto.tfvars': TFVARS
     },
-    { 'test/inspec': 'templates/inspec', 'test/harness': '__tests__/data/act/image-test/harness' }
+    pipeline.copies
   )
   const before = repo.git('rev-parse', 'HEAD')
   const template = amazonEbsTemplate('ubuntu', 'web-base', {
@@ -150,50 +106,20 @@ function push(
       after: sha,
       head_commit: { id: sha, message: 'Build web-base with the amazon plugin' }
     },
-    actionCache,
-    path: tools,
-    secrets: { AMI_PR_TOKEN: PR_TOKEN },
-    hostEnv: {
-      HOME: home,
-      ...trapProxyEnv(trap.url),
-      PIA_ACT_EC2_URL: ec2.url,
-      PIA_ACT_PULLS: pullsFile,
-      PIA_INSPEC_REPLAY: path.join(REPLAY, report),
-      TF_VAR_authorized_keys: sshd.authorizedKeys
-    },
-    timeoutMs: 300_000
+    ...pipeline.actOptions(report, pullsFile, { AMI_PR_TOKEN: PR_TOKEN })
   })
   return { repo, sha, run }
 }
 
-function newAmis(before: string[]): { imageId: string; tags: Record<string, string> }[] {
-  return ec2
-    .images(REGION)
-    .filter((i) => i.name.startsWith('web-base-') && !before.includes(i.imageId))
-    .map((i) => ({ imageId: i.imageId, tags: i.tags }))
-}
-
-function branches(repo: CallerRepo): string[] {
-  return execFileSync(
-    'git',
-    ['--git-dir', repo.origin, 'branch', '--list', '--format=%(refname:short)'],
-    { encoding: 'utf8' }
-  )
-    .trim()
-    .split('\n')
-}
-
-const pullsFile = () => path.join(mkdtempSync(path.join(tmpdir(), 'pia-act-pulls-')), 'pulls.json')
-
 describe('templates/workflows/build-test-publish.yml under act', () => {
   it('builds the pushed commit, tests the AMI, and proposes it when the test passes', async () => {
-    const before = ec2.images(REGION).map((i) => i.imageId)
-    const logBefore = sshd.log().length
-    const pulls = pullsFile()
+    const before = pipeline.imageIds()
+    const logBefore = pipeline.sshd.log().length
+    const pulls = pipeline.pullsFile()
     const { repo, sha, run } = push('inspec-report.json', pulls)
     const result = await run
     expectExit(result, 0)
-    const made = newAmis(before)
+    const made = pipeline.newAmis(before)
     expect(made).toHaveLength(1)
     const ami = made[0].imageId
     // Built from the pushed commit: the caller's variables reached the template.
@@ -204,7 +130,7 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
     // Tested: Terraform (OpenTofu through the setup-terraform stand-in) applied the harness, the
     // auditor logged in over SSH, and the profile at test/inspec passed.
     expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
-    expect(sshd.log().slice(logBefore)).toMatch(
+    expect(pipeline.sshd.log().slice(logBefore)).toMatch(
       new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
     )
     expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
@@ -234,19 +160,19 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
     })
     // The test instance is gone, and so is Packer's build instance.
     expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
-    expect(ec2.liveInstances()).toEqual([])
+    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
+    expect(pipeline.ec2.liveInstances()).toEqual([])
     // Nothing outside this machine was asked for anything.
-    expect(trap.attempts).toEqual([])
+    expect(pipeline.trap.attempts).toEqual([])
   })
 
   it('publishes nothing when the image test fails, and destroys the test instance', async () => {
-    const before = ec2.images(REGION).map((i) => i.imageId)
-    const pulls = pullsFile()
+    const before = pipeline.imageIds()
+    const pulls = pipeline.pullsFile()
     const { repo, run } = push('inspec-report-failing.json', pulls)
     const result = await run
     expectExit(result, 1)
-    const made = newAmis(before)
+    const made = pipeline.newAmis(before)
     expect(made).toHaveLength(1)
     expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
       passed: 'false'
@@ -254,8 +180,8 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
     expect(result.log).toContain('❌  Failure - Main Run the profile')
     expect(result.log).not.toContain('AMI update pull request for web-base')
     expect(existsSync(pulls)).toBe(false)
-    expect(branches(repo)).toEqual(['main'])
+    expect(pipeline.branches(repo)).toEqual(['main'])
     expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
   })
 })
