@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { promisify } from 'node:util'
 import { tool } from '../__tests__/support/tools.ts'
+import { median, time } from './support.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const node = process.execPath
@@ -28,17 +29,6 @@ const toolDir = path.join(work, 'toolcache', 'packer', version, process.arch)
 mkdirSync(toolDir, { recursive: true })
 copyFileSync(packerBinary, path.join(toolDir, 'packer'))
 writeFileSync(`${toolDir}.complete`, '')
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - start) / 1e6
-}
 
 function actionEnv(workspace: string, i: number): NodeJS.ProcessEnv {
   const files = path.join(work, `files-${path.basename(workspace)}-${i}`)

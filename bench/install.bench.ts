@@ -14,47 +14,14 @@ import {
   SUMS_NAME,
   ZIP_NAME
 } from '../__tests__/support/mirror.ts'
+import { median, report, runnerEnv, time } from './support.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const node = process.execPath
 const dist = path.join(root, 'dist/index.js')
 
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
 // Everything runs asynchronously: the mirror serves from this same process.
 const run = promisify(execFile)
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - start) / 1e6
-}
-
-function runnerEnv(
-  base: string,
-  toolCache: string,
-  inputs: Record<string, string>
-): NodeJS.ProcessEnv {
-  for (const d of ['temp', 'files']) mkdirSync(path.join(base, d), { recursive: true })
-  for (const f of ['output', 'path', 'state', 'env', 'summary'])
-    writeFileSync(path.join(base, 'files', f), '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: path.join(base, 'temp'),
-    RUNNER_TOOL_CACHE: toolCache,
-    GITHUB_OUTPUT: path.join(base, 'files', 'output'),
-    GITHUB_PATH: path.join(base, 'files', 'path'),
-    GITHUB_STATE: path.join(base, 'files', 'state'),
-    GITHUB_ENV: path.join(base, 'files', 'env'),
-    GITHUB_STEP_SUMMARY: path.join(base, 'files', 'summary')
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  return env
-}
 
 const key = await createSigningKey()
 const mirror = await startMirror({ signWith: key })
@@ -121,16 +88,6 @@ const warmRequests = mirror.requests.length - before
 await mirror.close()
 rmSync(work, { recursive: true, force: true })
 
-const report = (
-  name: string,
-  value: number,
-  unit: string,
-  target: string,
-  extra: Record<string, unknown> = {}
-) =>
-  console.log(
-    JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, target, ...extra })
-  )
 report('install-warm-ratio', median(warm) / median(bare), 'x node -e 0', '<= 1.2', {
   warmMs: median(warm),
   nodeMs: median(bare),

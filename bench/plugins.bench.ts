@@ -14,48 +14,12 @@ import {
   pluginRelease,
   startMirror
 } from '../__tests__/support/mirror.ts'
+import { median, report, runnerEnv, time } from './support.ts'
 
 const root = path.resolve(import.meta.dirname, '..')
 const node = process.execPath
 const dist = path.join(root, 'dist/index.js')
 const run = promisify(execFile)
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = process.hrtime.bigint()
-  await fn()
-  return Number(process.hrtime.bigint() - start) / 1e6
-}
-
-function runnerEnv(
-  base: string,
-  toolCache: string,
-  pluginDir: string,
-  inputs: Record<string, string>
-) {
-  for (const d of ['temp', 'files', 'workspace']) mkdirSync(path.join(base, d), { recursive: true })
-  for (const f of ['output', 'path', 'state', 'env', 'summary'])
-    writeFileSync(path.join(base, 'files', f), '')
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    RUNNER_TEMP: path.join(base, 'temp'),
-    RUNNER_TOOL_CACHE: toolCache,
-    GITHUB_WORKSPACE: path.join(base, 'workspace'),
-    GITHUB_OUTPUT: path.join(base, 'files', 'output'),
-    GITHUB_PATH: path.join(base, 'files', 'path'),
-    GITHUB_STATE: path.join(base, 'files', 'state'),
-    GITHUB_ENV: path.join(base, 'files', 'env'),
-    GITHUB_STEP_SUMMARY: path.join(base, 'files', 'summary'),
-    PACKER_PLUGIN_PATH: pluginDir
-  }
-  for (const [k, v] of Object.entries(inputs)) env[`INPUT_${k.toUpperCase()}`] = v
-  return env
-}
 
 const key = await createSigningKey()
 const mirror = await startMirror({ signWith: key, plugins: ['amazon'] })
@@ -68,10 +32,12 @@ const common = {
 }
 // Packer itself, once, into the tool cache every step below uses.
 await run(node, [dist], {
-  env: runnerEnv(path.join(work, 'install'), toolCache, path.join(work, 'unused'), {
-    ...common,
-    command: 'install'
-  })
+  env: runnerEnv(
+    path.join(work, 'install'),
+    toolCache,
+    { ...common, command: 'install' },
+    { PACKER_PLUGIN_PATH: path.join(work, 'unused') }
+  )
 })
 
 const release = pluginRelease('amazon')
@@ -87,7 +53,7 @@ let installedRequests = 0
 for (let i = 0; i < 5; i++) {
   const base = path.join(work, `cold-${i}`)
   const pluginDir = path.join(base, 'plugins')
-  const env = runnerEnv(base, toolCache, pluginDir, inputs)
+  const env = runnerEnv(base, toolCache, inputs, { PACKER_PLUGIN_PATH: pluginDir })
   cpSync(path.join(root, 'bench/templates/amazon-plugin'), env.GITHUB_WORKSPACE!, {
     recursive: true
   })
@@ -124,10 +90,6 @@ for (let i = 0; i < 5; i++) {
 await mirror.close()
 rmSync(work, { recursive: true, force: true })
 
-const report = (name: string, value: number, unit: string, target: string, extra = {}) =>
-  console.log(
-    JSON.stringify({ name, value: Math.round(value * 1000) / 1000, unit, target, ...extra })
-  )
 report(
   'plugin-install-cold-ratio',
   median(cold) / median(floor),
