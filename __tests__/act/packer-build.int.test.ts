@@ -5,7 +5,7 @@
  * exactly the AMIs the double made; a re-run of one leg replaces that leg's AMI only.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../support/ec2/index.js'
@@ -17,8 +17,10 @@ import {
   reportJob,
   expectExit,
   runAct,
+  stage,
   type CallerRepo
 } from '../support/act/index.js'
+import { withMistypedDownloadPattern } from '../workflows/files.js'
 
 // Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
 jest.setTimeout(300_000)
@@ -165,5 +167,32 @@ describe('packer-build.yml under act', () => {
       'amazon-ebs.web': { 'us-east-1': made[0] }
     })
     expect(report.build.outputs['ami-id']).toBe(made[0])
+  })
+
+  it('fails on a defect no linter sees: a merge job downloading a pattern that no leg uploads', async () => {
+    // The staged copy of packer-build.yml that act runs, with the download pattern mistyped.
+    const workflow = path.join((await stage()).own, '.github/workflows/packer-build.yml')
+    const original = readFileSync(workflow, 'utf8')
+    const broken = withMistypedDownloadPattern(original)
+    writeFileSync(workflow, broken)
+    try {
+      const run = await runAct({
+        repo: createCallerRepo({
+          '.github/workflows/caller.yml': caller(['web']),
+          'packer/web/main.pkr.hcl': amazonEbsTemplate('web', 'web-e2e')
+        }),
+        workflow: '.github/workflows/caller.yml',
+        actionCache,
+        hostEnv: { PIA_ACT_EC2_URL: ec2.url },
+        timeoutMs: 240_000
+      })
+      expectExit(run, 1)
+      // The leg built and uploaded; the merge found nothing to merge and said so.
+      expect(run.log).toMatch(
+        /Input 'manifests': nothing matches '.*\/packer-manifests\/\*\*\/\*\.json'/
+      )
+    } finally {
+      writeFileSync(workflow, original)
+    }
   })
 })

@@ -118,3 +118,15 @@ export function publishedName(): { owner: string; major: string } {
 export function isReusable(file: WorkflowFile): boolean {
   return file.doc.on !== undefined && 'workflow_call' in file.doc.on
 }
+
+/**
+ * packer-build.yml with the merge job's download pattern mistyped, so that it matches no artifact
+ * the legs upload: a runtime defect that neither linter reports (lint.test.ts and
+ * language-service.test.ts show it) and the run under act catches (act/packer-build.int.test.ts).
+ */
+export function withMistypedDownloadPattern(packerBuildYml: string): string {
+  const pattern = 'pattern: ${{ inputs.artifact-prefix }}-manifest-*'
+  const found = packerBuildYml.split(pattern).length - 1
+  if (found !== 1) throw new Error(`packer-build.yml: expected '${pattern}' once, found ${found}`)
+  return packerBuildYml.replace(pattern, 'pattern: ${{ inputs.artifact-prefix }}-manifests-*')
+}

