@@ -49,9 +49,6 @@ export const modules = {
 function officialPluginFolder(pluginDir, name) {
     return node_path__WEBPACK_IMPORTED_MODULE_4__.join(pluginDir, 'github.com', 'hashicorp', name);
 }
-function sha256(data) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(data).digest('hex');
-}
 /**
  * The installed versions of a plugin that Packer would load: a binary named for this platform with
  * a `_SHA256SUM` file that matches it.
@@ -65,18 +62,18 @@ async function installedPluginVersions(pluginDir, name, platform) {
         if (!parsed)
             continue;
         const binary = node_path__WEBPACK_IMPORTED_MODULE_4__.join(folder, file);
-        const [content, sum] = await Promise.all([
-            (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(binary).catch(() => undefined),
+        const [actual, sum] = await Promise.all([
+            fileSha256(binary).catch(() => undefined),
             (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readFile)(`${binary}_SHA256SUM`, 'utf8').catch(() => undefined)
         ]);
-        if (content && sum?.trim().toLowerCase() === sha256(content))
+        if (actual && sum?.trim().toLowerCase() === actual)
             found.push({ ...parsed, binary });
     }
     return found;
 }
-function describe(binary) {
+function describe(binary, env) {
     return new Promise((resolve, reject) => {
-        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(binary, ['describe'], { timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
+        (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)(binary, ['describe'], { timeout: 30_000, encoding: 'utf8', env }, (error, stdout) => {
             if (error)
                 reject(new Error(`'${node_path__WEBPACK_IMPORTED_MODULE_4__.basename(binary)} describe' failed: ${error.message}`));
             else
@@ -230,7 +227,7 @@ async function installOne(downloader, request, requirement, trusted) {
             }
             if (request.platform.os !== 'windows')
                 await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(binary, 0o755);
-            (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDescribe */ .ij)(await describe(binary), { version, protocol }, `plugin ${name} ${version}`);
+            (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDescribe */ .ij)(await describe(binary, request.env), { version, protocol }, `plugin ${name} ${version}`);
             if (request.cancelled?.())
                 throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
             const folder = officialPluginFolder(request.pluginDir, name);

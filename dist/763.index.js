@@ -4141,6 +4141,8 @@ async function init(ctx, pluginDir) {
                 signingKey: ctx.installer.releasesSigningKey,
                 platform: releasePlatform(process.platform, process.arch),
                 tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+                // A plugin's describe runs as Packer would run it: no inputs, state or runner tokens.
+                env: ctx.env,
                 cancelled: () => ctx.cancellation.requested,
                 onCancel: (listener) => ctx.cancellation.onSignal(listener)
             });

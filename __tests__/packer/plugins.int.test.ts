@@ -5,7 +5,16 @@
  * results-service double.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
@@ -22,7 +31,8 @@ import {
   type SigningKey
 } from '../support/mirror.js'
 import { startResultsService } from '../support/results-service.js'
-import { errors } from '../support/runner.js'
+import { errors, FAKE_GITHUB_TOKEN } from '../support/runner.js'
+import { tool } from '../support/tools.js'
 
 let packer: PackerFixture
 let key: SigningKey
@@ -249,5 +259,59 @@ describe('official plugins from releases-url', () => {
     expect(m.paths()).toEqual([])
     expect(trap.attempts.slice(attemptsBefore).join('\n')).toContain('github.com')
     expect(errors(result)).toContain('packer init')
+  })
+
+  it("runs a plugin's describe without the step's inputs, state, runner tokens or secrets", async () => {
+    const work = mkdtempSync(path.join(tmpdir(), 'pia-plugin-env-'))
+    const dump = path.join(work, 'env.txt')
+    const release = pluginRelease('amazon')
+    // The amazon plugin behind a script that records the environment of every run of it.
+    mkdirSync(path.join(work, 'zip'))
+    writeFileSync(
+      path.join(work, 'zip', release.binary),
+      `#!/bin/sh\n{ echo "--- $1"; env; } >> '${dump}'\nexec '${tool('packer-plugin-amazon')}' "$@"\n`,
+      { mode: 0o755 }
+    )
+    const zip = path.join(work, 'plugin.zip')
+    execFileSync('zip', ['-q', '-X', zip, release.binary], { cwd: path.join(work, 'zip') })
+    const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex')
+    const m = await mirror({
+      pluginZips: { amazon: zip },
+      pluginSums: (plugin, text) =>
+        plugin === 'amazon' ? text.replace(sha(pluginZip('amazon')), sha(zip)) : text
+    })
+    const secret = 'plugin-env secret 0123456789'
+    const runtimeToken = 'runtime-token-0123456789abcdef'
+    const idToken = 'id-token-request-0123456789abcdef'
+    const result = await validate(
+      m,
+      freshPluginDir(),
+      { 'sensitive-variables': `unused=${secret}` },
+      {
+        ACTIONS_RUNTIME_TOKEN: runtimeToken,
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: idToken,
+        STATE_leftover: 'state of another step'
+      }
+    )
+    expect(errors(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    // One record a run of the plugin: the action's describe check first, then Packer's own runs.
+    const records = readFileSync(dump, 'utf8').split(/^(?=--- )/m)
+    expect(records[0]).toMatch(/^--- describe\n/)
+    for (const record of records) {
+      const names = record
+        .split('\n')
+        .filter((line) => /^[A-Za-z_][\w-]*=/.test(line))
+        .map((line) => line.slice(0, line.indexOf('=')))
+      expect(
+        names.filter((n) =>
+          /^(INPUT|STATE)_|^ACTIONS_|^GITHUB_(OUTPUT|ENV|PATH|STATE|STEP_SUMMARY)$/i.test(n)
+        )
+      ).toEqual([])
+      for (const value of [secret, runtimeToken, idToken]) expect(record).not.toContain(value)
+    }
+    // The token is packer init's alone (Packer hands it on to the plugins it runs); the action's
+    // own describe check does not get it.
+    expect(records[0]).not.toContain(FAKE_GITHUB_TOKEN)
   })
 })

@@ -46,6 +46,8 @@ export async function init(ctx: PackerContext<InitInputs>, pluginDir: string): P
         signingKey: ctx.installer.releasesSigningKey,
         platform: releasePlatform(process.platform, process.arch),
         tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+        // A plugin's describe runs as Packer would run it: no inputs, state or runner tokens.
+        env: ctx.env,
         cancelled: () => ctx.cancellation.requested,
         onCancel: (listener) => ctx.cancellation.onSignal(listener)
       })

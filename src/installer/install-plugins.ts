@@ -66,6 +66,8 @@ export interface PluginInstallRequest {
   platform: ReleasePlatform
   /** Where downloads are staged (RUNNER_TEMP). */
   tempDir: string
+  /** The environment a plugin binary runs with (its `describe`): Packer's, never the step's own. */
+  env: NodeJS.ProcessEnv
   download?: DownloadOptions
   cancelled?: () => boolean
   onCancel?: (listener: () => void) => () => void
@@ -86,10 +88,6 @@ export function officialPluginFolder(pluginDir: string, name: string): string {
   return path.join(pluginDir, 'github.com', 'hashicorp', name)
 }
 
-function sha256(data: Buffer): string {
-  return createHash('sha256').update(data).digest('hex')
-}
-
 /**
  * The installed versions of a plugin that Packer would load: a binary named for this platform with
  * a `_SHA256SUM` file that matches it.
@@ -106,18 +104,18 @@ export async function installedPluginVersions(
     const parsed = parseInstalledPluginFileName(file, name, platform)
     if (!parsed) continue
     const binary = path.join(folder, file)
-    const [content, sum] = await Promise.all([
-      readFile(binary).catch(() => undefined),
+    const [actual, sum] = await Promise.all([
+      fileSha256(binary).catch(() => undefined),
       readFile(`${binary}_SHA256SUM`, 'utf8').catch(() => undefined)
     ])
-    if (content && sum?.trim().toLowerCase() === sha256(content)) found.push({ ...parsed, binary })
+    if (actual && sum?.trim().toLowerCase() === actual) found.push({ ...parsed, binary })
   }
   return found
 }
 
-function describe(binary: string): Promise<string> {
+function describe(binary: string, env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(binary, ['describe'], { timeout: 30_000, encoding: 'utf8' }, (error, stdout) => {
+    execFile(binary, ['describe'], { timeout: 30_000, encoding: 'utf8', env }, (error, stdout) => {
       if (error) reject(new Error(`'${path.basename(binary)} describe' failed: ${error.message}`))
       else resolve(stdout)
     })
@@ -286,7 +284,7 @@ async function installOne(
         )
       }
       if (request.platform.os !== 'windows') await chmod(binary, 0o755)
-      checkDescribe(await describe(binary), { version, protocol }, `plugin ${name} ${version}`)
+      checkDescribe(await describe(binary, request.env), { version, protocol }, `plugin ${name} ${version}`)
       if (request.cancelled?.()) throw new ActionError('cancelled')
       const folder = officialPluginFolder(request.pluginDir, name)
       await mkdir(folder, { recursive: true })
