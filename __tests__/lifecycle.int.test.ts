@@ -362,7 +362,8 @@ describe('cleanup and promote against the EC2 double', () => {
       message: 'You are not authorized to perform this operation.',
       status: 403,
       times: Infinity,
-      match: (call) => call.region === 'eu-west-1'
+      // AMIs are promoted in build, then region name order: eu-west-1 first.
+      match: (call) => call.region === 'us-east-1'
     })
     const result = await runStep({
       inputs: {
@@ -424,5 +425,42 @@ describe('cleanup and promote against the EC2 double', () => {
     expect(missing.exitCode).toBe(1)
     expect(errors(missing)).toContain('ami-0aaaaaaaaaaaaaaaa')
     expect(double.callsOf('CreateTags')).toHaveLength(tagged)
+  })
+
+  it('promote that fails part-way names what it already promoted, in the error, output and summary', async () => {
+    const east = double.seedImage({ region: 'us-east-1', name: 'api-new', creationDate: ago(0) })
+    const west = double.seedImage({ region: 'eu-west-1', name: 'api-new', creationDate: ago(0) })
+    double.fail('CreateTags', {
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+      // AMIs are promoted in build, then region name order: eu-west-1 first.
+      match: (call) => call.region === 'us-east-1'
+    })
+    const result = await runStep({
+      inputs: {
+        command: 'promote',
+        'ami-ids': JSON.stringify({
+          'amazon-ebs.api': { 'us-east-1': east.imageId, 'eu-west-1': west.imageId }
+        }),
+        stage: 'production'
+      },
+      env: awsEnv()
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toContain(
+      `Cannot promote ${east.imageId} in us-east-1: UnauthorizedOperation: You are not authorized to perform this operation.; already promoted to production by this step: ${west.imageId} (eu-west-1)`
+    )
+    const tags = (image: typeof east) =>
+      double.images(image.region).find((i) => i.imageId === image.imageId)!.tags
+    expect(tags(west)).toMatchObject({ status: 'production' })
+    expect(tags(east).status).toBeUndefined()
+    expect(JSON.parse(result.outputs.promoted).map((p: { ami: string }) => p.ami)).toEqual([
+      west.imageId
+    ])
+    // The table holds the AMI promoted; the failed one is named only in the error under it.
+    const rows = result.summary.split('\n').filter((line) => line.startsWith('| '))
+    expect(rows.filter((row) => row.includes(west.imageId))).toHaveLength(1)
+    expect(rows.filter((row) => row.includes(east.imageId))).toEqual([])
+    expect(result.summary).toContain('already promoted to production by this step')
   })
 })

@@ -326,8 +326,8 @@ async function cleanupImages(inputs, ctx, report) {
     // Outputs are written to a file, and pass the same redaction as the log.
     core/* setOutput */.uH(constants/* Outputs */.tY.Deleted, JSON.stringify(ctx.log.redactDeep(deleted)));
     core/* setOutput */.uH(constants/* Outputs */.tY.Kept, JSON.stringify(ctx.log.redactDeep(kept.map(({ region, imageId, name, reason }) => ({ region, imageId, name, reason })))));
-    const markdown = (0,lifecycle/* renderCleanupSummary */.dY)({ dryRun: inputs.dryRun, deleted, kept, failures });
-    report.markdown = markdown;
+    // Redacted before it is rendered: Markdown escaping would hide a secret from the redactor.
+    report.markdown = (0,lifecycle/* renderCleanupSummary */.dY)(ctx.log.redactDeep({ dryRun: inputs.dryRun, deleted, kept, failures }));
     if (ctx.cancelled()) {
         throw new errors/* ActionError */.lZ(`Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`);
     }
@@ -557,7 +557,8 @@ var promotion = __webpack_require__(74857);
 
 
 
-async function promoteImages(inputs, ctx) {
+/** Fills `report` with what was promoted, also when a call fails part-way. */
+async function promoteImages(inputs, ctx, report) {
     const amiIds = await amiIdsOf(inputs.amiIds, ctx);
     const idsByRegion = new Map();
     for (const regions of Object.values(amiIds)) {
@@ -583,6 +584,12 @@ async function promoteImages(inputs, ctx) {
         images,
         shareWith: inputs.shareWith
     });
+    const done = [];
+    /** The output and the summary say what was promoted, before any failure is thrown. */
+    const record = () => {
+        core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promotion/* promotedOutput */.G2)(done, inputs.stage))));
+        report.markdown = (0,lifecycle/* renderPromotionSummary */.yd)(...ctx.log.redactDeep([inputs.stage, done]));
+    };
     for (const p of promotions) {
         const client = ec2Client(p.region);
         try {
@@ -591,16 +598,19 @@ async function promoteImages(inputs, ctx) {
             await shareImage(client, p.imageId, p.shareWith);
         }
         catch (error) {
-            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}`);
+            record();
+            const already = done.filter((d) => d.changed).map((d) => `${d.imageId} (${d.region})`);
+            throw new errors/* ActionError */.lZ(`Cannot promote ${p.imageId} in ${p.region}: ${(0,errors/* awsErrorMessage */.X_)(error)}` +
+                (already.length
+                    ? `; already promoted to ${inputs.stage} by this step: ${already.join(', ')}`
+                    : ''));
         }
+        done.push(p);
         ctx.log.info(p.changed
             ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
             : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`);
     }
-    core/* setOutput */.uH(constants/* Outputs */.tY.Promoted, JSON.stringify(ctx.log.redactDeep((0,promotion/* promotedOutput */.G2)(promotions, inputs.stage))));
-    return {
-        markdown: (0,lifecycle/* renderPromotionSummary */.yd)(inputs.stage, promotions)
-    };
+    record();
 }
 
 // EXTERNAL MODULE: ./src/tfvars/values.ts
@@ -1375,7 +1385,11 @@ async function updateTfvarsFile(inputs, workingDirectory, ctx) {
     }
     ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`);
     return {
-        markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(external_node_path_.relative(workingDirectory, file) || file, result.changed, values)
+        markdown: (0,lifecycle/* renderTfvarsSummary */.L6)(...ctx.log.redactDeep([
+            external_node_path_.relative(workingDirectory, file) || file,
+            result.changed,
+            values
+        ]))
     };
 }
 

@@ -4907,7 +4907,7 @@ const COMMAND_DEFINITIONS = {
         needsPacker: false,
         prepare: (inputs) => lifecycleCommand('promote', async (ctx, report) => {
             const { promoteImages } = await lifecycle();
-            Object.assign(report, await promoteImages(inputs, ctx));
+            await promoteImages(inputs, ctx, report);
         })
     })
 };

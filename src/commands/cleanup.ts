@@ -85,8 +85,10 @@ export async function cleanupImages(
       )
     )
   )
-  const markdown = renderCleanupSummary({ dryRun: inputs.dryRun, deleted, kept, failures })
-  report.markdown = markdown
+  // Redacted before it is rendered: Markdown escaping would hide a secret from the redactor.
+  report.markdown = renderCleanupSummary(
+    ctx.log.redactDeep({ dryRun: inputs.dryRun, deleted, kept, failures })
+  )
   if (ctx.cancelled()) {
     throw new ActionError(
       `Cleanup was cancelled after ${deleted.length} deletion(s)${notStarted.length ? `; not deleted: ${notStarted.map((d) => `${d.region} ${d.imageId}`).join(', ')}` : ''}`

@@ -9,10 +9,12 @@ import type { Image } from '../lifecycle/retention.js'
 import { amiIdsOf, type LifecycleContext } from './lifecycle-context.js'
 import type { PromoteInputs } from './lifecycle-inputs.js'
 
+/** Fills `report` with what was promoted, also when a call fails part-way. */
 export async function promoteImages(
   inputs: PromoteInputs,
-  ctx: LifecycleContext
-): Promise<LifecycleReport> {
+  ctx: LifecycleContext,
+  report: LifecycleReport
+): Promise<void> {
   const amiIds = await amiIdsOf(inputs.amiIds, ctx)
   const idsByRegion = new Map<string, Set<string>>()
   for (const regions of Object.values(amiIds)) {
@@ -37,25 +39,36 @@ export async function promoteImages(
     images,
     shareWith: inputs.shareWith
   })
+  const done: typeof promotions = []
+  /** The output and the summary say what was promoted, before any failure is thrown. */
+  const record = (): void => {
+    core.setOutput(
+      Outputs.Promoted,
+      JSON.stringify(ctx.log.redactDeep(promotedOutput(done, inputs.stage)))
+    )
+    report.markdown = renderPromotionSummary(...ctx.log.redactDeep([inputs.stage, done] as const))
+  }
   for (const p of promotions) {
     const client = ec2Client(p.region)
     try {
       if (p.changed) await tagResources(client, [p.imageId, ...p.snapshotIds], p.tags)
       await shareImage(client, p.imageId, p.shareWith)
     } catch (error) {
-      throw new ActionError(`Cannot promote ${p.imageId} in ${p.region}: ${awsErrorMessage(error)}`)
+      record()
+      const already = done.filter((d) => d.changed).map((d) => `${d.imageId} (${d.region})`)
+      throw new ActionError(
+        `Cannot promote ${p.imageId} in ${p.region}: ${awsErrorMessage(error)}` +
+          (already.length
+            ? `; already promoted to ${inputs.stage} by this step: ${already.join(', ')}`
+            : '')
+      )
     }
+    done.push(p)
     ctx.log.info(
       p.changed
         ? `${p.imageId} (${p.region}) and ${p.snapshotIds.length} snapshot(s): ${inputs.stageTag}=${inputs.stage}`
         : `${p.imageId} (${p.region}) is already at ${inputs.stageTag}=${inputs.stage}`
     )
   }
-  core.setOutput(
-    Outputs.Promoted,
-    JSON.stringify(ctx.log.redactDeep(promotedOutput(promotions, inputs.stage)))
-  )
-  return {
-    markdown: renderPromotionSummary(inputs.stage, promotions)
-  }
+  record()
 }

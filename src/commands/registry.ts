@@ -143,7 +143,7 @@ export const COMMAND_DEFINITIONS: Record<Command, CommandDefinition> = {
     prepare: (inputs) =>
       lifecycleCommand('promote', async (ctx, report) => {
         const { promoteImages } = await lifecycle()
-        Object.assign(report, await promoteImages(inputs, ctx))
+        await promoteImages(inputs, ctx, report)
       })
   })
 }

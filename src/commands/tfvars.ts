@@ -28,9 +28,11 @@ export async function updateTfvarsFile(
   ctx.log.info(result.changed ? `Updated ${file}` : `${file} already holds these values`)
   return {
     markdown: renderTfvarsSummary(
-      path.relative(workingDirectory, file) || file,
-      result.changed,
-      values
+      ...ctx.log.redactDeep([
+        path.relative(workingDirectory, file) || file,
+        result.changed,
+        values
+      ] as const)
     )
   }
 }
