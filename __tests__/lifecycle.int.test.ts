@@ -362,8 +362,7 @@ describe('cleanup and promote against the EC2 double', () => {
       message: 'You are not authorized to perform this operation.',
       status: 403,
       times: Infinity,
-      // AMIs are promoted in build, then region name order: eu-west-1 first.
-      match: (call) => call.region === 'us-east-1'
+      match: (call) => call.region === 'eu-west-1'
     })
     const result = await runStep({
       inputs: {
