@@ -485,12 +485,7 @@ async function amiIdsOf(given, ctx) {
     if (!manifestFile) {
         throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`);
     }
-    try {
-        (0,action_inputs/* checkInside */.TC)(manifestFile, constants/* Inputs */.G0.AmiIds, manifestFile, manifestRoots(ctx));
-    }
-    catch (error) {
-        throw new errors/* ActionError */.lZ(`${constants/* MANIFEST_ENV */.Ed}: ${(0,errors/* getErrorMessage */.u1)(error)}`);
-    }
+    (0,action_inputs/* checkInside */.TC)(manifestFile, { variable: constants/* MANIFEST_ENV */.Ed }, manifestFile, manifestRoots(ctx));
     const { manifest } = await readManifest(manifestFile);
     ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
     return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));

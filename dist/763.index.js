@@ -275,7 +275,8 @@ function checkInside(file, input, given, roots, verb = 'is') {
     if (roots.some((root) => isInside(real, realPathOf(root.dir))))
         return;
     const where = roots.map((r) => `${r.name} (${r.dir})`).join(' and ');
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`);
+    const named = typeof input === 'string' ? `Input '${input}'` : `Variable ${input.variable}`;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`${named} ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`);
 }
 function workspaceRoot(workspace) {
     return { name: 'the workspace', dir: workspace };
@@ -4795,10 +4796,11 @@ async function runTemplateCommand(inputs, paths, runtime, report, runner) {
     if (!packer)
         throw new Error('Packer is not installed');
     report.packerVersion = packer.version;
+    // Refuses a PACKER_PLUGIN_PATH this Packer cannot use before any folder is made.
+    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, packer.version, external_node_os_.homedir(), external_node_path_.delimiter);
     const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
     const runDir = await createRunDir();
     const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
-    const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, packer.version, external_node_os_.homedir(), external_node_path_.delimiter);
     const ctx = {
         inputs,
         installer: packer.installer,
@@ -4935,8 +4937,9 @@ function renderCommandSummary(report, failure, durationMs, clean = (value) => va
 
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
- * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
- * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ * The main step, as a run goes: the inputs every command reads -> the secrets masked -> the
+ * command's own inputs and the folders they name -> Packer installed if the command needs it -> the
+ * command -> the job summary -> one setFailed.
  */
 
 
@@ -4971,8 +4974,9 @@ async function run() {
     }
 }
 /**
- * Every input is read, and the paths they name checked, before anything is downloaded or run;
- * then Packer is installed if the command needs it, and the command runs.
+ * Every input is read, and the working directory and template paths checked, before anything is
+ * downloaded or run (the lifecycle commands check the files they read or write as they reach
+ * them); then Packer is installed if the command needs it, and the command runs.
  */
 async function runCommand(cancellation, redactor) {
     const failed = (error) => {

@@ -1,6 +1,7 @@
 /**
- * The main step, as a run goes: the inputs (the command's own among them) -> the secrets masked ->
- * Packer installed if the command needs it -> the command -> the job summary -> one setFailed.
+ * The main step, as a run goes: the inputs every command reads -> the secrets masked -> the
+ * command's own inputs and the folders they name -> Packer installed if the command needs it -> the
+ * command -> the job summary -> one setFailed.
  */
 import * as core from '@actions/core'
 import * as path from 'node:path'
@@ -56,8 +57,9 @@ interface Outcome {
 }
 
 /**
- * Every input is read, and the paths they name checked, before anything is downloaded or run;
- * then Packer is installed if the command needs it, and the command runs.
+ * Every input is read, and the working directory and template paths checked, before anything is
+ * downloaded or run (the lifecycle commands check the files they read or write as they reach
+ * them); then Packer is installed if the command needs it, and the command runs.
  */
 async function runCommand(cancellation: Cancellation, redactor: Redactor): Promise<Outcome> {
   const failed = (error: unknown): Failure => {

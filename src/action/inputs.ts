@@ -272,7 +272,7 @@ function isInside(file: string, dir: string): boolean {
  */
 export function checkInside(
   file: string,
-  input: Inputs,
+  input: Inputs | { variable: string },
   given: string,
   roots: PathRoot[],
   verb: 'is' | 'names' = 'is'
@@ -280,8 +280,9 @@ export function checkInside(
   const real = realPathOf(file)
   if (roots.some((root) => isInside(real, realPathOf(root.dir)))) return
   const where = roots.map((r) => `${r.name} (${r.dir})`).join(' and ')
+  const named = typeof input === 'string' ? `Input '${input}'` : `Variable ${input.variable}`
   throw new ActionError(
-    `Input '${input}' ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`
+    `${named} ${verb} '${given}', which resolves to ${real}, outside ${where}; a path input must lead inside ${roots.map((r) => r.name).join(' or ')}, so that a symlink in the repository cannot make the action read or write elsewhere`
   )
 }
 

@@ -57,11 +57,7 @@ export async function amiIdsOf(given: AmiIds | undefined, ctx: LifecycleContext)
       `Input '${Inputs.AmiIds}' is empty and no build of this action ran earlier in this job; pass the 'ami-ids' output of the build step`
     )
   }
-  try {
-    checkInside(manifestFile, Inputs.AmiIds, manifestFile, manifestRoots(ctx))
-  } catch (error) {
-    throw new ActionError(`${MANIFEST_ENV}: ${getErrorMessage(error)}`)
-  }
+  checkInside(manifestFile, { variable: MANIFEST_ENV }, manifestFile, manifestRoots(ctx))
   const { manifest } = await readManifest(manifestFile)
   ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`)
   return amiIdsByBuild(manifestToArtifacts(lastRunOf(manifest)))

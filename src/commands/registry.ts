@@ -58,7 +58,7 @@ export interface CommandDefinition<I = unknown> {
   readInputs(read: InputReader): I
   /** Whether Packer is installed before the command runs. */
   needsPacker: boolean
-  /** Checks the paths the inputs name, before anything is downloaded. */
+  /** Checks the working directory and template paths the inputs name, before anything is downloaded. */
   prepare(inputs: I, workspace: string): PreparedCommand
 }
 

@@ -79,15 +79,16 @@ async function runTemplateCommand<I extends TemplateCommandInputs>(
   // The registry installs Packer first for every command that says it needs it.
   if (!packer) throw new Error('Packer is not installed')
   report.packerVersion = packer.version
-  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
-  const runDir = await createRunDir()
-  const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
+  // Refuses a PACKER_PLUGIN_PATH this Packer cannot use before any folder is made.
   const pluginDir = pluginDirectory(
     process.env.PACKER_PLUGIN_PATH,
     packer.version,
     os.homedir(),
     path.delimiter
   )
+  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
+  const runDir = await createRunDir()
+  const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
   const ctx: PackerContext<I> = {
     inputs,
     installer: packer.installer,
