@@ -328,6 +328,30 @@ describe('failures', () => {
     expect(result.state.awsResources ?? '').toBe('')
   })
 
+  it('names a snapshot EC2 refuses to delete after deregistering the failed AMI', async () => {
+    ec2.failNewImages(IMAGE_FAILURE)
+    ec2.fail('DeleteSnapshot', {
+      code: 'UnauthorizedOperation',
+      message: 'You are not authorized to perform this operation.',
+      times: Infinity
+    })
+    const result = await buildRegions()
+    expect(result.exitCode).toBe(1)
+    // The AMI is gone and not looked for again; the snapshot that stays is named, with the reason.
+    expect(amisLeft()).toEqual([])
+    expect(result.state.awsResources ?? '').toBe('')
+    const failed = ec2
+      .images(undefined, { includeDeregistered: true })
+      .find((i) => i.name === 'app-e2e')!
+    const snapshots = failed.blockDevices.map((b) => b.snapshotId)
+    expect(snapshots.length).toBeGreaterThan(0)
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toContainEqual(
+      `Deregistered ${failed.imageId} in us-east-1, but could not delete its snapshot(s); delete them by hand: ${snapshots.map((id) => `${id} (UnauthorizedOperation: You are not authorized to perform this operation.)`).join(', ')}`
+    )
+    expect(warnings.join('\n')).not.toMatch(/check and delete by hand: AMIs/)
+  })
+
   it('keeps the failed AMI and names it when on-error is abort', async () => {
     ec2.failNewImages(IMAGE_FAILURE)
     const result = await buildRegions({ 'on-error': 'abort' })

@@ -146,12 +146,17 @@ async function deregisterIn(client, region, ids, since) {
             continue;
         }
         const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) => m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []);
-        // A refusal stops this region's AMIs; the image stays listed, so the warning names it.
         const result = await (0,_deregister_js__WEBPACK_IMPORTED_MODULE_3__/* .deregisterWithSnapshots */ .o)(client, image.ImageId, snapshots);
-        if (result.failures.length > 0)
+        // A refused deregistration stops this region's AMIs; the image stays listed, so the warning
+        // names it.
+        if (!result.deregistered)
             throw result.failures[0].error;
         done.push(image.ImageId);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Deregistered ${image.ImageId} in ${region}${result.deletedSnapshots.length ? ` and deleted snapshot(s) ${result.deletedSnapshots.join(', ')}` : ''}`);
+        // The image is gone; a snapshot EC2 kept is billed on its own, so it is named here.
+        if (result.failures.length > 0) {
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Deregistered ${image.ImageId} in ${region}, but could not delete its snapshot(s); delete them by hand: ${result.failures.map((f) => `${f.resourceId} (${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .awsErrorMessage */ .X_)(f.error)})`).join(', ')}`, { title: 'Packer build left AWS resources' });
+        }
     }
     return done;
 }

@@ -80,13 +80,21 @@ async function deregisterIn(
     const snapshots = (image.BlockDeviceMappings ?? []).flatMap((m) =>
       m.Ebs?.SnapshotId ? [m.Ebs.SnapshotId] : []
     )
-    // A refusal stops this region's AMIs; the image stays listed, so the warning names it.
     const result = await deregisterWithSnapshots(client, image.ImageId, snapshots)
-    if (result.failures.length > 0) throw result.failures[0].error
+    // A refused deregistration stops this region's AMIs; the image stays listed, so the warning
+    // names it.
+    if (!result.deregistered) throw result.failures[0].error
     done.push(image.ImageId)
     core.info(
-      `Deregistered ${image.ImageId} in ${region}${snapshots.length ? ` and deleted snapshot(s) ${snapshots.join(', ')}` : ''}`
+      `Deregistered ${image.ImageId} in ${region}${result.deletedSnapshots.length ? ` and deleted snapshot(s) ${result.deletedSnapshots.join(', ')}` : ''}`
     )
+    // The image is gone; a snapshot EC2 kept is billed on its own, so it is named here.
+    if (result.failures.length > 0) {
+      core.warning(
+        `Deregistered ${image.ImageId} in ${region}, but could not delete its snapshot(s); delete them by hand: ${result.failures.map((f) => `${f.resourceId} (${awsErrorMessage(f.error)})`).join(', ')}`,
+        { title: 'Packer build left AWS resources' }
+      )
+    }
   }
   return done
 }
