@@ -4585,7 +4585,13 @@ async function buildAndReport(ctx, runDir, report) {
     }
     if (run.cancelled)
         throw new CancelledError('packer build');
-    if (run.summary.builds.length === 0 && (ctx.inputs.only.length || ctx.inputs.except.length)) {
+    // Packer says it has no build to process when only/except leave none (older releases exit 0);
+    // any other failure before a build started is reported as itself.
+    const nothingSelected = run.exitCode === 0 ||
+        run.findings.some((f) => f.message.includes('without at least one build to process'));
+    if (nothingSelected &&
+        run.summary.builds.length === 0 &&
+        (ctx.inputs.only.length || ctx.inputs.except.length)) {
         throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
     }
     if (run.exitCode !== 0) {
