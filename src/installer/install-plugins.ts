@@ -284,7 +284,11 @@ async function installOne(
         )
       }
       if (request.platform.os !== 'windows') await chmod(binary, 0o755)
-      checkDescribe(await describe(binary, request.env), { version, protocol }, `plugin ${name} ${version}`)
+      checkDescribe(
+        await describe(binary, request.env),
+        { version, protocol },
+        `plugin ${name} ${version}`
+      )
       if (request.cancelled?.()) throw new ActionError('cancelled')
       const folder = officialPluginFolder(request.pluginDir, name)
       await mkdir(folder, { recursive: true })
