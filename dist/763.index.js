@@ -1825,19 +1825,14 @@ var external_node_path_ = __webpack_require__(76760);
 ;// CONCATENATED MODULE: ./src/action/cancellation.ts
 class Cancellation {
     signals = 0;
-    lastSignal;
     listeners = new Set();
     handler = (signal) => {
         this.signals++;
-        this.lastSignal = signal;
         for (const listener of this.listeners)
             listener(signal, this.signals);
     };
     get requested() {
         return this.signals > 0;
-    }
-    get signal() {
-        return this.lastSignal;
     }
     /** Listens for SIGINT and SIGTERM; until stop(), they no longer end the process. */
     start() {

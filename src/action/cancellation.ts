@@ -7,20 +7,14 @@ export type SignalListener = (signal: NodeJS.Signals, count: number) => void
 
 export class Cancellation {
   private signals = 0
-  private lastSignal?: NodeJS.Signals
   private readonly listeners = new Set<SignalListener>()
   private readonly handler = (signal: NodeJS.Signals): void => {
     this.signals++
-    this.lastSignal = signal
     for (const listener of this.listeners) listener(signal, this.signals)
   }
 
   get requested(): boolean {
     return this.signals > 0
-  }
-
-  get signal(): NodeJS.Signals | undefined {
-    return this.lastSignal
   }
 
   /** Listens for SIGINT and SIGTERM; until stop(), they no longer end the process. */
