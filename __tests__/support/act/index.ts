@@ -110,15 +110,47 @@ export function stage(): Promise<Staging> {
   return staged
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/** The first port the kernel hands out for bind(0) and outgoing connections. */
+function ephemeralLow(): number {
+  try {
+    const text = readFileSync('/proc/sys/net/ipv4/ip_local_port_range', 'utf8')
+    const low = Number(text.trim().split(/\s+/)[0])
+    return Number.isInteger(low) && low > 11000 ? low : 32768
+  } catch {
+    return 32768
+  }
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer()
-    server.once('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
+    server.once('error', () => resolve(false))
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)))
   })
+}
+
+/**
+ * A port for a server another process opens (act's artifact server, sshd). It is taken below the
+ * kernel's ephemeral range, so what other tests open meanwhile on port 0 (servers, outgoing
+ * connections) cannot take it before that process binds it. Two callers drawing the same port
+ * is left to the callers, which start again on another one when theirs was taken.
+ */
+export async function freePort(): Promise<number> {
+  const low = 10000
+  const high = ephemeralLow()
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = low + Math.floor(Math.random() * (high - low))
+    if (await bindable(port)) return port
+  }
+  throw new Error(`no free port on 127.0.0.1 between ${low} and ${high}`)
+}
+
+/** Whether a server's log says it could not listen on `port` because something else had it. */
+export function portTaken(log: string, port: number): boolean {
+  return new RegExp(
+    `(:${port}\\b.*address already in use|port ${port}\\b.*Address already in use)`,
+    'i'
+  ).test(log)
 }
 
 function git(cwd: string, ...args: string[]): string {
@@ -224,85 +256,102 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
   const runId = options.runId ?? 1000 + Math.floor(Math.random() * 100000)
   // act's server fails a listing of a run without artifacts instead of answering an empty list.
   mkdirSync(path.join(artifacts, String(runId)), { recursive: true })
-  const actPort = await freePort()
-  const shim = await startArtifactShim(actPort)
-  const env = {
-    GITHUB_REPOSITORY,
-    GITHUB_REPOSITORY_OWNER: 'acme',
-    GITHUB_RUN_ID: String(runId),
-    GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
-    RESULT_DIR: resultDir,
-    ...options.env
-  }
-  const args = [
-    options.event ?? 'workflow_dispatch',
-    '-W',
-    options.workflow,
-    '-e',
-    eventFile,
-    '-P',
-    'ubuntu-latest=-self-hosted',
-    '--defaultbranch',
-    'main',
-    '--no-skip-checkout',
-    '--artifact-server-path',
-    artifacts,
-    '--artifact-server-addr',
-    '127.0.0.1',
-    '--artifact-server-port',
-    String(actPort),
-    '--cache-server-addr',
-    '127.0.0.1',
-    '--cache-server-path',
-    path.join(work, 'cache'),
-    '--action-cache-path',
-    options.actionCache,
-    '--concurrent-jobs',
-    '2',
-    ...staging.localRepositories.flatMap((l) => ['--local-repository', l]),
-    ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
-    ...Object.entries(options.secrets ?? {}).flatMap(([k, v]) => ['--secret', `${k}=${v}`]),
-    ...(options.matrix ?? []).flatMap((m) => ['--matrix', m])
-  ]
-  // When the tests themselves run in GitHub Actions, the outer runner's service variables must not
-  // reach act, which would hand them to the jobs instead of its own servers'.
-  const outer = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([name]) => !/^(ACTIONS_(RUNTIME|RESULTS|CACHE|ID_TOKEN)_|GITHUB_TOKEN$)/.test(name)
+  // act's artifact server listens on a port picked here; if another process took it meanwhile,
+  // act stops before any job ran, and the run starts again on another port.
+  let attempt = 0
+  let run: { exitCode: number | null; log: string }
+  do {
+    const actPort = await freePort()
+    const shim = await startArtifactShim(actPort)
+    try {
+      run = await spawnAct(actPort, shim.url)
+    } finally {
+      await shim.close()
+    }
+    attempt++
+    if (!(run.exitCode !== 0 && portTaken(run.log, actPort))) break
+  } while (attempt < 3)
+  const { exitCode, log } = run
+
+  async function spawnAct(actPort: number, runtimeUrl: string) {
+    const env = {
+      GITHUB_REPOSITORY,
+      GITHUB_REPOSITORY_OWNER: 'acme',
+      GITHUB_RUN_ID: String(runId),
+      GITHUB_RUN_ATTEMPT: String(options.runAttempt ?? 1),
+      RESULT_DIR: resultDir,
+      ...options.env
+    }
+    const args = [
+      options.event ?? 'workflow_dispatch',
+      '-W',
+      options.workflow,
+      '-e',
+      eventFile,
+      '-P',
+      'ubuntu-latest=-self-hosted',
+      '--defaultbranch',
+      'main',
+      '--no-skip-checkout',
+      '--artifact-server-path',
+      artifacts,
+      '--artifact-server-addr',
+      '127.0.0.1',
+      '--artifact-server-port',
+      String(actPort),
+      '--cache-server-addr',
+      '127.0.0.1',
+      '--cache-server-path',
+      path.join(work, 'cache'),
+      '--action-cache-path',
+      options.actionCache,
+      '--concurrent-jobs',
+      '2',
+      ...staging.localRepositories.flatMap((l) => ['--local-repository', l]),
+      ...Object.entries(env).flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+      ...Object.entries(options.secrets ?? {}).flatMap(([k, v]) => ['--secret', `${k}=${v}`]),
+      ...(options.matrix ?? []).flatMap((m) => ['--matrix', m])
+    ]
+    // When the tests themselves run in GitHub Actions, the outer runner's service variables must not
+    // reach act, which would hand them to the jobs instead of its own servers'.
+    const outer = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !/^(ACTIONS_(RUNTIME|RESULTS|CACHE|ID_TOKEN)_|GITHUB_TOKEN$)/.test(name)
+      )
     )
-  )
-  const child = spawn(act, args, {
-    cwd: options.repo.dir,
-    env: {
-      ...outer,
-      PATH: [path.dirname(node24()), ...(options.path ?? []), process.env.PATH].join(':'),
-      ACT_DISABLE_VERSION_CHECK: '1',
-      // act hands this to the jobs as ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
-      ACTIONS_RUNTIME_URL: shim.url,
-      PIA_ACT_REPOSITORIES: JSON.stringify({
-        [GITHUB_REPOSITORY]: options.repo.origin,
-        [`${OWN_REPOSITORY}@${OWN_REF}`]: staging.own
-      }),
-      ...options.hostEnv
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true
-  })
-  let log = ''
-  child.stdout.on('data', (d: Buffer) => (log += d.toString()))
-  child.stderr.on('data', (d: Buffer) => (log += d.toString()))
-  const timeoutMs = options.timeoutMs ?? 120_000
-  const exitCode = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => {
-      log += `\n[harness] act ran longer than ${timeoutMs} ms; stopped\n`
-      if (child.pid) process.kill(-child.pid, 'SIGKILL')
-    }, timeoutMs)
-    child.on('close', (code) => {
-      clearTimeout(timer)
-      resolve(code)
+    const child = spawn(act, args, {
+      cwd: options.repo.dir,
+      env: {
+        ...outer,
+        PATH: [path.dirname(node24()), ...(options.path ?? []), process.env.PATH].join(':'),
+        ACT_DISABLE_VERSION_CHECK: '1',
+        // act hands this to the jobs as ACTIONS_RUNTIME_URL and ACTIONS_RESULTS_URL.
+        ACTIONS_RUNTIME_URL: runtimeUrl,
+        PIA_ACT_REPOSITORIES: JSON.stringify({
+          [GITHUB_REPOSITORY]: options.repo.origin,
+          [`${OWN_REPOSITORY}@${OWN_REF}`]: staging.own
+        }),
+        ...options.hostEnv
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true
     })
-  })
-  await shim.close()
+    let log = ''
+    child.stdout.on('data', (d: Buffer) => (log += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (log += d.toString()))
+    const timeoutMs = options.timeoutMs ?? 120_000
+    const exitCode = await new Promise<number | null>((resolve) => {
+      const timer = setTimeout(() => {
+        log += `\n[harness] act ran longer than ${timeoutMs} ms; stopped\n`
+        if (child.pid) process.kill(-child.pid, 'SIGKILL')
+      }, timeoutMs)
+      child.on('close', (code) => {
+        clearTimeout(timer)
+        resolve(code)
+      })
+    })
+    return { exitCode, log }
+  }
   writeFileSync(path.join(work, 'act.log'), log)
   if (process.env.PIA_ACT_LOG) writeFileSync(process.env.PIA_ACT_LOG, log, { flag: 'a' })
   const results: Record<string, unknown> = {}

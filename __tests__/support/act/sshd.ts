@@ -5,10 +5,9 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { connect } from 'node:net'
 import { tmpdir, userInfo } from 'node:os'
 import * as path from 'node:path'
-import { freePort } from './index.js'
+import { freePort, portTaken } from './index.js'
 
 export const SSHD = '/usr/sbin/sshd'
 
@@ -21,24 +20,35 @@ export interface LocalSshd {
   close(): Promise<void>
 }
 
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port }, () => {
-      socket.end()
-      resolve(true)
-    })
-    socket.on('error', () => resolve(false))
-  })
+/**
+ * Starts sshd on a free port. sshd says "Server listening" once it holds its port; if another
+ * process took the port first, sshd stops, and it is started again on another port.
+ */
+export async function startSshd(pickPort = freePort): Promise<LocalSshd> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await pickPort()
+    try {
+      return await startSshdOn(port)
+    } catch (error) {
+      if (!(error instanceof SshdStopped && portTaken(error.log, port)) || attempt === 3)
+        throw error
+    }
+  }
 }
 
-export async function startSshd(): Promise<LocalSshd> {
+class SshdStopped extends Error {
+  constructor(readonly log: string) {
+    super(`sshd stopped: ${log}`)
+  }
+}
+
+async function startSshdOn(port: number): Promise<LocalSshd> {
   if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: install Debian's openssh-server`)
   const dir = mkdtempSync(path.join(tmpdir(), 'pia-sshd-'))
   const hostKey = path.join(dir, 'host_ed25519')
   spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', hostKey])
   const authorizedKeys = path.join(dir, 'authorized_keys')
   writeFileSync(authorizedKeys, '', { mode: 0o600 })
-  const port = await freePort()
   const config = path.join(dir, 'sshd_config')
   writeFileSync(
     config,
@@ -65,8 +75,12 @@ export async function startSshd(): Promise<LocalSshd> {
   })
   let log = ''
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()))
-  for (let i = 0; i < 100 && !(await listening(port)); i++) {
-    if (child.exitCode !== null) throw new Error(`sshd stopped: ${log}`)
+  for (let i = 0; !log.includes(`Server listening on 127.0.0.1 port ${port}`); i++) {
+    if (child.exitCode !== null) throw new SshdStopped(log)
+    if (i === 100) {
+      child.kill('SIGKILL')
+      throw new Error(`sshd did not listen on 127.0.0.1:${port} within 5 s: ${log}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
   }
   return {
