@@ -5,7 +5,7 @@
  * AWS_ENDPOINT_URL_EC2).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from './support/ec2/index.js'
 import {
@@ -125,7 +125,11 @@ describe('merge-manifests and tfvars', () => {
         inputs: { command: 'tfvars', 'tfvars-file': 'env/prod.tfvars' },
         env: { PACKER_IMAGE_ACTION_MANIFEST: merge.env.PACKER_IMAGE_ACTION_MANIFEST }
       })
+    // The merge leaves its manifest in a folder of its own; tfvars writes nothing to RUNNER_TEMP.
+    const leftInTemp = readdirSync(dirs.temp)
+    expect(leftInTemp).toEqual([path.basename(path.dirname(merge.outputs.manifest))])
     const first = await step()
+    expect(readdirSync(dirs.temp)).toEqual(leftInTemp)
     expect(errors(first)).toBe('')
     expect(first.outputs).toMatchObject({ changed: 'true', 'tfvars-file': tfvars })
     const text = readFileSync(tfvars, 'utf8')

@@ -343,6 +343,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/action/run-dir.ts
+var run_dir = __webpack_require__(87629);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/action/glob.ts
@@ -503,6 +505,7 @@ async function amiIdsOf(given, ctx) {
 
 
 
+
 /** `workingDirectory`: absolute, checked. */
 async function mergeManifestFiles(inputs, workingDirectory, ctx) {
     const { files, missing } = expandPatterns(inputs.manifests, workingDirectory);
@@ -521,7 +524,7 @@ async function mergeManifestFiles(inputs, workingDirectory, ctx) {
         ctx.log.warning(`Build '${build}' is in ${where.length} manifests (${where.join(', ')}); in ami-ids the last one wins`);
     }
     const merged = (0,packer_manifest/* mergeManifests */.tr)(relative, (0,external_node_crypto_.randomUUID)());
-    const manifestFile = external_node_path_.join(ctx.runDir, 'manifest.json');
+    const manifestFile = external_node_path_.join(await (0,run_dir/* createRunDir */.d)(), 'manifest.json');
     await (0,promises_.writeFile)(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n');
     const artifacts = (0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastSourceOfEachBuild */.gJ)(merged));
     (0,outputs/* setImageOutputs */.C)(artifacts, manifestFile, (v) => ctx.log.redact(v), (0,packer_manifest/* primaryAmisOf */.kK)(merged));

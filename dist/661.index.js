@@ -6,6 +6,7 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
 /* harmony export */   z: () => (/* binding */ dictionary)
 /* harmony export */ });
 /**
@@ -15,6 +16,10 @@ export const modules = {
  */
 function dictionary() {
     return Object.create(null);
+}
+/** Whether parsed JSON is an object with keys (not null, not an array). */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

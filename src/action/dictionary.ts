@@ -6,3 +6,8 @@
 export function dictionary<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>
 }
+
+/** Whether parsed JSON is an object with keys (not null, not an array). */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -4,12 +4,14 @@ import { mkdir } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
 
+/** The runner's temporary folder, emptied after each job; the system's outside a runner. */
+export function runnerTemp(): string {
+  return process.env.RUNNER_TEMP || os.tmpdir()
+}
+
 /** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
 export async function createRunDir(): Promise<string> {
-  const runDir = path.join(
-    process.env.RUNNER_TEMP || os.tmpdir(),
-    `packer-image-action-${randomUUID()}`
-  )
+  const runDir = path.join(runnerTemp(), `packer-image-action-${randomUUID()}`)
   await mkdir(runDir, { recursive: true })
   return runDir
 }

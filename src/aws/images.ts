@@ -39,7 +39,7 @@ export async function defaultRegion(client: EC2Client = new EC2Client({})): Prom
   return client.config.region()
 }
 
-export function toImage(region: string, image: SdkImage): Image {
+function toImage(region: string, image: SdkImage): Image {
   const tags = dictionary<string>()
   for (const tag of image.Tags ?? []) if (tag.Key !== undefined) tags[tag.Key] = tag.Value ?? ''
   return {

@@ -121,7 +121,7 @@ export async function build(ctx: PackerContext<BuildInputs>): Promise<BuildRun> 
 }
 
 /** The build a rendered ui line speaks of: `==> name: …`, `    name: …`, `Build 'name' …`. */
-export function buildOf(text: string): string | undefined {
+function buildOf(text: string): string | undefined {
   const arrow = /^(?:==> |--> |\s{4})([^\s:]+?)(?: \([^)]*\))?: /.exec(text)
   if (arrow) return arrow[1]
   const quoted = /^Build '([^']+)' /.exec(text)
@@ -214,7 +214,7 @@ export function buildNamesFromInspect(output: string): string[] {
  * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
  * to run" but do not say which builds there are.
  */
-export async function noBuildSelected(ctx: PackerContext<VariableInputs>): Promise<string> {
+async function noBuildSelected(ctx: PackerContext<VariableInputs>): Promise<string> {
   const input = ctx.inputs.only.length ? Inputs.Only : Inputs.Except
   const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except
   const chunks: Buffer[] = []

@@ -55,7 +55,7 @@ export async function fmtCheck(ctx: PackerContext): Promise<CheckResult> {
 }
 
 /** `packer fmt`: rewrites the files. */
-export async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
+async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
   const skip = notFormattable(ctx.paths)
   if (skip) throw new ActionError(`packer fmt does not apply to this template: ${skip}`)
   return ctx.log.group('packer fmt', async () => {

@@ -1,5 +1,5 @@
 /** `packer init` (`command: init`, and before validate and build), with the plugin cache. */
-import * as os from 'node:os'
+import { runnerTemp } from '../action/run-dir.js'
 import { ActionError, getErrorMessage } from '../action/errors.js'
 import { hasInit, initArgs, pluginTokenEnv } from '../packer/args.js'
 import {
@@ -45,7 +45,7 @@ export async function init(ctx: PackerContext<InitInputs>, pluginDir: string): P
         releasesUrl: ctx.installer.releasesUrl,
         signingKey: ctx.installer.releasesSigningKey,
         platform: releasePlatform(process.platform, process.arch),
-        tempDir: process.env.RUNNER_TEMP || os.tmpdir(),
+        tempDir: runnerTemp(),
         // A plugin's describe runs as Packer would run it: no inputs, state or runner tokens.
         env: ctx.env,
         cancelled: () => ctx.cancellation.requested,

@@ -19,8 +19,6 @@ import type { AmiIds } from '../tfvars/mapping.js'
 export interface LifecycleContext {
   /** Absolute; path inputs must lead inside it. */
   workspace: string
-  /** A fresh directory of this run under RUNNER_TEMP, for files the action writes. */
-  runDir: string
   log: Logger
   env: NodeJS.ProcessEnv
   /** True once the job is being cancelled. */

@@ -4,6 +4,7 @@ import { writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
 import { Inputs } from '../action/constants.js'
 import { ActionError } from '../action/errors.js'
+import { createRunDir } from '../action/run-dir.js'
 import { expandPatterns } from '../action/glob.js'
 import { checkInside } from '../action/inputs.js'
 import { setImageOutputs } from '../action/outputs.js'
@@ -51,7 +52,7 @@ export async function mergeManifestFiles(
     )
   }
   const merged = mergeManifests(relative, randomUUID())
-  const manifestFile = path.join(ctx.runDir, 'manifest.json')
+  const manifestFile = path.join(await createRunDir(), 'manifest.json')
   await writeFile(manifestFile, JSON.stringify(ctx.log.redactDeep(merged), null, 2) + '\n')
   const artifacts = manifestToArtifacts(lastSourceOfEachBuild(merged))
   setImageOutputs(artifacts, manifestFile, (v) => ctx.log.redact(v), primaryAmisOf(merged))

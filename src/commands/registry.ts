@@ -4,7 +4,6 @@
  */
 import type { Cancellation } from '../action/cancellation.js'
 import type { Command, LifecycleCommand } from '../action/constants.js'
-import { createRunDir } from '../action/run-dir.js'
 import { workingDirectoryOf, type InputReader, type InstallerInputs } from '../action/inputs.js'
 import type { Logger } from '../action/logger.js'
 import type { LifecycleReport } from '../summary/lifecycle.js'
@@ -79,7 +78,6 @@ function lifecycleCommand(
       run(
         {
           workspace,
-          runDir: await createRunDir(),
           log,
           env: process.env,
           cancelled: () => cancellation.requested

@@ -105,7 +105,7 @@ function readFmtCheck(read: InputReader): boolean {
   return parseBoolean(read(Inputs.FmtCheck), Inputs.FmtCheck, true)
 }
 
-export function readVariableInputs(read: InputReader): VariableInputs {
+function readVariableInputs(read: InputReader): VariableInputs {
   const inputs: VariableInputs = {
     variables: parseVariables(read(Inputs.Variables, true), Inputs.Variables),
     sensitiveVariables: readSensitiveVariables(read),

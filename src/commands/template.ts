@@ -8,7 +8,7 @@ import * as os from 'node:os'
 import * as path from 'node:path'
 import type { PackerCommand } from '../action/constants.js'
 import { resolvePaths, type InputReader, type ResolvedPaths } from '../action/inputs.js'
-import { createRunDir } from '../action/run-dir.js'
+import { createRunDir, runnerTemp } from '../action/run-dir.js'
 import { pluginDirectory } from '../installer/plugin-versions.js'
 import { packerEnvironment, sensitiveVarFileContent } from '../packer/args.js'
 import type { SummaryReport } from '../summary/packer-run.js'
@@ -86,9 +86,8 @@ async function runTemplateCommand<I extends TemplateCommandInputs>(
     os.homedir(),
     path.delimiter
   )
-  const runnerTemp = process.env.RUNNER_TEMP || os.tmpdir()
   const runDir = await createRunDir()
-  const secretsDir = await mkdtemp(path.join(runnerTemp, 'packer-vars-'))
+  const secretsDir = await mkdtemp(path.join(runnerTemp(), 'packer-vars-'))
   const ctx: PackerContext<I> = {
     inputs,
     installer: packer.installer,

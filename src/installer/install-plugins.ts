@@ -84,7 +84,7 @@ export interface InstalledPlugin {
 }
 
 /** Where Packer keeps an official plugin: `<dir>/github.com/hashicorp/<name>`. */
-export function officialPluginFolder(pluginDir: string, name: string): string {
+function officialPluginFolder(pluginDir: string, name: string): string {
   return path.join(pluginDir, 'github.com', 'hashicorp', name)
 }
 
@@ -92,7 +92,7 @@ export function officialPluginFolder(pluginDir: string, name: string): string {
  * The installed versions of a plugin that Packer would load: a binary named for this platform with
  * a `_SHA256SUM` file that matches it.
  */
-export async function installedPluginVersions(
+async function installedPluginVersions(
   pluginDir: string,
   name: string,
   platform: ReleasePlatform

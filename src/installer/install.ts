@@ -17,6 +17,7 @@ import * as tc from '@actions/tool-cache'
 import type { Cancellation } from '../action/cancellation.js'
 import { TOOL_NAME } from '../action/constants.js'
 import { ActionError } from '../action/errors.js'
+import { runnerTemp } from '../action/run-dir.js'
 import {
   DEFAULT_DOWNLOAD_OPTIONS,
   Downloader,
@@ -175,13 +176,6 @@ async function downloadAndCache(
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
-}
-
-function runnerTemp(): string {
-  const dir = process.env.RUNNER_TEMP
-  if (!dir)
-    throw new ActionError('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?')
-  return dir
 }
 
 function toolCacheRoot(): string {

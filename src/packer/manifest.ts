@@ -4,7 +4,7 @@
  */
 import { makeArtifact } from './artifacts.js'
 import type { Artifact, Manifest, ManifestBuild } from './types.js'
-import { dictionary } from '../action/dictionary.js'
+import { dictionary, isObject } from '../action/dictionary.js'
 
 export interface RunManifestOptions {
   /** The `packer_run_uuid` of every entry and the `last_run_uuid`. */
@@ -208,8 +208,4 @@ function stringValues(value: Record<string, unknown>): Record<string, string> {
   const out = dictionary<string>()
   for (const [key, v] of Object.entries(value)) out[key] = typeof v === 'string' ? v : String(v)
   return out
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { readdir } from 'node:fs/promises'
 import * as path from 'node:path'
+import { isObject } from '../action/dictionary.js'
 import { getErrorMessage } from '../action/errors.js'
 import type { ResolvedPaths } from '../action/inputs.js'
 import type { PluginRequirement } from '../installer/plugin-versions.js'
@@ -80,10 +81,6 @@ function requiredPluginsValues(text: string): unknown[] {
   return (isObject(parsed) ? list(parsed.packer) : [])
     .filter(isObject)
     .flatMap((block) => list(block.required_plugins))
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** JSON with object keys sorted, so that the same plugins give the same cache key. */

@@ -14,7 +14,7 @@ export interface ProcessInfo {
 }
 
 /** Parses /proc/<pid>/stat; the command may itself contain spaces and parentheses. */
-export function parseStat(text: string): ProcessInfo | undefined {
+function parseStat(text: string): ProcessInfo | undefined {
   const open = text.indexOf('(')
   const close = text.lastIndexOf(')')
   if (open < 0 || close < open) return undefined

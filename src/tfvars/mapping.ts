@@ -21,7 +21,7 @@ export interface TfvarsMappingEntry {
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/
 const AMI_ID_EXPECTED = '"ami-" followed by 8 or 17 lowercase hexadecimal digits'
 
-export function isAmiId(value: string): boolean {
+function isAmiId(value: string): boolean {
   return AMI_ID.test(value)
 }
 

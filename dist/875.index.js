@@ -1,11 +1,12 @@
-export const id = 763;
-export const ids = [763];
+export const id = 875;
+export const ids = [875];
 export const modules = {
 
 /***/ 44276:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject),
 /* harmony export */   z: () => (/* binding */ dictionary)
 /* harmony export */ });
 /**
@@ -15,6 +16,10 @@ export const modules = {
  */
 function dictionary() {
     return Object.create(null);
+}
+/** Whether parsed JSON is an object with keys (not null, not an array). */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -460,6 +465,40 @@ class Redactor {
             return value;
         return JSON.parse(JSON.stringify(value, (_key, v) => (typeof v === 'string' ? this.redact(v) : v)));
     }
+}
+
+
+/***/ }),
+
+/***/ 87629:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ runnerTemp),
+/* harmony export */   d: () => (/* binding */ createRunDir)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/** The folder of one run under RUNNER_TEMP, where the action leaves its files (manifest, log). */
+
+
+
+
+/** The runner's temporary folder, emptied after each job; the system's outside a runner. */
+function runnerTemp() {
+    return process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir();
+}
+/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
+async function createRunDir() {
+    const runDir = node_path__WEBPACK_IMPORTED_MODULE_3__.join(runnerTemp(), `packer-image-action-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)()}`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(runDir, { recursive: true });
+    return runDir;
 }
 
 
@@ -1807,7 +1846,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 36763:
+/***/ 64875:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -2569,6 +2608,8 @@ var external_node_fs_ = __webpack_require__(73024);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/@actions/tool-cache/lib/tool-cache.js + 2 modules
 var tool_cache = __webpack_require__(59805);
+// EXTERNAL MODULE: ./src/action/run-dir.ts
+var run_dir = __webpack_require__(87629);
 // EXTERNAL MODULE: ./src/installer/download.ts
 var download = __webpack_require__(22754);
 // EXTERNAL MODULE: ./src/installer/release-files.ts + 1 modules
@@ -2607,6 +2648,7 @@ var installer_tool_cache = __webpack_require__(74831);
 // EXTERNAL MODULE: ./src/installer/releases.ts
 var releases = __webpack_require__(69276);
 ;// CONCATENATED MODULE: ./src/installer/install.ts
+
 
 
 
@@ -2705,7 +2747,7 @@ async function downloadAndCache(downloader, request, build, release) {
         signature: sigName,
         archive: zipName
     };
-    const temp = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp(), 'packer-download-'));
+    const temp = await (0,promises_.mkdtemp)(external_node_path_.join((0,run_dir/* runnerTemp */.X)(), 'packer-download-'));
     try {
         const downloaded = await core/* group */.Os(`Download Packer ${version} for ${platform}`, () => (0,release_files/* downloadReleaseFiles */.zT)(downloader, names, fileUrl, temp));
         await core/* group */.Os('Verify the download', () => (0,release_files/* verifyReleaseFiles */.Wc)(downloaded, names, trusted));
@@ -2717,12 +2759,6 @@ async function downloadAndCache(downloader, request, build, release) {
     finally {
         await (0,promises_.rm)(temp, { recursive: true, force: true });
     }
-}
-function runnerTemp() {
-    const dir = process.env.RUNNER_TEMP;
-    if (!dir)
-        throw new errors/* ActionError */.lZ('RUNNER_TEMP is not set: is this running on a GitHub Actions runner?');
-    return dir;
 }
 function toolCacheRoot() {
     const dir = process.env.RUNNER_TOOL_CACHE;
@@ -3187,21 +3223,6 @@ function failureDetail(output, context) {
 function failure(what, exitCode, output, context) {
     const detail = failureDetail(output, context);
     return `${what} failed (exit code ${exitCode})${detail ? `: ${detail}` : ''}`;
-}
-
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-;// CONCATENATED MODULE: ./src/action/run-dir.ts
-/** The folder of one run under RUNNER_TEMP, where the action leaves its files (manifest, log). */
-
-
-
-
-/** A directory of this run under RUNNER_TEMP for the files the action leaves (manifest, log). */
-async function createRunDir() {
-    const runDir = external_node_path_.join(process.env.RUNNER_TEMP || external_node_os_.tmpdir(), `packer-image-action-${(0,external_node_crypto_.randomUUID)()}`);
-    await (0,promises_.mkdir)(runDir, { recursive: true });
-    return runDir;
 }
 
 // EXTERNAL MODULE: ./src/aws/resources.ts
@@ -3902,12 +3923,15 @@ async function uploadFiles(name, files, env = process.env) {
 
 // EXTERNAL MODULE: ./src/packer/manifest.ts
 var packer_manifest = __webpack_require__(58277);
+// EXTERNAL MODULE: ./src/action/dictionary.ts
+var dictionary = __webpack_require__(44276);
 ;// CONCATENATED MODULE: ./src/packer/plugins.ts
 /**
  * `packer init` and the plugin cache. Init is skipped, with a notice, where the Packer version has
  * none (before 1.7) or no template declares `required_plugins`. The plugin directory is cached with
  * @actions/cache, keyed on os/arch, the Packer version and a hash of the `required_plugins` blocks.
  */
+
 
 
 
@@ -3983,18 +4007,15 @@ function requiredPluginsValues(text) {
         return [];
     }
     const list = (value) => value === undefined ? [] : Array.isArray(value) ? value : [value];
-    return (isObject(parsed) ? list(parsed.packer) : [])
-        .filter(isObject)
+    return ((0,dictionary/* isObject */.G)(parsed) ? list(parsed.packer) : [])
+        .filter(dictionary/* isObject */.G)
         .flatMap((block) => list(block.required_plugins));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 /** JSON with object keys sorted, so that the same plugins give the same cache key. */
 function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
-    if (isObject(value)) {
+    if ((0,dictionary/* isObject */.G)(value)) {
         const keys = Object.keys(value).sort();
         return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k])}`).join(',')}}`;
     }
@@ -4031,9 +4052,9 @@ function pluginEntriesHcl(blocks) {
 /** The entries of the `required_plugins` of a `.pkr.json` template. */
 function pluginEntriesJson(text) {
     return requiredPluginsValues(text)
-        .filter(isObject)
+        .filter(dictionary/* isObject */.G)
         .flatMap((plugins) => Object.entries(plugins)
-        .filter((entry) => isObject(entry[1]))
+        .filter((entry) => (0,dictionary/* isObject */.G)(entry[1]))
         .map(([localName, entry]) => ({
         localName,
         source: typeof entry.source === 'string' ? entry.source : '',
@@ -4136,7 +4157,7 @@ async function init(ctx, pluginDir) {
                 releasesUrl: ctx.installer.releasesUrl,
                 signingKey: ctx.installer.releasesSigningKey,
                 platform: releasePlatform(process.platform, process.arch),
-                tempDir: process.env.RUNNER_TEMP || external_node_os_.tmpdir(),
+                tempDir: (0,run_dir/* runnerTemp */.X)(),
                 // A plugin's describe runs as Packer would run it: no inputs, state or runner tokens.
                 env: ctx.env,
                 cancelled: () => ctx.cancellation.requested,
@@ -4751,6 +4772,8 @@ function parseOnError(value) {
     return choice;
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: ./src/installer/plugin-versions.ts
 var plugin_versions = __webpack_require__(4011);
 ;// CONCATENATED MODULE: ./src/commands/template.ts
@@ -4799,9 +4822,8 @@ async function runTemplateCommand(inputs, paths, runtime, report, runner) {
     report.packerVersion = packer.version;
     // Refuses a PACKER_PLUGIN_PATH this Packer cannot use before any folder is made.
     const pluginDir = (0,plugin_versions/* pluginDirectory */.hg)(process.env.PACKER_PLUGIN_PATH, packer.version, external_node_os_.homedir(), external_node_path_.delimiter);
-    const runnerTemp = process.env.RUNNER_TEMP || external_node_os_.tmpdir();
-    const runDir = await createRunDir();
-    const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join(runnerTemp, 'packer-vars-'));
+    const runDir = await (0,run_dir/* createRunDir */.d)();
+    const secretsDir = await (0,promises_.mkdtemp)(external_node_path_.join((0,run_dir/* runnerTemp */.X)(), 'packer-vars-'));
     const ctx = {
         inputs,
         installer: packer.installer,
@@ -4842,7 +4864,6 @@ async function runTemplateCommand(inputs, paths, runtime, report, runner) {
 
 
 
-
 /** Ties a definition's parts to the type of its inputs, which the registry no longer sees. */
 function registry_define(definition) {
     return definition;
@@ -4854,7 +4875,6 @@ function lifecycleCommand(command, run) {
         report: { kind: 'lifecycle', command, report },
         run: async ({ workspace, log, cancellation }) => run({
             workspace,
-            runDir: await createRunDir(),
             log,
             env: process.env,
             cancelled: () => cancellation.requested
@@ -5483,7 +5503,7 @@ function parseManifest(text) {
     catch (error) {
         throw new Error(`The manifest is not valid JSON: ${error.message}`);
     }
-    if (!isObject(value))
+    if (!(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value))
         throw new Error('The manifest is not a JSON object');
     if (!Array.isArray(value.builds))
         throw new Error('The manifest has no "builds" array');
@@ -5508,7 +5528,7 @@ function manifestToArtifacts(manifest) {
 }
 function readBuild(value, index) {
     const where = `The manifest's builds[${index}]`;
-    if (!isObject(value))
+    if (!(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(value))
         throw new Error(`${where} is not an object`);
     const text = (field, required) => {
         const v = value[field];
@@ -5526,7 +5546,7 @@ function readBuild(value, index) {
         if (!Array.isArray(value.files))
             throw new Error(`${where}.files is not a list`);
         files = value.files.map((f, i) => {
-            if (!isObject(f) || typeof f.name !== 'string') {
+            if (!(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(f) || typeof f.name !== 'string') {
                 throw new Error(`${where}.files[${i}].name is not a string`);
             }
             const size = f.size ?? 0;
@@ -5545,7 +5565,7 @@ function readBuild(value, index) {
     };
     if ('custom_data' in value) {
         const custom = value.custom_data;
-        if (custom !== null && !isObject(custom))
+        if (custom !== null && !(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_1__/* .isObject */ .G)(custom))
             throw new Error(`${where}.custom_data is not an object`);
         build.custom_data = custom === null ? null : stringValues(custom);
     }
@@ -5556,9 +5576,6 @@ function stringValues(value) {
     for (const [key, v] of Object.entries(value))
         out[key] = typeof v === 'string' ? v : String(v);
     return out;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -5876,7 +5893,6 @@ function renderSummary(report) {
 /* harmony export */   UO: () => (/* binding */ parseTfvarsMapping),
 /* harmony export */   nf: () => (/* binding */ parseAmiIds)
 /* harmony export */ });
-/* unused harmony export isAmiId */
 /* harmony import */ var _action_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(78055);
 /* harmony import */ var _action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(44276);
 /* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(18364);
