@@ -33,10 +33,7 @@
  * `packer/aws/ec2-double.auto.pkrvars.hcl`, which Packer loads with the folder.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
-import { userInfo } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import * as path from 'node:path'
 import {
   amazonEbsTemplate,
@@ -48,11 +45,14 @@ import {
   type CallerRepo
 } from '../support/act/index.js'
 import {
+  expectAmiUpdateProposed,
+  expectImageTested,
+  expectImageTestFailed,
+  expectTestInstanceDestroyed,
   PIPELINE_REGION as REGION,
   startImagePipeline,
   type ImagePipeline
 } from '../support/act/image-pipeline.js'
-import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
 
 // Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
 jest.setTimeout(360_000)
@@ -127,40 +127,15 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
     const merged = jobOutputs(result.log, 'merge the manifests')
     expect(merged['ami-id']).toBe(ami)
     expect(JSON.parse(merged['ami-ids'])).toEqual({ 'amazon-ebs.ubuntu': { [REGION]: ami } })
-    // Tested: Terraform (OpenTofu through the setup-terraform stand-in) applied the harness, the
-    // auditor logged in over SSH, and the profile at test/inspec passed.
-    expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
-    expect(pipeline.sshd.log().slice(logBefore)).toMatch(
-      new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
-    )
-    expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
+    // Tested: the harness applied, the auditor in over SSH, the profile at test/inspec passed.
+    expectImageTested(pipeline, result, ami, logBefore)
     // Published: the branch on the caller's origin carries the new AMI, main is untouched.
-    const show = (ref: string) =>
-      execFileSync(
-        'git',
-        ['--git-dir', repo.origin, 'show', `${ref}:terraform/images.auto.tfvars`],
-        { encoding: 'utf8' }
-      )
-    expect(show('packer-image-action/web-base')).toBe(TFVARS.replace(OLD_AMI, ami))
-    expect(show('main')).toBe(TFVARS)
-    const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
-    expect(recorded).toEqual([
-      expect.objectContaining({
-        head: 'packer-image-action/web-base',
-        base: 'main',
-        title: 'Update AMI IDs for web-base',
-        labels: ['ami-update'],
-        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
-        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
-      })
-    ])
-    expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)
+    expectAmiUpdateProposed({ repo, pulls, tfvars: TFVARS, oldAmi: OLD_AMI, ami, token: PR_TOKEN })
     expect(jobOutputs(result.log, 'AMI update pull request for web-base')).toMatchObject({
       'pull-request-url': 'https://github.com/acme/infra/pull/1'
     })
     // The test instance is gone, and so is Packer's build instance.
-    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
+    expectTestInstanceDestroyed(pipeline, result)
     expect(pipeline.ec2.liveInstances()).toEqual([])
     // Nothing outside this machine was asked for anything.
     expect(pipeline.trap.attempts).toEqual([])
@@ -172,16 +147,8 @@ describe('templates/workflows/build-test-publish.yml under act', () => {
     const { repo, run } = push('inspec-report-failing.json', pulls)
     const result = await run
     expectExit(result, 1)
-    const made = pipeline.newAmis(before)
-    expect(made).toHaveLength(1)
-    expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
-      passed: 'false'
-    })
-    expect(result.log).toContain('❌  Failure - Main Run the profile')
+    expectImageTestFailed(pipeline, result, { before, repo, pulls })
     expect(result.log).not.toContain('AMI update pull request for web-base')
-    expect(existsSync(pulls)).toBe(false)
-    expect(pipeline.branches(repo)).toEqual(['main'])
-    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
+    expectTestInstanceDestroyed(pipeline, result)
   })
 })

@@ -30,12 +30,9 @@
  * AMI come from `packer/aws/ec2-double.auto.pkrvars.hcl`, which Packer loads with the folder.
  */
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { existsSync, readFileSync } from 'node:fs'
-import { userInfo } from 'node:os'
 import {
   amazonEbsTemplate,
+  chainSummaryRows,
   createCallerRepo,
   expectExit,
   jobOutputs,
@@ -44,11 +41,14 @@ import {
   type CallerRepo
 } from '../support/act/index.js'
 import {
+  expectAmiUpdateProposed,
+  expectImageTested,
+  expectImageTestFailed,
+  expectTestInstanceDestroyed,
   PIPELINE_REGION as REGION,
   startImagePipeline,
   type ImagePipeline
 } from '../support/act/image-pipeline.js'
-import type { RecordedPull } from '../support/act/stand-ins/create-pull-request/main.js'
 
 // Above the harness's limit on each act run, so a stuck run is stopped by the harness, with its log.
 jest.setTimeout(360_000)
@@ -104,53 +104,23 @@ describe('templates/workflows/weekly-rebuild.yml under act', () => {
     const ami = made[0].imageId
     // The build: one AMI in the caller's region, from the seeded source.
     expect(jobOutputs(result.log, 'merge the manifests')).toMatchObject({ 'ami-id': ami })
-    // The test: Terraform (OpenTofu through the setup-terraform stand-in) applied the harness, the
-    // auditor logged in over SSH as the caller's inputs say, and the report passed.
-    expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
+    // The test: the harness applied, the auditor in over SSH as the caller's inputs say, passed.
     expect(result.log).toContain('✅  Success - Main Launch the test instance')
-    expect(pipeline.sshd.log().slice(logBefore)).toMatch(
-      new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
-    )
-    expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
+    expectImageTested(pipeline, result, ami, logBefore)
     // Promoted in EC2: the stage tag on the new AMI, through the role the caller names.
     expect(made[0].tags).toMatchObject({ status: 'testing' })
     expect(jobOutputs(result.log, 'promote to testing').promoted).toContain(ami)
     // Proposed: the branch on the caller's origin carries the new AMI, main is untouched.
-    const show = (ref: string) =>
-      execFileSync(
-        'git',
-        ['--git-dir', repo.origin, 'show', `${ref}:terraform/images.auto.tfvars`],
-        { encoding: 'utf8' }
-      )
-    expect(show('packer-image-action/web-base')).toBe(TFVARS.replace(OLD_AMI, ami))
-    expect(show('main')).toBe(TFVARS)
-    const recorded = JSON.parse(readFileSync(pulls, 'utf8')) as RecordedPull[]
-    expect(recorded).toEqual([
-      expect.objectContaining({
-        head: 'packer-image-action/web-base',
-        base: 'main',
-        title: 'Update AMI IDs for web-base',
-        labels: ['ami-update'],
-        // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
-        tokenSha256: createHash('sha256').update(PR_TOKEN).digest('hex')
-      })
-    ])
-    expect(recorded[0].body).toContain(`| \`amazon-ebs.ubuntu\` | \`${REGION}\` | \`${ami}\` |`)
+    expectAmiUpdateProposed({ repo, pulls, tfvars: TFVARS, oldAmi: OLD_AMI, ami, token: PR_TOKEN })
     // The chain's own summary, from the results of the jobs it needs.
-    const table = result.log
-      .split('\n')
-      .filter((line) =>
-        /^\| (Build|Image test|Promote|Terraform) [^|]*\| [a-z]+( \([^|]*\))? \|$/.test(line)
-      )
-    expect(table).toEqual([
+    expect(chainSummaryRows(result.log)).toEqual([
       '| Build | success |',
       '| Image test (cinc-auditor) | success (passed: true) |',
       '| Promote to `testing` | success |',
       '| Terraform pull request | success (https://github.com/acme/infra/pull/1) |'
     ])
     // Destroyed: the harness took the job's key away again; Packer's build instance is gone.
-    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
+    expectTestInstanceDestroyed(pipeline, result)
     expect(pipeline.ec2.liveInstances()).toEqual([])
     // Nothing outside this machine was asked for anything.
     expect(pipeline.trap.attempts).toEqual([])
@@ -162,19 +132,11 @@ describe('templates/workflows/weekly-rebuild.yml under act', () => {
     const { repo, run } = rebuild('inspec-report-failing.json', pulls)
     const result = await run
     expectExit(result, 1)
-    const made = pipeline.newAmis(before)
-    expect(made).toHaveLength(1)
-    expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
-      passed: 'false'
-    })
-    expect(made[0].tags.status).toBeUndefined()
+    const ami = expectImageTestFailed(pipeline, result, { before, repo, pulls })
+    expect(pipeline.newAmis(before)[0].tags.status).toBeUndefined()
     expect(
-      pipeline.ec2.callsOf('CreateTags').filter((c) => JSON.stringify(c).includes(made[0].imageId))
+      pipeline.ec2.callsOf('CreateTags').filter((c) => JSON.stringify(c).includes(ami))
     ).toEqual([])
-    expect(existsSync(pulls)).toBe(false)
-    expect(pipeline.branches(repo)).toEqual(['main'])
-    expect(result.log).toContain('❌  Failure - Main Run the profile')
-    expect(result.log).toContain('✅  Success - Main Destroy the test instance')
-    expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
+    expectTestInstanceDestroyed(pipeline, result)
   })
 })

@@ -6,15 +6,25 @@
  * that records any request leaving 127.0.0.1.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { createHash } from 'node:crypto'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir, userInfo } from 'node:os'
 import * as path from 'node:path'
 import { startEc2Double, type Ec2Double } from '../ec2/index.js'
 import { MIRROR_VERSION, startTrapProxy } from '../mirror.js'
 import { ROOT } from '../runner.js'
 import { callerTemplate, runnerHomeWithPlugins, trapProxyEnv } from './callers.js'
-import { actionCacheWithPacker, ciTool, type ActOptions, type CallerRepo } from './index.js'
+import { expect } from '@jest/globals'
+import {
+  actionCacheWithPacker,
+  ciTool,
+  jobOutputs,
+  type ActOptions,
+  type ActResult,
+  type CallerRepo
+} from './index.js'
 import { startSshd, type LocalSshd } from './sshd.js'
+import type { RecordedPull } from './stand-ins/create-pull-request/main.js'
 
 /** The region both callers name. */
 export const PIPELINE_REGION = 'eu-west-1'
@@ -135,4 +145,89 @@ export async function startImagePipeline(): Promise<ImagePipeline> {
       await ec2.close()
     }
   }
+}
+
+/** The file both callers propose an AMI update to, and the branch and title their inputs give it. */
+const PROPOSAL = {
+  file: 'terraform/images.auto.tfvars',
+  branch: 'packer-image-action/web-base',
+  title: 'Update AMI IDs for web-base'
+}
+
+/**
+ * The image test ran for real: Terraform (OpenTofu through the setup-terraform stand-in) applied
+ * the harness, the auditor logged in to the local sshd over SSH (since `sshdLogFrom`), and the
+ * report said passed.
+ */
+export function expectImageTested(
+  pipeline: ImagePipeline,
+  result: ActResult,
+  ami: string,
+  sshdLogFrom: number
+): void {
+  expect(result.log).toContain('✅  Success - Main hashicorp/setup-terraform@')
+  expect(pipeline.sshd.log().slice(sshdLogFrom)).toMatch(
+    new RegExp(`Accepted publickey for ${userInfo().username} from 127\\.0\\.0\\.1`)
+  )
+  expect(jobOutputs(result.log, `cinc-auditor ${ami}`)).toMatchObject({ passed: 'true' })
+}
+
+/**
+ * The AMI update was proposed: the branch on the caller's origin carries `ami` in place of
+ * `oldAmi`, main is untouched, and one pull request was recorded, opened with the caller's token.
+ */
+export function expectAmiUpdateProposed(options: {
+  repo: CallerRepo
+  pulls: string
+  tfvars: string
+  oldAmi: string
+  ami: string
+  token: string
+}): void {
+  const show = (ref: string) =>
+    execFileSync('git', ['--git-dir', options.repo.origin, 'show', `${ref}:${PROPOSAL.file}`], {
+      encoding: 'utf8'
+    })
+  expect(show(PROPOSAL.branch)).toBe(options.tfvars.replace(options.oldAmi, options.ami))
+  expect(show('main')).toBe(options.tfvars)
+  const recorded = JSON.parse(readFileSync(options.pulls, 'utf8')) as RecordedPull[]
+  expect(recorded).toEqual([
+    expect.objectContaining({
+      head: PROPOSAL.branch,
+      base: 'main',
+      title: PROPOSAL.title,
+      labels: ['ami-update'],
+      // The caller's AMI_PR_TOKEN secret, passed down to create-pull-request.
+      tokenSha256: createHash('sha256').update(options.token).digest('hex')
+    })
+  ])
+  expect(recorded[0].body).toContain(
+    `| \`amazon-ebs.ubuntu\` | \`${PIPELINE_REGION}\` | \`${options.ami}\` |`
+  )
+}
+
+/**
+ * A failing image test: one AMI was built, the report said failed, the profile step failed, and
+ * nothing was proposed. Returns the AMI.
+ */
+export function expectImageTestFailed(
+  pipeline: ImagePipeline,
+  result: ActResult,
+  options: { before: string[]; repo: CallerRepo; pulls: string }
+): string {
+  const made = pipeline.newAmis(options.before)
+  expect(made).toHaveLength(1)
+  expect(jobOutputs(result.log, `cinc-auditor ${made[0].imageId}`)).toMatchObject({
+    passed: 'false'
+  })
+  expect(result.log).toContain('❌  Failure - Main Run the profile')
+  expect(existsSync(options.pulls)).toBe(false)
+  expect(pipeline.branches(options.repo)).toEqual(['main'])
+  return made[0].imageId
+}
+
+/** The harness destroyed the test instance: the job's key is no longer authorized. */
+export function expectTestInstanceDestroyed(pipeline: ImagePipeline, result: ActResult): void {
+  expect(result.log).toContain('✅  Success - Main Destroy the test instance')
+  expect(readFileSync(pipeline.sshd.authorizedKeys, 'utf8')).toBe('')
 }

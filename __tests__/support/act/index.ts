@@ -363,6 +363,15 @@ export async function runAct(options: ActOptions): Promise<ActResult> {
   return { exitCode, log, results, artifacts }
 }
 
+/** The rows of scheduled-rebuild.yml's own summary table (one per stage), as act logs them. */
+export function chainSummaryRows(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((line) =>
+      /^\| (Build|Image test|Promote|Terraform) [^|]*\| [a-z]+( \([^|]*\))? \|$/.test(line)
+    )
+}
+
 /**
  * A job for the caller's workflow that records the outputs and results of the jobs it needs in
  * RESULT_DIR/<id>.json, so the test reads what a reusable workflow produced.
