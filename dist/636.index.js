@@ -1194,7 +1194,7 @@ class JsonScanner {
 function jsonMapMatches(existing, value) {
     if (typeof existing === 'string')
         return (0,tfvars_values/* sameValue */.eE)(existing, value);
-    if (!(0,tfvars_values/* isPlainObject */.Qd)(existing))
+    if (!(0,dictionary/* isObject */.G)(existing))
         return false;
     if (!Object.values(existing).every((v) => typeof v === 'string'))
         return false;

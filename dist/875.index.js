@@ -5903,6 +5903,7 @@ function renderSummary(report) {
 
 
 
+
 // AWS issues AMI ids with 8 hex digits (before 2016) or 17.
 const AMI_ID = /^ami-(?:[0-9a-f]{8}|[0-9a-f]{17})$/;
 const AMI_ID_EXPECTED = '"ami-" followed by 8 or 17 lowercase hexadecimal digits';
@@ -5954,12 +5955,12 @@ function parseAmiIds(json) {
     catch (error) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids is not valid JSON (${error.message}); expected {"<build>": {"<region>": "ami-…"}}`);
     }
-    if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(value)) {
+    if (!(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(value)) {
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`);
     }
     const result = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
     for (const [build, regions] of Object.entries(value)) {
-        if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isPlainObject */ .Qd)(regions)) {
+        if (!(0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(regions)) {
             throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`);
         }
         const byRegion = (0,_action_dictionary_js__WEBPACK_IMPORTED_MODULE_2__/* .dictionary */ .z)();
@@ -6052,7 +6053,6 @@ function quoteList(names) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   G1: () => (/* binding */ position),
 /* harmony export */   ML: () => (/* binding */ isTerraformIdentifier),
-/* harmony export */   Qd: () => (/* binding */ isPlainObject),
 /* harmony export */   RE: () => (/* binding */ lineEndingOf),
 /* harmony export */   Xj: () => (/* binding */ checkValues),
 /* harmony export */   eE: () => (/* binding */ sameValue)
@@ -6066,9 +6066,6 @@ function quoteList(names) {
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 function isTerraformIdentifier(name) {
     return IDENTIFIER.test(name);
-}
-function isPlainObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function checkValues(values) {
     for (const name of Object.keys(values)) {

@@ -3,10 +3,9 @@
  * other byte of the file stays as the team wrote it. Pure code.
  */
 import { ActionError } from '../action/errors.js'
-import { dictionary } from '../action/dictionary.js'
+import { dictionary, isObject } from '../action/dictionary.js'
 import {
   checkValues,
-  isPlainObject,
   lineEndingOf,
   position,
   sameValue,
@@ -158,7 +157,7 @@ class JsonScanner {
 
 function jsonMapMatches(existing: unknown, value: TfvarsValue): boolean {
   if (typeof existing === 'string') return sameValue(existing, value)
-  if (!isPlainObject(existing)) return false
+  if (!isObject(existing)) return false
   if (!Object.values(existing).every((v) => typeof v === 'string')) return false
   return sameValue(existing as Record<string, string>, value)
 }

@@ -4,7 +4,8 @@
  */
 import { ActionError } from '../action/errors.js'
 import { dictionary } from '../action/dictionary.js'
-import { isPlainObject, isTerraformIdentifier, type TfvarsValues } from './values.js'
+import { isObject } from '../action/dictionary.js'
+import { isTerraformIdentifier, type TfvarsValues } from './values.js'
 
 /** Build name → region → AMI id, as the build step's `ami-ids` output holds them. */
 export type AmiIds = Record<string, Record<string, string>>
@@ -81,12 +82,12 @@ export function parseAmiIds(json: string): AmiIds {
       `ami-ids is not valid JSON (${(error as Error).message}); expected {"<build>": {"<region>": "ami-…"}}`
     )
   }
-  if (!isPlainObject(value)) {
+  if (!isObject(value)) {
     throw new ActionError(`ami-ids must be a JSON object {"<build>": {"<region>": "ami-…"}}`)
   }
   const result: AmiIds = dictionary()
   for (const [build, regions] of Object.entries(value)) {
-    if (!isPlainObject(regions)) {
+    if (!isObject(regions)) {
       throw new ActionError(
         `ami-ids: the value of build "${build}" must be an object {"<region>": "ami-…"}`
       )

@@ -21,10 +21,6 @@ export function isTerraformIdentifier(name: string): boolean {
   return IDENTIFIER.test(name)
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 export function checkValues(values: TfvarsValues): void {
   for (const name of Object.keys(values)) {
     if (!isTerraformIdentifier(name)) {
