@@ -3229,218 +3229,11 @@ function failure(what, exitCode, output, context) {
 var resources = __webpack_require__(47360);
 // EXTERNAL MODULE: ./src/packer/artifacts.ts
 var packer_artifacts = __webpack_require__(68145);
-;// CONCATENATED MODULE: ./src/packer/machine-readable/parser.ts
-
-/** Every machine-readable line of a whole transcript, in order. */
-function parseMachineReadable(text) {
-    const lines = [];
-    const parser = new parser_MachineReadableParser((line) => lines.push(line));
-    parser.push(text);
-    parser.end();
-    return lines;
-}
-const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
-/**
- * Buffers are decoded at most this many bytes at a time, always up to a newline so that no
- * character is cut, and the unfinished line is kept as bytes. Measured on a 1 GiB stream under
- * Node 24 (bench/parser.bench.js): RSS grew 28 MiB with a StringDecoder over whole chunks, 22 MiB
- * with 8 KiB slices, 9–13 MiB with these.
- */
-const DECODE_BYTES = 64 * 1024;
-/**
- * Splits a stream into lines across chunk boundaries and hands each parsed line to `onLine`.
- * Only the unfinished last line is kept between chunks, and at most `maxLineLength` of it: a
- * longer line is cut there, reported with `truncated = true`, and counted.
- */
-class parser_MachineReadableParser {
-    onLine;
-    /** Machine-readable lines handed to `onLine`. */
-    lines = 0;
-    /** Non-blank lines that were not machine-readable. */
-    otherLines = 0;
-    /** Lines cut at `maxLineLength`. */
-    truncatedLines = 0;
-    maxLineLength;
-    onOtherLine;
-    /** The unfinished last line, when fed strings. */
-    partial = '';
-    /** The unfinished last line, when fed Buffers: copies, so no chunk is kept alive. */
-    partialBytes = [];
-    partialByteLength = 0;
-    overflowed = false;
-    /** Handed to `onLine` with each line; see {@link RawMessage}. */
-    raw = { text: '', start: -1 };
-    constructor(onLine, options = {}) {
-        this.onLine = onLine;
-        this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
-        this.onOtherLine = options.onOtherLine;
-    }
-    /** How much of an unfinished line is held: characters, or bytes when fed Buffers. */
-    get buffered() {
-        return this.partial.length + this.partialByteLength;
-    }
-    push(chunk) {
-        if (typeof chunk === 'string') {
-            if (this.partialByteLength > 0)
-                this.bytesToText();
-            this.pushText(chunk);
-            return;
-        }
-        if (this.partial.length > 0)
-            this.textToBytes();
-        const n = chunk.length;
-        let pos = 0;
-        if (this.partialByteLength > 0 || this.overflowed) {
-            const newline = chunk.indexOf(10);
-            if (newline === -1) {
-                this.keepBytes(chunk, 0, n);
-                return;
-            }
-            this.keepBytes(chunk, 0, newline);
-            this.flushPartialBytes();
-            pos = newline + 1;
-        }
-        while (pos < n) {
-            // Whole lines only, so no character is cut: a newline byte is never part of one.
-            let cut = chunk.lastIndexOf(10, Math.min(pos + DECODE_BYTES, n) - 1);
-            if (cut < pos) {
-                cut = chunk.indexOf(10, pos + DECODE_BYTES);
-                if (cut === -1) {
-                    this.keepBytes(chunk, pos, n);
-                    return;
-                }
-            }
-            this.pushText(chunk.toString('utf8', pos, cut + 1));
-            pos = cut + 1;
-        }
-    }
-    /** Flushes the last line when the stream ends without a newline. */
-    end() {
-        if (this.partialByteLength > 0)
-            this.flushPartialBytes();
-        else if (this.partial.length > 0 || this.overflowed)
-            this.flushPartial();
-    }
-    pushText(text) {
-        if (text.length === 0)
-            return;
-        let newline = text.indexOf('\n');
-        if (newline === -1) {
-            this.keep(text, 0, text.length);
-            return;
-        }
-        if (this.partial.length > 0 || this.overflowed) {
-            this.keep(text, 0, newline);
-            this.flushPartial();
-            this.raw.text = text;
-        }
-        else {
-            // Set once for all the lines of this text (a store per line would cost a write barrier).
-            this.raw.text = text;
-            this.emitSlice(text, 0, newline);
-        }
-        let pos = newline + 1;
-        while ((newline = text.indexOf('\n', pos)) !== -1) {
-            this.emitSlice(text, pos, newline);
-            pos = newline + 1;
-        }
-        if (pos < text.length)
-            this.keep(text, pos, text.length);
-    }
-    keep(text, from, to) {
-        if (this.overflowed)
-            return;
-        const room = this.maxLineLength - this.partial.length;
-        if (to - from <= room) {
-            this.partial += text.slice(from, to);
-        }
-        else {
-            this.partial += text.slice(from, from + room);
-            this.overflowed = true;
-        }
-    }
-    keepBytes(chunk, from, to) {
-        if (this.overflowed || to === from)
-            return;
-        const room = this.maxLineLength - this.partialByteLength;
-        const end = to - from <= room ? to : from + room;
-        if (end < to)
-            this.overflowed = true;
-        this.partialBytes.push(Buffer.from(chunk.subarray(from, end)));
-        this.partialByteLength += end - from;
-    }
-    flushPartial() {
-        const line = this.partial;
-        const truncated = this.overflowed;
-        this.partial = '';
-        this.overflowed = false;
-        this.emit(line, truncated);
-    }
-    flushPartialBytes() {
-        const line = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
-        const truncated = this.overflowed;
-        this.partialBytes = [];
-        this.partialByteLength = 0;
-        this.overflowed = false;
-        this.emit(line, truncated);
-    }
-    /** Mixed input (rare): carry the unfinished line over as text. */
-    bytesToText() {
-        this.partial = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
-        this.partialBytes = [];
-        this.partialByteLength = 0;
-    }
-    /** Mixed input (rare): carry the unfinished line over as bytes. */
-    textToBytes() {
-        const bytes = Buffer.from(this.partial, 'utf8');
-        this.partial = '';
-        this.partialBytes = [bytes];
-        this.partialByteLength = bytes.length;
-    }
-    /** The line `text[from, to)`: parsed where it lies, with no copy of it made first. */
-    emitSlice(text, from, to) {
-        if (to - from > this.maxLineLength) {
-            this.emit(text.slice(from, from + this.maxLineLength), true);
-            this.raw.text = text;
-            return;
-        }
-        const line = parseMachineReadableLine(text, from, to, this.raw);
-        if (line) {
-            this.lines++;
-            this.onLine(line, false, this.raw);
-        }
-        else {
-            this.other(text.slice(from, to), false);
-        }
-    }
-    emit(text, truncated) {
-        if (truncated)
-            this.truncatedLines++;
-        this.raw.text = text;
-        const line = parseMachineReadableLine(text, 0, text.length, this.raw);
-        if (line) {
-            this.lines++;
-            this.onLine(line, truncated, this.raw);
-        }
-        else {
-            this.other(text, truncated);
-        }
-    }
-    other(raw, truncated) {
-        const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-        if (text.trim() === '')
-            return;
-        this.otherLines++;
-        this.onOtherLine?.(text, truncated);
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/packer/machine-readable/build-tracker.ts
 /**
  * The run state that `packer build`'s machine-readable lines describe: builds, their status,
  * errors and artifacts. Pure code: no I/O.
  */
-
 
 
 /** Lists of messages keep at most this many entries, so a noisy run cannot grow memory. */
@@ -3762,14 +3555,6 @@ class BuildTracker {
         into.push((0,packer_artifacts/* makeArtifact */.jN)(build.name, pending.builderId, pending.id, pending.description, files));
     }
 }
-/** Parses a whole transcript and returns what it reports. */
-function summarizeTranscript(text) {
-    const tracker = new BuildTracker();
-    const parser = new MachineReadableParser((line, _truncated, raw) => tracker.consume(line, raw));
-    parser.push(text);
-    parser.end();
-    return tracker.result();
-}
 /**
  * `s` in a string of its own. A name sliced from a message is a view of the whole decoded chunk:
  * it would keep the chunk alive, and its characters read slower.
@@ -3891,6 +3676,204 @@ function buildLifecycle(text) {
         return { name, end: 'errored', error: colon === -1 ? rest : rest.slice(colon + 2) };
     }
     return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/packer/machine-readable/parser.ts
+
+const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024;
+/**
+ * Buffers are decoded at most this many bytes at a time, always up to a newline so that no
+ * character is cut, and the unfinished line is kept as bytes. Measured on a 1 GiB stream under
+ * Node 24 (bench/parser.bench.js): RSS grew 28 MiB with a StringDecoder over whole chunks, 22 MiB
+ * with 8 KiB slices, 9–13 MiB with these.
+ */
+const DECODE_BYTES = 64 * 1024;
+/**
+ * Splits a stream into lines across chunk boundaries and hands each parsed line to `onLine`.
+ * Only the unfinished last line is kept between chunks, and at most `maxLineLength` of it: a
+ * longer line is cut there, reported with `truncated = true`, and counted.
+ */
+class MachineReadableParser {
+    onLine;
+    /** Machine-readable lines handed to `onLine`. */
+    lines = 0;
+    /** Non-blank lines that were not machine-readable. */
+    otherLines = 0;
+    /** Lines cut at `maxLineLength`. */
+    truncatedLines = 0;
+    maxLineLength;
+    onOtherLine;
+    /** The unfinished last line, when fed strings. */
+    partial = '';
+    /** The unfinished last line, when fed Buffers: copies, so no chunk is kept alive. */
+    partialBytes = [];
+    partialByteLength = 0;
+    overflowed = false;
+    /** Handed to `onLine` with each line; see {@link RawMessage}. */
+    raw = { text: '', start: -1 };
+    constructor(onLine, options = {}) {
+        this.onLine = onLine;
+        this.maxLineLength = options.maxLineLength ?? DEFAULT_MAX_LINE_LENGTH;
+        this.onOtherLine = options.onOtherLine;
+    }
+    /** How much of an unfinished line is held: characters, or bytes when fed Buffers. */
+    get buffered() {
+        return this.partial.length + this.partialByteLength;
+    }
+    push(chunk) {
+        if (typeof chunk === 'string') {
+            if (this.partialByteLength > 0)
+                this.bytesToText();
+            this.pushText(chunk);
+            return;
+        }
+        if (this.partial.length > 0)
+            this.textToBytes();
+        const n = chunk.length;
+        let pos = 0;
+        if (this.partialByteLength > 0 || this.overflowed) {
+            const newline = chunk.indexOf(10);
+            if (newline === -1) {
+                this.keepBytes(chunk, 0, n);
+                return;
+            }
+            this.keepBytes(chunk, 0, newline);
+            this.flushPartialBytes();
+            pos = newline + 1;
+        }
+        while (pos < n) {
+            // Whole lines only, so no character is cut: a newline byte is never part of one.
+            let cut = chunk.lastIndexOf(10, Math.min(pos + DECODE_BYTES, n) - 1);
+            if (cut < pos) {
+                cut = chunk.indexOf(10, pos + DECODE_BYTES);
+                if (cut === -1) {
+                    this.keepBytes(chunk, pos, n);
+                    return;
+                }
+            }
+            this.pushText(chunk.toString('utf8', pos, cut + 1));
+            pos = cut + 1;
+        }
+    }
+    /** Flushes the last line when the stream ends without a newline. */
+    end() {
+        if (this.partialByteLength > 0)
+            this.flushPartialBytes();
+        else if (this.partial.length > 0 || this.overflowed)
+            this.flushPartial();
+    }
+    pushText(text) {
+        if (text.length === 0)
+            return;
+        let newline = text.indexOf('\n');
+        if (newline === -1) {
+            this.keep(text, 0, text.length);
+            return;
+        }
+        if (this.partial.length > 0 || this.overflowed) {
+            this.keep(text, 0, newline);
+            this.flushPartial();
+            this.raw.text = text;
+        }
+        else {
+            // Set once for all the lines of this text (a store per line would cost a write barrier).
+            this.raw.text = text;
+            this.emitSlice(text, 0, newline);
+        }
+        let pos = newline + 1;
+        while ((newline = text.indexOf('\n', pos)) !== -1) {
+            this.emitSlice(text, pos, newline);
+            pos = newline + 1;
+        }
+        if (pos < text.length)
+            this.keep(text, pos, text.length);
+    }
+    keep(text, from, to) {
+        if (this.overflowed)
+            return;
+        const room = this.maxLineLength - this.partial.length;
+        if (to - from <= room) {
+            this.partial += text.slice(from, to);
+        }
+        else {
+            this.partial += text.slice(from, from + room);
+            this.overflowed = true;
+        }
+    }
+    keepBytes(chunk, from, to) {
+        if (this.overflowed || to === from)
+            return;
+        const room = this.maxLineLength - this.partialByteLength;
+        const end = to - from <= room ? to : from + room;
+        if (end < to)
+            this.overflowed = true;
+        this.partialBytes.push(Buffer.from(chunk.subarray(from, end)));
+        this.partialByteLength += end - from;
+    }
+    flushPartial() {
+        const line = this.partial;
+        const truncated = this.overflowed;
+        this.partial = '';
+        this.overflowed = false;
+        this.emit(line, truncated);
+    }
+    flushPartialBytes() {
+        const line = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
+        const truncated = this.overflowed;
+        this.partialBytes = [];
+        this.partialByteLength = 0;
+        this.overflowed = false;
+        this.emit(line, truncated);
+    }
+    /** Mixed input (rare): carry the unfinished line over as text. */
+    bytesToText() {
+        this.partial = Buffer.concat(this.partialBytes, this.partialByteLength).toString('utf8');
+        this.partialBytes = [];
+        this.partialByteLength = 0;
+    }
+    /** Mixed input (rare): carry the unfinished line over as bytes. */
+    textToBytes() {
+        const bytes = Buffer.from(this.partial, 'utf8');
+        this.partial = '';
+        this.partialBytes = [bytes];
+        this.partialByteLength = bytes.length;
+    }
+    /** The line `text[from, to)`: parsed where it lies, with no copy of it made first. */
+    emitSlice(text, from, to) {
+        if (to - from > this.maxLineLength) {
+            this.emit(text.slice(from, from + this.maxLineLength), true);
+            this.raw.text = text;
+            return;
+        }
+        const line = parseMachineReadableLine(text, from, to, this.raw);
+        if (line) {
+            this.lines++;
+            this.onLine(line, false, this.raw);
+        }
+        else {
+            this.other(text.slice(from, to), false);
+        }
+    }
+    emit(text, truncated) {
+        if (truncated)
+            this.truncatedLines++;
+        this.raw.text = text;
+        const line = parseMachineReadableLine(text, 0, text.length, this.raw);
+        if (line) {
+            this.lines++;
+            this.onLine(line, truncated, this.raw);
+        }
+        else {
+            this.other(text, truncated);
+        }
+    }
+    other(raw, truncated) {
+        const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        if (text.trim() === '')
+            return;
+        this.otherLines++;
+        this.onOtherLine?.(text, truncated);
+    }
 }
 
 // EXTERNAL MODULE: ./src/action/outputs.ts
@@ -4356,7 +4339,7 @@ async function build(ctx) {
         if (!logFailed)
             logFile.write(clean + '\n');
     };
-    const parser = new parser_MachineReadableParser((line, _truncated, raw) => {
+    const parser = new MachineReadableParser((line, _truncated, raw) => {
         tracker.consume(line, raw);
         if (aws.consume(line))
             ctx.onAwsResources?.(aws.current);
@@ -4364,7 +4347,7 @@ async function build(ctx) {
         if (text !== undefined)
             print(text, buildOf(text));
     }, { onOtherLine: (text) => print(text) });
-    const stderr = new parser_MachineReadableParser((line) => print(line.data.join(',')), {
+    const stderr = new MachineReadableParser((line) => print(line.data.join(',')), {
         onOtherLine: (text) => print(text)
     });
     let result;

@@ -7,7 +7,7 @@ import {
   parseResources
 } from '../../src/aws/resources.js'
 import type { MachineReadableLine } from '../../src/packer/types.js'
-import { parseMachineReadable } from '../../src/packer/machine-readable/parser.js'
+import { parseMachineReadable } from '../packer/machine-readable/transcripts.js'
 import { asPacker113 } from '../support/packer113.js'
 
 const START = new Date('2026-11-23T10:00:00Z')

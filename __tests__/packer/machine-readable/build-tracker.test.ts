@@ -1,15 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
 import {
   BuildTracker,
-  MAX_KEPT_MESSAGES,
-  summarizeTranscript
+  MAX_KEPT_MESSAGES
 } from '../../../src/packer/machine-readable/build-tracker.js'
-import {
-  MachineReadableParser,
-  parseMachineReadable
-} from '../../../src/packer/machine-readable/parser.js'
+import { MachineReadableParser } from '../../../src/packer/machine-readable/parser.js'
 import { asPacker113 } from '../../support/packer113.js'
-import { fixture, TRANSCRIPTS } from './transcripts.js'
+import { fixture, parseMachineReadable, summarizeTranscript, TRANSCRIPTS } from './transcripts.js'
 
 describe('BuildTracker', () => {
   it('tells a failed build from the succeeded ones in one run (real Packer 1.6.6 run)', () => {

@@ -2,11 +2,10 @@ import { describe, expect, it } from '@jest/globals'
 import { parseMachineReadableLine } from '../../../src/packer/machine-readable/line.js'
 import {
   DEFAULT_MAX_LINE_LENGTH,
-  MachineReadableParser,
-  parseMachineReadable
+  MachineReadableParser
 } from '../../../src/packer/machine-readable/parser.js'
 import type { MachineReadableLine } from '../../../src/packer/types.js'
-import { fixture, TRANSCRIPTS } from './transcripts.js'
+import { fixture, parseMachineReadable, TRANSCRIPTS } from './transcripts.js'
 
 /** Feeds `chunks` to a parser and returns what it reported. */
 function run(chunks: (string | Buffer)[], maxLineLength?: number) {

@@ -5,7 +5,6 @@
 import { builderTypeOf, makeArtifact } from '../artifacts.js'
 import type { Artifact, BuildResult, BuildStatus, MachineReadableLine } from '../types.js'
 import { renderLine, type RawMessage } from './line.js'
-import { MachineReadableParser } from './parser.js'
 
 /** What one `packer build` run reported. */
 export interface RunSummary {
@@ -358,15 +357,6 @@ export class BuildTracker {
     if (duplicate) return
     into.push(makeArtifact(build.name, pending.builderId, pending.id, pending.description, files))
   }
-}
-
-/** Parses a whole transcript and returns what it reports. */
-export function summarizeTranscript(text: string): RunSummary {
-  const tracker = new BuildTracker()
-  const parser = new MachineReadableParser((line, _truncated, raw) => tracker.consume(line, raw))
-  parser.push(text)
-  parser.end()
-  return tracker.result()
 }
 
 /**

@@ -5,15 +5,6 @@
 import type { MachineReadableLine } from '../types.js'
 import { parseMachineReadableLine, type RawMessage } from './line.js'
 
-/** Every machine-readable line of a whole transcript, in order. */
-export function parseMachineReadable(text: string): MachineReadableLine[] {
-  const lines: MachineReadableLine[] = []
-  const parser = new MachineReadableParser((line) => lines.push(line))
-  parser.push(text)
-  parser.end()
-  return lines
-}
-
 export const DEFAULT_MAX_LINE_LENGTH = 1024 * 1024
 
 /**
