@@ -4044,20 +4044,26 @@ function pluginEntriesJson(text) {
         version: typeof entry.version === 'string' ? entry.version : ''
     })));
 }
-/** Every plugin the template's files require, in file order. */
-function requiredPlugins(paths) {
-    return templateFiles(paths).flatMap((file) => {
+/**
+ * What the template's files declare in `required_plugins`, in file order, each file read once:
+ * the blocks as text (what the plugin cache key hashes) and their entries.
+ */
+function pluginDeclarations(paths) {
+    const blocks = [];
+    const requirements = [];
+    for (const file of templateFiles(paths)) {
         const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        return file.endsWith('.pkr.json')
-            ? pluginEntriesJson(text)
-            : pluginEntriesHcl(requiredPluginsBlocks(text));
-    });
-}
-function pluginBlocks(paths) {
-    return templateFiles(paths).flatMap((file) => {
-        const text = (0,external_node_fs_.readFileSync)(file, 'utf8');
-        return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text);
-    });
+        if (file.endsWith('.pkr.json')) {
+            blocks.push(...requiredPluginsJson(text));
+            requirements.push(...pluginEntriesJson(text));
+        }
+        else {
+            const found = requiredPluginsBlocks(text);
+            blocks.push(...found);
+            requirements.push(...pluginEntriesHcl(found));
+        }
+    }
+    return { blocks, requirements };
 }
 function pluginCacheKey(platform, arch, packerVersion, blocks) {
     const hash = (0,external_node_crypto_.createHash)('sha256').update(blocks.join('\n')).digest('hex').slice(0, 16);
@@ -4119,7 +4125,7 @@ async function init(ctx, pluginDir) {
         ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`);
         return;
     }
-    const blocks = pluginBlocks(ctx.paths);
+    const { blocks, requirements } = pluginDeclarations(ctx.paths);
     if (blocks.length === 0) {
         ctx.log.info('Skipping packer init: no template declares required_plugins');
         return;
@@ -4135,7 +4141,7 @@ async function init(ctx, pluginDir) {
         if (ctx.inputs.installOfficialPlugins) {
             const { installOfficialPlugins } = await __webpack_require__.e(/* import() */ 206).then(__webpack_require__.bind(__webpack_require__, 59206));
             const installed = await installOfficialPlugins({
-                requirements: requiredPlugins(ctx.paths),
+                requirements,
                 pluginDir,
                 releasesUrl: ctx.installer.releasesUrl,
                 signingKey: ctx.installer.releasesSigningKey,

@@ -6,7 +6,7 @@ import * as path from 'node:path'
 import {
   installedPluginFiles,
   installedPluginsKey,
-  pluginBlocks,
+  pluginDeclarations,
   pluginCacheKey,
   pluginEntriesHcl,
   pluginEntriesJson,
@@ -86,7 +86,7 @@ describe('pluginCacheKey', () => {
   })
 })
 
-describe('templateFiles and pluginBlocks', () => {
+describe('templateFiles and pluginDeclarations', () => {
   it('reads the top-level .pkr.hcl files of a folder, in order', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'pia-plugins-'))
     writeFileSync(path.join(dir, 'b.pkr.hcl'), AMAZON)
@@ -95,7 +95,11 @@ describe('templateFiles and pluginBlocks', () => {
     mkdirSync(path.join(dir, 'nested.pkr.hcl'))
     const paths = { workingDirectory: dir, template: dir, kind: 'hcl2-dir' as const, varFiles: [] }
     expect(templateFiles(paths).map((f) => path.basename(f))).toEqual(['a.pkr.hcl', 'b.pkr.hcl'])
-    expect(pluginBlocks(paths)).toHaveLength(1)
+    const { blocks, requirements } = pluginDeclarations(paths)
+    expect(blocks).toHaveLength(1)
+    expect(requirements).toEqual([
+      { localName: 'amazon', source: 'github.com/hashicorp/amazon', version: '>= 1.2.8' }
+    ])
   })
 
   it('reads the required_plugins of a .pkr.json template too', () => {
@@ -112,9 +116,14 @@ describe('templateFiles and pluginBlocks', () => {
     )
     const paths = { workingDirectory: dir, template: dir, kind: 'hcl2-dir' as const, varFiles: [] }
     expect(templateFiles(paths).map((f) => path.basename(f))).toEqual(['main.pkr.json'])
-    expect(pluginBlocks(paths)).toEqual([
-      'required_plugins {"amazon":{"source":"github.com/hashicorp/amazon","version":">= 1.2.8"}}'
-    ])
+    expect(pluginDeclarations(paths)).toEqual({
+      blocks: [
+        'required_plugins {"amazon":{"source":"github.com/hashicorp/amazon","version":">= 1.2.8"}}'
+      ],
+      requirements: [
+        { localName: 'amazon', source: 'github.com/hashicorp/amazon', version: '>= 1.2.8' }
+      ]
+    })
   })
 
   it('reads nothing of a legacy JSON template, which cannot require plugins', () => {

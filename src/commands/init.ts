@@ -6,9 +6,8 @@ import {
   installedPluginFiles,
   installedPluginsKey,
   loadCache,
-  pluginBlocks,
+  pluginDeclarations,
   pluginCacheKey,
-  requiredPlugins,
   restorePlugins
 } from '../packer/plugins.js'
 import { releasePlatform } from '../installer/platform.js'
@@ -26,7 +25,7 @@ export async function init(ctx: PackerContext<InitInputs>, pluginDir: string): P
     ctx.log.info(`Skipping packer init: Packer ${ctx.version} has no init command (it came in 1.7)`)
     return
   }
-  const blocks = pluginBlocks(ctx.paths)
+  const { blocks, requirements } = pluginDeclarations(ctx.paths)
   if (blocks.length === 0) {
     ctx.log.info('Skipping packer init: no template declares required_plugins')
     return
@@ -40,7 +39,7 @@ export async function init(ctx: PackerContext<InitInputs>, pluginDir: string): P
     if (ctx.inputs.installOfficialPlugins) {
       const { installOfficialPlugins } = await import('../installer/install-plugins.js')
       const installed = await installOfficialPlugins({
-        requirements: requiredPlugins(ctx.paths),
+        requirements,
         pluginDir,
         releasesUrl: ctx.installer.releasesUrl,
         signingKey: ctx.installer.releasesSigningKey,

@@ -137,21 +137,28 @@ export function pluginEntriesJson(text: string): PluginRequirement[] {
     )
 }
 
-/** Every plugin the template's files require, in file order. */
-export function requiredPlugins(paths: ResolvedPaths): PluginRequirement[] {
-  return templateFiles(paths).flatMap((file) => {
+/**
+ * What the template's files declare in `required_plugins`, in file order, each file read once:
+ * the blocks as text (what the plugin cache key hashes) and their entries.
+ */
+export function pluginDeclarations(paths: ResolvedPaths): {
+  blocks: string[]
+  requirements: PluginRequirement[]
+} {
+  const blocks: string[] = []
+  const requirements: PluginRequirement[] = []
+  for (const file of templateFiles(paths)) {
     const text = readFileSync(file, 'utf8')
-    return file.endsWith('.pkr.json')
-      ? pluginEntriesJson(text)
-      : pluginEntriesHcl(requiredPluginsBlocks(text))
-  })
-}
-
-export function pluginBlocks(paths: ResolvedPaths): string[] {
-  return templateFiles(paths).flatMap((file) => {
-    const text = readFileSync(file, 'utf8')
-    return file.endsWith('.pkr.json') ? requiredPluginsJson(text) : requiredPluginsBlocks(text)
-  })
+    if (file.endsWith('.pkr.json')) {
+      blocks.push(...requiredPluginsJson(text))
+      requirements.push(...pluginEntriesJson(text))
+    } else {
+      const found = requiredPluginsBlocks(text)
+      blocks.push(...found)
+      requirements.push(...pluginEntriesHcl(found))
+    }
+  }
+  return { blocks, requirements }
 }
 
 export function pluginCacheKey(
