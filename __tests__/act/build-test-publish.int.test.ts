@@ -87,7 +87,6 @@ function push(
   )
   const before = repo.git('rev-parse', 'HEAD')
   const template = amazonEbsTemplate('ubuntu', 'web-base', {
-    region: REGION,
     requiredPlugins: true,
     versionTags: true
   })

@@ -45,7 +45,6 @@ import {
   expectImageTested,
   expectImageTestFailed,
   expectTestInstanceDestroyed,
-  PIPELINE_REGION as REGION,
   startImagePipeline,
   type ImagePipeline
 } from '../support/act/image-pipeline.js'
@@ -73,8 +72,7 @@ function rebuild(report: string, pullsFile: string): { repo: CallerRepo; run: Pr
     {
       [WORKFLOW]: pipeline.caller('weekly-rebuild'),
       'packer/aws/aws.pkr.hcl': amazonEbsTemplate('ubuntu', 'web-base', {
-        region: REGION,
-        requiredPlugins: true
+            requiredPlugins: true
       }),
       ...pipeline.files(),
       'terraform/images.auto.tfvars': TFVARS

@@ -478,7 +478,12 @@ variable "commit" {
   }
 `
     : ''
-  return `${packer}variable "endpoint" {
+  return `${packer}variable "region" {
+  type    = string
+  default = "${options.region ?? 'us-east-1'}"
+}
+
+variable "endpoint" {
   type = string
 }
 
@@ -487,7 +492,7 @@ variable "source_ami" {
 }
 ${versionVariables}
 source "amazon-ebs" "${name}" {
-  region        = "${options.region ?? 'us-east-1'}"
+  region        = var.region
   source_ami    = var.source_ami
   instance_type = "t3.micro"
   ami_name      = "${amiName}-{{timestamp}}"
