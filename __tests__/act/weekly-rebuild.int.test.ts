@@ -72,7 +72,7 @@ function rebuild(report: string, pullsFile: string): { repo: CallerRepo; run: Pr
     {
       [WORKFLOW]: pipeline.caller('weekly-rebuild'),
       'packer/aws/aws.pkr.hcl': amazonEbsTemplate('ubuntu', 'web-base', {
-            requiredPlugins: true
+        requiredPlugins: true
       }),
       ...pipeline.files(),
       'terraform/images.auto.tfvars': TFVARS
