@@ -186,6 +186,23 @@ describe('workflow commands', () => {
   })
 })
 
+describe('workflow commands in inputs', () => {
+  it('takes no variable value that the command line shows for a workflow command', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: {
+        variables: 'plain=x ##[set-output name=injected;]yes\nsecret=y ##[error]injected annotation'
+      }
+    })
+    expect(errors(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    // The value is printed, as given, in the [command] lines of validate and build.
+    expect(result.stdout).toContain('plain=x ##[set-output name=injected;]yes')
+    expect(result.outputs.injected).toBeUndefined()
+    expect(result.annotations.filter((a) => a.level !== 'debug')).toEqual([])
+  })
+})
+
 describe('failures', () => {
   it('builds nothing when one source of the template is invalid', async () => {
     const result = await packer.step({ files: '__tests__/data/templates/half-invalid' })

@@ -2516,6 +2516,11 @@ function toAnnotationProperties(finding) {
 
 
 /**
+ * What the runner reads as a workflow command: `::name …::` at the start of a line (after white
+ * space) and the older `##[name]`, which it finds anywhere in a line.
+ */
+const MAY_READ_AS_COMMAND = /(^|[\r\n])\s*::|##\[/;
+/**
  * Everything the action prints goes through here, so that no secret reaches the log in any form.
  *
  * Packer's output, and that of the scripts its provisioners run, is printed with workflow commands
@@ -2539,9 +2544,21 @@ class Logger {
     redactDeep(value) {
         return this.redactor.redactDeep(value);
     }
-    /** A message of the action's own. */
+    /**
+     * A message of the action's own. One that holds text from inputs or templates (a command line
+     * with `-var` values, a path) could read as a workflow command, so such a message is printed
+     * with commands stopped, like Packer's output.
+     */
     info(text) {
-        core/* info */.pq(this.redact(text));
+        const clean = this.redact(text);
+        if (!MAY_READ_AS_COMMAND.test(clean)) {
+            core/* info */.pq(clean);
+            return;
+        }
+        const stopped = this.stopToken !== undefined;
+        this.output(clean);
+        if (!stopped)
+            this.resume();
     }
     /**
      * Text that Packer printed: as it is, except for secrets, and never read as a command. Returns

@@ -75,6 +75,39 @@ describe('Logger', () => {
     ])
   })
 
+  it('prints a message of its own that could read as a command with commands stopped', () => {
+    const log = logger()
+    log.info('[command]packer build -var "a=x ##[set-output name=injected;]yes" .')
+    log.info('line one\n  ::error::from a path')
+    log.info('plain text: nothing to stop')
+    const stops = seen.filter((s) => s.startsWith('::stop-commands::'))
+    expect(stops).toHaveLength(2)
+    const [first, second] = stops.map((s) => s.slice('::stop-commands::'.length, -1))
+    expect(seen).toEqual([
+      `::stop-commands::${first}\n`,
+      '[command]packer build -var "a=x ##[set-output name=injected;]yes" .\n',
+      `::${first}::\n`,
+      `::stop-commands::${second}\n`,
+      'line one\n  ::error::from a path\n',
+      `::${second}::\n`,
+      '[info plain text: nothing to stop]'
+    ])
+  })
+
+  it('keeps commands stopped for such a message in a run of Packer output', () => {
+    const log = logger()
+    log.output('packer line')
+    log.info('##[warning]from a variable')
+    log.output('next packer line')
+    log.resume()
+    expect(seen.filter((s) => s.startsWith('::stop-commands::'))).toHaveLength(1)
+    expect(seen.slice(1, 4)).toEqual([
+      'packer line\n',
+      '##[warning]from a variable\n',
+      'next packer line\n'
+    ])
+  })
+
   it('writes nothing to resume when commands were not stopped', () => {
     const log = logger()
     log.resume()
