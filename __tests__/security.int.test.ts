@@ -224,6 +224,39 @@ describe('build selection', () => {
       expect(result.summary).toContain('✗ failed')
     }
   )
+
+  it.each([
+    ['only', 'nope', 'matches none of'],
+    ['except', 'file.ok,null.broken', 'leaves none of'],
+    ['except', '*', 'leaves none of']
+  ])(
+    'validate fails too when %s (%s) leaves no build, which Packer validates',
+    async (input, value, says) => {
+      const result = await packer.step({
+        files: '__tests__/data/templates/partial-failure',
+        inputs: { command: 'validate', 'fmt-check': 'false', [input]: value }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors(result).split('\n').pop()).toBe(
+        `Input '${input}' (${value.split(',').join(', ')}) ${says} the template's builds, so a build would build nothing; its builds: file.ok, null.broken`
+      )
+      expect(result.stdout).not.toContain('The template is valid.')
+    }
+  )
+
+  it.each([
+    ['only', 'file.ok'],
+    ['only', 'nope,null.*'],
+    ['except', 'file.ok']
+  ])('validate passes when %s (%s) leaves a build', async (input, value) => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/partial-failure',
+      inputs: { command: 'validate', 'fmt-check': 'false', [input]: value }
+    })
+    expect(errors(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain('The template is valid.')
+  })
 })
 
 describe('symlinks that packer fmt would follow', () => {

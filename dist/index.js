@@ -786,6 +786,6 @@ if (process.env[`STATE_${constants/* State */.Uw.IsPost}`] === 'true') {
 else if (!runWarm()) {
     // V8's code cache for the chunks: later steps of the job (and self-hosted runners) start faster.
     (0,external_node_module_.enableCompileCache)?.();
-    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(875)]).then(__nccwpck_require__.bind(__nccwpck_require__, 64875)).then(({ run }) => run());
+    void Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(805), __nccwpck_require__.e(698)]).then(__nccwpck_require__.bind(__nccwpck_require__, 24698)).then(({ run }) => run());
 }
 

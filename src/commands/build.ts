@@ -1,10 +1,9 @@
 /** `command: build`: `packer build`, streamed through the machine-readable parser. */
 import { createWriteStream, statSync, type WriteStream } from 'node:fs'
 import * as path from 'node:path'
-import { Inputs } from '../action/constants.js'
 import { ActionError, getErrorMessage } from '../action/errors.js'
 import type { Logger } from '../action/logger.js'
-import { buildArgs, commandLine, templateArgument } from '../packer/args.js'
+import { buildArgs, commandLine } from '../packer/args.js'
 import { findingsFromDiagnostics } from '../packer/diagnostics.js'
 import { runProcess, type RunResult } from '../packer/process.js'
 import { AwsResourceTracker, type AwsResources } from '../aws/resources.js'
@@ -21,10 +20,11 @@ import { uploadFiles } from '../action/upload.js'
 import { afterPackerExit, hasResources } from '../aws/resources.js'
 import { manifestFromArtifacts } from '../packer/manifest.js'
 import type { SummaryReport } from '../summary/packer-run.js'
-import type { BuildInputs, VariableInputs } from './template-inputs.js'
+import type { BuildInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import { init } from './init.js'
 import { validate } from './validate.js'
+import { noBuildSelected, templateBuildNames } from './build-selection.js'
 import { CancelledError, pathContext, type PackerContext } from './packer-context.js'
 
 export interface BuildRun {
@@ -171,71 +171,6 @@ export function fileSize(workingDirectory: string): (name: string) => number {
   }
 }
 
-/**
- * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
- * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
- * build's name when it has one). Pure.
- */
-export function buildNamesFromInspect(output: string): string[] {
-  const names: string[] = []
-  for (const line of output.split(/\r?\n/)) {
-    const fields = line.split(',')
-    if (fields[2] === 'template-builder' && fields[3]) names.push(fields[3])
-    if (fields[2] !== 'ui' || fields[3] !== 'say') continue
-    const text = fields
-      .slice(4)
-      .join(',')
-      .replace(/%!\(PACKER_COMMA\)/g, ',')
-      .replace(/\\n/g, '\n')
-    if (!text.startsWith('> builds:')) continue
-    let build: string | undefined
-    let section = ''
-    for (const row of text.split('\n')) {
-      const header = /^ {2}> (.+):$/.exec(row)
-      if (header) {
-        build = header[1].startsWith('<unnamed build') ? undefined : header[1]
-        section = ''
-        continue
-      }
-      const heading = /^ {4}(\S[^:]*):$/.exec(row)
-      if (heading) {
-        section = heading[1]
-        continue
-      }
-      const source = /^ {6}(\S+)$/.exec(row)
-      if (source && section === 'sources') names.push(build ? `${build}.${source[1]}` : source[1])
-    }
-  }
-  return [...new Set(names)]
-}
-
-/**
- * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
- * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
- * to run" but do not say which builds there are.
- */
-async function noBuildSelected(ctx: PackerContext<VariableInputs>): Promise<string> {
-  const input = ctx.inputs.only.length ? Inputs.Only : Inputs.Except
-  const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except
-  const chunks: Buffer[] = []
-  let names: string[] = []
-  try {
-    await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
-      cwd: ctx.paths.workingDirectory,
-      env: ctx.env,
-      onStdout: (c) => chunks.push(c),
-      onStderr: () => undefined
-    })
-    names = buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    names = []
-  }
-  return (
-    `Input '${input}' (${values.join(', ')}) ${input === Inputs.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
-    (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them')
-  )
-}
-
 export async function runBuild({
   ctx,
   pluginDir,
@@ -339,7 +274,9 @@ async function buildAndReport(
     run.summary.builds.length === 0 &&
     (ctx.inputs.only.length || ctx.inputs.except.length)
   ) {
-    throw new ActionError(await noBuildSelected(ctx))
+    throw new ActionError(
+      noBuildSelected(ctx.inputs, await templateBuildNames(ctx), 'so nothing was built')
+    )
   }
   if (run.exitCode !== 0) {
     const failed = run.summary.builds.filter((b) => b.status === 'failed')

@@ -5,6 +5,7 @@ import type { ValidateInputs, VariableInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import { init } from './init.js'
 import { fmtCheck } from './fmt.js'
+import { noBuildSelected, selectedBuilds, templateBuildNames } from './build-selection.js'
 import {
   capture,
   failure,
@@ -47,6 +48,14 @@ export async function runValidate({
   const checked = await validate(ctx)
   report.validateFindings = checked.findings
   if (checked.failure) failures.push(checked.failure)
+  else if (ctx.inputs.only.length || ctx.inputs.except.length) {
+    // Packer validates a selection that leaves no build (with at most a warning for `only`);
+    // the build it stands for would fail, so the check fails now.
+    const names = await templateBuildNames(ctx)
+    if (names.length && selectedBuilds(names, ctx.inputs).length === 0) {
+      failures.push(noBuildSelected(ctx.inputs, names, 'so a build would build nothing'))
+    }
+  }
   if (failures.length) throw new Error(failures.join('; '))
   ctx.log.info('The template is valid.')
 }

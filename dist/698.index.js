@@ -1,5 +1,5 @@
-export const id = 875;
-export const ids = [875];
+export const id = 698;
+export const ids = [698];
 export const modules = {
 
 /***/ 44276:
@@ -1846,7 +1846,7 @@ function compare(a, b) {
 
 /***/ }),
 
-/***/ 64875:
+/***/ 24698:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -4266,8 +4266,137 @@ async function runFmt({ ctx, report }) {
         throw new Error(result.failure);
 }
 
+;// CONCATENATED MODULE: ./src/commands/build-selection.ts
+/**
+ * Which of a template's builds `only` and `except` select. Packer matches them as glob patterns
+ * against each build's name, and does not say which builds there are when they select none, so the
+ * action lists the builds with `packer inspect` and names them in its error.
+ */
+
+
+
+/**
+ * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
+ * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
+ * build's name when it has one). Pure.
+ */
+function buildNamesFromInspect(output) {
+    const names = [];
+    for (const line of output.split(/\r?\n/)) {
+        const fields = line.split(',');
+        if (fields[2] === 'template-builder' && fields[3])
+            names.push(fields[3]);
+        if (fields[2] !== 'ui' || fields[3] !== 'say')
+            continue;
+        const text = fields
+            .slice(4)
+            .join(',')
+            .replace(/%!\(PACKER_COMMA\)/g, ',')
+            .replace(/\\n/g, '\n');
+        if (!text.startsWith('> builds:'))
+            continue;
+        let build;
+        let section = '';
+        for (const row of text.split('\n')) {
+            const header = /^ {2}> (.+):$/.exec(row);
+            if (header) {
+                build = header[1].startsWith('<unnamed build') ? undefined : header[1];
+                section = '';
+                continue;
+            }
+            const heading = /^ {4}(\S[^:]*):$/.exec(row);
+            if (heading) {
+                section = heading[1];
+                continue;
+            }
+            const source = /^ {6}(\S+)$/.exec(row);
+            if (source && section === 'sources')
+                names.push(build ? `${build}.${source[1]}` : source[1]);
+        }
+    }
+    return [...new Set(names)];
+}
+/**
+ * Whether `pattern`, as Packer reads `-only` and `-except` (a glob: `*`, `?`, `[...]`), matches the
+ * build `name`, or the name without its build block's prefix (`web.` of `web.amazon-ebs.ubuntu`).
+ * It errs towards a match, so that the action never refuses a selection Packer would run. Pure.
+ */
+function matchesBuild(pattern, name) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*')
+            source += '.*';
+        else if (c === '?')
+            source += '.';
+        else if (c === '[') {
+            const end = pattern.indexOf(']', i + 2);
+            if (end < 0)
+                return true;
+            const body = pattern
+                .slice(i + 1, end)
+                .replace(/^!/, '^')
+                .replace(/\\/g, '\\\\');
+            source += `[${body}]`;
+            i = end;
+        }
+        else if (c === '\\' && i + 1 < pattern.length) {
+            source += escapeRegExp(pattern[++i]);
+        }
+        else if (c === '{' || c === '}') {
+            // A brace alternation cannot arrive whole: the inputs are split at commas.
+            return true;
+        }
+        else
+            source += escapeRegExp(c);
+    }
+    let re;
+    try {
+        re = new RegExp(`^(?:${source})$`, 's');
+    }
+    catch {
+        return true;
+    }
+    const dot = name.indexOf('.');
+    const withoutBuild = name.indexOf('.', dot + 1) > 0 ? name.slice(dot + 1) : undefined;
+    return re.test(name) || (withoutBuild !== undefined && re.test(withoutBuild));
+}
+function escapeRegExp(c) {
+    return /[.+^$(){}|[\]\\/]/.test(c) ? `\\${c}` : c;
+}
+/** The builds of `names` that `only` and `except` leave to run. Pure. */
+function selectedBuilds(names, inputs) {
+    return names.filter((name) => inputs.only.length
+        ? inputs.only.some((p) => matchesBuild(p, name))
+        : !inputs.except.some((p) => matchesBuild(p, name)));
+}
+/** The error for `only` or `except` that select no build, naming the builds there are. Pure. */
+function noBuildSelected(inputs, names, consequence) {
+    const input = inputs.only.length ? constants/* Inputs */.G0.Only : constants/* Inputs */.G0.Except;
+    const values = inputs.only.length ? inputs.only : inputs.except;
+    return (`Input '${input}' (${values.join(', ')}) ${input === constants/* Inputs */.G0.Only ? 'matches none of' : 'leaves none of'} the template's builds, ${consequence}; ` +
+        (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
+}
+/** The template's build names, from `packer inspect`; none when it cannot list them. */
+async function templateBuildNames(ctx) {
+    const chunks = [];
+    try {
+        await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
+            cwd: ctx.paths.workingDirectory,
+            env: ctx.env,
+            onStdout: (c) => chunks.push(c),
+            onStderr: () => undefined
+        });
+        return buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'));
+    }
+    catch {
+        return [];
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.ts
 /** `packer validate`, for `command: validate` and before every build. */
+
 
 
 
@@ -4306,6 +4435,14 @@ async function runValidate({ ctx, pluginDir, report }) {
     report.validateFindings = checked.findings;
     if (checked.failure)
         failures.push(checked.failure);
+    else if (ctx.inputs.only.length || ctx.inputs.except.length) {
+        // Packer validates a selection that leaves no build (with at most a warning for `only`);
+        // the build it stands for would fail, so the check fails now.
+        const names = await templateBuildNames(ctx);
+        if (names.length && selectedBuilds(names, ctx.inputs).length === 0) {
+            failures.push(noBuildSelected(ctx.inputs, names, 'so a build would build nothing'));
+        }
+    }
     if (failures.length)
         throw new Error(failures.join('; '));
     ctx.log.info('The template is valid.');
@@ -4470,72 +4607,6 @@ function fileSize(workingDirectory) {
         }
     };
 }
-/**
- * The names `-only` and `-except` match, from `packer inspect -machine-readable`: a legacy JSON
- * template's `template-builder` records, or the sources of each HCL2 build (prefixed with the
- * build's name when it has one). Pure.
- */
-function buildNamesFromInspect(output) {
-    const names = [];
-    for (const line of output.split(/\r?\n/)) {
-        const fields = line.split(',');
-        if (fields[2] === 'template-builder' && fields[3])
-            names.push(fields[3]);
-        if (fields[2] !== 'ui' || fields[3] !== 'say')
-            continue;
-        const text = fields
-            .slice(4)
-            .join(',')
-            .replace(/%!\(PACKER_COMMA\)/g, ',')
-            .replace(/\\n/g, '\n');
-        if (!text.startsWith('> builds:'))
-            continue;
-        let build;
-        let section = '';
-        for (const row of text.split('\n')) {
-            const header = /^ {2}> (.+):$/.exec(row);
-            if (header) {
-                build = header[1].startsWith('<unnamed build') ? undefined : header[1];
-                section = '';
-                continue;
-            }
-            const heading = /^ {4}(\S[^:]*):$/.exec(row);
-            if (heading) {
-                section = heading[1];
-                continue;
-            }
-            const source = /^ {6}(\S+)$/.exec(row);
-            if (source && section === 'sources')
-                names.push(build ? `${build}.${source[1]}` : source[1]);
-        }
-    }
-    return [...new Set(names)];
-}
-/**
- * Why a build that ran nothing failed, when `only` or `except` selected no build: Packer before
- * 1.7 runs zero builds and succeeds, so a typo would build nothing; later ones fail with "No builds
- * to run" but do not say which builds there are.
- */
-async function noBuildSelected(ctx) {
-    const input = ctx.inputs.only.length ? constants/* Inputs */.G0.Only : constants/* Inputs */.G0.Except;
-    const values = ctx.inputs.only.length ? ctx.inputs.only : ctx.inputs.except;
-    const chunks = [];
-    let names = [];
-    try {
-        await runProcess(ctx.binary, ['inspect', '-machine-readable', templateArgument(ctx.paths)], {
-            cwd: ctx.paths.workingDirectory,
-            env: ctx.env,
-            onStdout: (c) => chunks.push(c),
-            onStderr: () => undefined
-        });
-        names = buildNamesFromInspect(Buffer.concat(chunks).toString('utf8'));
-    }
-    catch {
-        names = [];
-    }
-    return (`Input '${input}' (${values.join(', ')}) ${input === constants/* Inputs */.G0.Only ? 'matches none of' : 'leaves none of'} the template's builds, so nothing was built; ` +
-        (names.length ? `its builds: ${names.join(', ')}` : 'packer inspect could not list them'));
-}
 async function runBuild({ ctx, pluginDir, runDir, report }) {
     await init(ctx, pluginDir);
     // Validated first: `packer build` reports a source it cannot prepare but still runs the
@@ -4614,7 +4685,7 @@ async function buildAndReport(ctx, runDir, report) {
     if (nothingSelected &&
         run.summary.builds.length === 0 &&
         (ctx.inputs.only.length || ctx.inputs.except.length)) {
-        throw new errors/* ActionError */.lZ(await noBuildSelected(ctx));
+        throw new errors/* ActionError */.lZ(noBuildSelected(ctx.inputs, await templateBuildNames(ctx), 'so nothing was built'));
     }
     if (run.exitCode !== 0) {
         const failed = run.summary.builds.filter((b) => b.status === 'failed');
