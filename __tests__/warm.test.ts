@@ -43,7 +43,7 @@ describe('runWarm', () => {
 
   it('serves a complete cached version: PATH and both outputs', () => {
     const env = runner('1.6.6', true)
-    expect(runWarm(env)).toBe(true)
+    expect(runWarm(env, () => undefined)).toBe(true)
     const dir = toolCachePath(env.RUNNER_TOOL_CACHE!, 'packer', '1.6.6', process.arch)
     expect(readFileSync(env.GITHUB_PATH!, 'utf8')).toBe(`${dir}\n`)
     expect(parseFileCommands(readFileSync(env.GITHUB_OUTPUT!, 'utf8'))).toEqual({
@@ -55,7 +55,29 @@ describe('runWarm', () => {
     expect(parseFileCommands(readFileSync(env.GITHUB_STATE!, 'utf8'))).toEqual({ isPost: 'true' })
   })
 
+  it('masks the token, as the full action does for every command', () => {
+    const printed: string[] = []
+    const env = { ...runner('1.6.6', true), 'INPUT_GITHUB-TOKEN': 'ghs_warmPathToken%1\n' }
+    expect(runWarm(env, (text) => printed.push(text))).toBe(true)
+    expect(printed.join('')).toMatch(/^::add-mask::ghs_warmPathToken%251\nPacker 1\.6\.6 from/)
+  })
+
+  it.each([
+    ['summary', 'False'],
+    ['summary', 'yes'],
+    ['releases-url', 'https://releases.hashicorp.com/'],
+    ['releases-url', '']
+  ])('serves it with %s %j, a value it needs no check for', (name, value) => {
+    const env = { ...runner('1.6.6', true), [`INPUT_${name.toUpperCase()}`]: value }
+    expect(runWarm(env, () => undefined)).toBe(true)
+  })
+
   it.each<[string, string, boolean, Record<string, string>]>([
+    // Inputs the full action checks or masks whatever the tool cache holds.
+    ['a secret to mask', '1.6.6', true, { 'INPUT_SENSITIVE-VARIABLES': 'pw=hunter2secret' }],
+    ['a summary that is not a boolean', '1.6.6', true, { INPUT_SUMMARY: 'maybe' }],
+    ['a releases-url to check', '1.6.6', true, { 'INPUT_RELEASES-URL': 'ftp://x' }],
+    ['a signing key to read', '1.6.6', true, { 'INPUT_RELEASES-SIGNING-KEY': 'not a key' }],
     ['an unfinished extraction (no .complete marker)', '1.6.6', false, {}],
     ['another command', '1.6.6', true, { INPUT_COMMAND: 'build' }],
     ['a range', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.x' }],
@@ -63,7 +85,9 @@ describe('runWarm', () => {
     ['a version not in the cache', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.6.7' }]
   ])('leaves %s to the full action, writing nothing', (_what, version, complete, extra) => {
     const env: NodeJS.ProcessEnv = { ...runner(version, complete), ...extra }
-    expect(runWarm(env)).toBe(false)
+    const printed: string[] = []
+    expect(runWarm(env, (text) => printed.push(text))).toBe(false)
+    expect(printed).toEqual([])
     expect(readFileSync(env.GITHUB_PATH!, 'utf8')).toBe('')
     expect(readFileSync(env.GITHUB_OUTPUT!, 'utf8')).toBe('')
   })

@@ -196,6 +196,11 @@ function parseReleasesUrl(value) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
     }
+    // File paths are appended to the base, so a query or fragment would end up in the middle of
+    // each URL (and a token in a query would be printed with every URL).
+    if (url.search || url.hash || /[?#]/.test(raw)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' has a query or fragment; expected a base URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je} (put a token in a netrc or proxy setting instead)`);
+    }
     return url.toString().replace(/\/+$/, '');
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
@@ -233,9 +238,9 @@ function parseBoolean(value, input, fallback) {
     const v = value.trim().toLowerCase();
     if (v === '')
         return fallback;
-    if (['true', 'yes', 'on', '1'].includes(v))
+    if (_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .BOOLEAN_WORDS */ .zB.true.includes(v))
         return true;
-    if (['false', 'no', 'off', '0'].includes(v))
+    if (_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .BOOLEAN_WORDS */ .zB.false.includes(v))
         return false;
     throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${input}' is '${value.trim()}'; expected true or false`);
 }
@@ -2702,6 +2707,8 @@ async function installPacker(request) {
         if (binary)
             return { version: exact, binary, fromCache: true };
     }
+    // A releases-signing-key that is no key is reported before any request, not after the download.
+    const givenKeys = request.signingKey ? await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey) : undefined;
     const downloader = new download/* Downloader */._7(request.download ?? download/* DEFAULT_DOWNLOAD_OPTIONS */.w6);
     const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose());
     try {
@@ -2737,7 +2744,7 @@ async function installPacker(request) {
             return { version: release.version, binary, fromCache: true };
         }
         const build = (0,releases/* selectBuild */.zu)(release, request.platform);
-        return await downloadAndCache(downloader, request, build, release);
+        return await downloadAndCache(downloader, request, build, release, givenKeys);
     }
     catch (error) {
         // A download the cancel stopped fails with its own message; say what happened instead.
@@ -2749,10 +2756,10 @@ async function installPacker(request) {
         downloader.dispose();
     }
 }
-async function downloadAndCache(downloader, request, build, release) {
+async function downloadAndCache(downloader, request, build, release, givenKeys) {
     const { version } = release;
     const zipName = build.filename;
-    const trusted = await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey);
+    const trusted = givenKeys ?? (await (0,release_files/* trustedReleaseKeys */.nj)(request.signingKey));
     const keyIds = trusted.keys.map((k) => k.getFingerprint());
     const sigName = (0,releases/* selectSignatureFile */.bm)(release, keyIds);
     (0,releases/* checkReleaseFiles */.$Q)(constants/* TOOL_NAME */.lH, release, build, sigName);

@@ -13,7 +13,8 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /* harmony export */   YT: () => (/* binding */ DEFAULT_COMMAND),
 /* harmony export */   je: () => (/* binding */ DEFAULT_RELEASES_URL),
 /* harmony export */   lH: () => (/* binding */ TOOL_NAME),
-/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */   tY: () => (/* binding */ Outputs),
+/* harmony export */   zB: () => (/* binding */ BOOLEAN_WORDS)
 /* harmony export */ });
 /* unused harmony exports PACKER_COMMANDS, LIFECYCLE_COMMANDS */
 /** Every name of the action's interface, written once. */
@@ -85,6 +86,11 @@ const COMMANDS = [...PACKER_COMMANDS, ...LIFECYCLE_COMMANDS];
 const MANIFEST_ENV = 'PACKER_IMAGE_ACTION_MANIFEST';
 const DEFAULT_COMMAND = 'build';
 const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'];
+/** The words a boolean input takes, in any case (YAML 1.1's, which workflow authors write). */
+const BOOLEAN_WORDS = {
+    true: ['true', 'yes', 'on', '1'],
+    false: ['false', 'no', 'off', '0']
+};
 
 
 /***/ }),
@@ -743,9 +749,30 @@ function fileCommandRecord(name, value) {
     } while (value.split(/\r?\n/).includes(delimiter));
     return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
-function runWarm(env = process.env) {
+/**
+ * Whether every input `install` reads, other than the version, is one the warm path can take
+ * without checking it: empty or the default. Anything else (a secret to mask and check, a mirror, a
+ * key, an odd `summary`) goes to the full action, which checks it whatever the tool cache holds.
+ */
+function onlyDefaults(env) {
+    const summary = input(env, constants/* Inputs */.G0.Summary).toLowerCase();
+    const releasesUrl = input(env, constants/* Inputs */.G0.ReleasesUrl).replace(/\/+$/, '');
+    return ((summary === '' ||
+        [...constants/* BOOLEAN_WORDS */.zB.true, ...constants/* BOOLEAN_WORDS */.zB.false].some((w) => w === summary)) &&
+        (releasesUrl === '' || releasesUrl === constants/* DEFAULT_RELEASES_URL */.je) &&
+        input(env, constants/* Inputs */.G0.ReleasesSigningKey) === '' &&
+        input(env, constants/* Inputs */.G0.SensitiveVariables) === '');
+}
+/** `::add-mask::` for a value, escaped as @actions/core escapes a command's data. */
+function maskCommand(value) {
+    const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return `::add-mask::${data}\n`;
+}
+function runWarm(env = process.env, print = (text) => (0,external_node_fs_.writeSync)(1, text)) {
     try {
         if ((input(env, constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT) !== 'install')
+            return false;
+        if (!onlyDefaults(env))
             return false;
         const version = (0,tool_cache/* exactVersion */.y)(input(env, constants/* Inputs */.G0.PackerVersion));
         const root = env.RUNNER_TOOL_CACHE;
@@ -765,7 +792,9 @@ function runWarm(env = process.env) {
         (0,external_node_fs_.appendFileSync)(outputFile, fileCommandRecord(constants/* Outputs */.tY.PackerVersion, version) +
             fileCommandRecord(constants/* Outputs */.tY.PackerPath, binary));
         // Straight to the descriptor: setting up process.stdout costs more than the rest of this path.
-        (0,external_node_fs_.writeSync)(1, `Packer ${version} from the tool cache: ${binary}\n`);
+        // The token is masked whatever the command, as on the full path.
+        const token = input(env, constants/* Inputs */.G0.GithubToken);
+        print(`${token ? maskCommand(token) : ''}Packer ${version} from the tool cache: ${binary}\n`);
         return true;
     }
     catch {

@@ -8,7 +8,15 @@
  */
 import { appendFileSync, existsSync, writeSync } from 'node:fs'
 import * as path from 'node:path'
-import { DEFAULT_COMMAND, Inputs, Outputs, State, TOOL_NAME } from './action/constants.js'
+import {
+  BOOLEAN_WORDS,
+  DEFAULT_COMMAND,
+  DEFAULT_RELEASES_URL,
+  Inputs,
+  Outputs,
+  State,
+  TOOL_NAME
+} from './action/constants.js'
 import { completeMarker, exactVersion, toolCachePath } from './installer/tool-cache.js'
 
 function input(env: NodeJS.ProcessEnv, name: string): string {
@@ -28,9 +36,36 @@ export function fileCommandRecord(name: string, value: string): string {
   return `${name}<<${delimiter}\n${value}\n${delimiter}\n`
 }
 
-export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
+/**
+ * Whether every input `install` reads, other than the version, is one the warm path can take
+ * without checking it: empty or the default. Anything else (a secret to mask and check, a mirror, a
+ * key, an odd `summary`) goes to the full action, which checks it whatever the tool cache holds.
+ */
+function onlyDefaults(env: NodeJS.ProcessEnv): boolean {
+  const summary = input(env, Inputs.Summary).toLowerCase()
+  const releasesUrl = input(env, Inputs.ReleasesUrl).replace(/\/+$/, '')
+  return (
+    (summary === '' ||
+      [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false].some((w) => w === summary)) &&
+    (releasesUrl === '' || releasesUrl === DEFAULT_RELEASES_URL) &&
+    input(env, Inputs.ReleasesSigningKey) === '' &&
+    input(env, Inputs.SensitiveVariables) === ''
+  )
+}
+
+/** `::add-mask::` for a value, escaped as @actions/core escapes a command's data. */
+function maskCommand(value: string): string {
+  const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return `::add-mask::${data}\n`
+}
+
+export function runWarm(
+  env: NodeJS.ProcessEnv = process.env,
+  print: (text: string) => void = (text) => writeSync(1, text)
+): boolean {
   try {
     if ((input(env, Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
+    if (!onlyDefaults(env)) return false
     const version = exactVersion(input(env, Inputs.PackerVersion))
     const root = env.RUNNER_TOOL_CACHE
     const outputFile = env.GITHUB_OUTPUT
@@ -50,7 +85,9 @@ export function runWarm(env: NodeJS.ProcessEnv = process.env): boolean {
         fileCommandRecord(Outputs.PackerPath, binary)
     )
     // Straight to the descriptor: setting up process.stdout costs more than the rest of this path.
-    writeSync(1, `Packer ${version} from the tool cache: ${binary}\n`)
+    // The token is masked whatever the command, as on the full path.
+    const token = input(env, Inputs.GithubToken)
+    print(`${token ? maskCommand(token) : ''}Packer ${version} from the tool cache: ${binary}\n`)
     return true
   } catch {
     return false

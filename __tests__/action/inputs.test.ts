@@ -121,16 +121,22 @@ describe('parseReleasesUrl', () => {
   it.each([
     ['not a url', /expected an http\(s\) URL such as/],
     ['ftp://mirror.example', /expected an http\(s\) URL, not ftp:/],
-    ['https://user:pw@mirror.example', /carries credentials/]
+    ['https://user:pw@mirror.example', /carries credentials/],
+    ['https://mirror.example/?token=abc', /has a query or fragment; expected a base URL/],
+    ['https://mirror.example/hashicorp#x', /has a query or fragment/],
+    ['https://mirror.example/?', /has a query or fragment/]
   ])('refuses %p', (input, message) => {
     expect(() => parseReleasesUrl(input)).toThrow(message)
   })
 
-  it('never echoes credentials back', () => {
-    expect(() => parseReleasesUrl('https://user:s3cret@mirror.example')).toThrow(
-      expect.objectContaining({ message: expect.not.stringContaining('s3cret') })
-    )
-  })
+  it.each(['https://user:s3cret@mirror.example', 'https://mirror.example/?token=s3cret'])(
+    'never echoes credentials back: %p',
+    (input) => {
+      expect(() => parseReleasesUrl(input)).toThrow(
+        expect.objectContaining({ message: expect.not.stringContaining('s3cret') })
+      )
+    }
+  )
 })
 
 describe('parseVariables', () => {

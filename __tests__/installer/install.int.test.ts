@@ -408,10 +408,15 @@ describe('supply chain: nothing unverified is installed', () => {
     )
   })
 
-  it('refuses a releases-signing-key that is not a public key', async () => {
-    await expectRefused({}, /Could not read the releases-signing-key as an OpenPGP public key/, {
-      'releases-signing-key': 'not a key'
-    })
+  it('refuses a releases-signing-key that is not a public key, before any request', async () => {
+    const m = await mirror()
+    const result = await install(m, { 'releases-signing-key': 'not a key' })
+    expect(errorMessages(result)).toMatch(
+      /Could not read the releases-signing-key as an OpenPGP public key/
+    )
+    expect(result.exitCode).toBe(1)
+    expect(m.requests).toEqual([])
+    expect(listTree(result.toolCache)).toEqual([])
   })
 })
 

@@ -74,3 +74,9 @@ export const DEFAULT_COMMAND: Command = 'build'
 
 export const ON_ERROR = ['cleanup', 'abort', 'run-cleanup-provisioner'] as const
 export type OnError = (typeof ON_ERROR)[number]
+
+/** The words a boolean input takes, in any case (YAML 1.1's, which workflow authors write). */
+export const BOOLEAN_WORDS = {
+  true: ['true', 'yes', 'on', '1'],
+  false: ['false', 'no', 'off', '0']
+} as const

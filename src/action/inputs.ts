@@ -7,6 +7,7 @@ import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import semver from 'semver'
 import {
+  BOOLEAN_WORDS,
   COMMANDS,
   type Command,
   DEFAULT_COMMAND,
@@ -161,6 +162,13 @@ export function parseReleasesUrl(value: string): string {
       `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
     )
   }
+  // File paths are appended to the base, so a query or fragment would end up in the middle of
+  // each URL (and a token in a query would be printed with every URL).
+  if (url.search || url.hash || /[?#]/.test(raw)) {
+    throw new ActionError(
+      `Input '${Inputs.ReleasesUrl}' has a query or fragment; expected a base URL such as ${DEFAULT_RELEASES_URL} (put a token in a netrc or proxy setting instead)`
+    )
+  }
   return url.toString().replace(/\/+$/, '')
 }
 
@@ -204,8 +212,8 @@ export function parseList(text: string, separator: RegExp): string[] {
 export function parseBoolean(value: string, input: string, fallback: boolean): boolean {
   const v = value.trim().toLowerCase()
   if (v === '') return fallback
-  if (['true', 'yes', 'on', '1'].includes(v)) return true
-  if (['false', 'no', 'off', '0'].includes(v)) return false
+  if ((BOOLEAN_WORDS.true as readonly string[]).includes(v)) return true
+  if ((BOOLEAN_WORDS.false as readonly string[]).includes(v)) return false
   throw new ActionError(`Input '${input}' is '${value.trim()}'; expected true or false`)
 }
 

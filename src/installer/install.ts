@@ -31,6 +31,7 @@ import {
   trustedReleaseKeys,
   verifyReleaseFiles
 } from './release-files.js'
+import type { TrustedKeys } from './verify.js'
 import { binaryName, type ReleasePlatform } from './platform.js'
 import { completeMarker, exactVersion, findInToolCache, toolCachePath } from './tool-cache.js'
 import {
@@ -90,6 +91,8 @@ export async function installPacker(request: InstallRequest): Promise<Installati
     if (binary) return { version: exact, binary, fromCache: true }
   }
 
+  // A releases-signing-key that is no key is reported before any request, not after the download.
+  const givenKeys = request.signingKey ? await trustedReleaseKeys(request.signingKey) : undefined
   const downloader = new Downloader(request.download ?? DEFAULT_DOWNLOAD_OPTIONS)
   const unsubscribe = request.cancellation?.onSignal(() => downloader.dispose())
   try {
@@ -127,7 +130,7 @@ export async function installPacker(request: InstallRequest): Promise<Installati
     }
 
     const build = selectBuild(release, request.platform)
-    return await downloadAndCache(downloader, request, build, release)
+    return await downloadAndCache(downloader, request, build, release, givenKeys)
   } catch (error) {
     // A download the cancel stopped fails with its own message; say what happened instead.
     checkNotCancelled(request)
@@ -142,11 +145,12 @@ async function downloadAndCache(
   downloader: Downloader,
   request: InstallRequest,
   build: ReleaseBuild,
-  release: Release
+  release: Release,
+  givenKeys: TrustedKeys | undefined
 ): Promise<Installation> {
   const { version } = release
   const zipName = build.filename
-  const trusted = await trustedReleaseKeys(request.signingKey)
+  const trusted = givenKeys ?? (await trustedReleaseKeys(request.signingKey))
   const keyIds = trusted.keys.map((k) => k.getFingerprint())
   const sigName = selectSignatureFile(release, keyIds)
   checkReleaseFiles(TOOL_NAME, release, build, sigName)
