@@ -203,6 +203,26 @@ describe('workflow commands in inputs', () => {
   })
 })
 
+describe('template paths', () => {
+  it.each(['-x.pkr.hcl', '-dir'])(
+    'gives a template named %s to Packer as a path, not a flag',
+    async (name) => {
+      const dirs = createRunnerDirs(undefined, packer.toolCache)
+      const source =
+        'source "null" "dash" {\n  communicator = "none"\n}\n\nbuild {\n  sources = ["source.null.dash"]\n}\n'
+      if (name.endsWith('.pkr.hcl')) writeFileSync(path.join(dirs.workspace, name), source)
+      else {
+        mkdirSync(path.join(dirs.workspace, name))
+        writeFileSync(path.join(dirs.workspace, name, 'main.pkr.hcl'), source)
+      }
+      const result = await packer.step({ dirs, inputs: { command: 'validate', template: name } })
+      expect(errors(result)).toBe('')
+      expect(result.exitCode).toBe(0)
+      expect(result.stdout).toContain(` ./${name}\n`)
+    }
+  )
+})
+
 describe('failures', () => {
   it('builds nothing when one source of the template is invalid', async () => {
     const result = await packer.step({ files: '__tests__/data/templates/half-invalid' })

@@ -2914,10 +2914,15 @@ function templateOptions(inputs, paths, sensitiveVarFile) {
         args.push(`-except=${inputs.except.join(',')}`);
     return args;
 }
-/** The template as Packer is given it: relative to the working directory it runs in. */
+/**
+ * The template as Packer is given it: relative to the working directory it runs in, and never
+ * read as a flag (`-x.pkr.hcl` is given as `./-x.pkr.hcl`).
+ */
 function templateArgument(paths) {
     const relative = external_node_path_.relative(paths.workingDirectory, paths.template);
-    return relative === '' ? '.' : relative;
+    if (relative === '')
+        return '.';
+    return relative.startsWith('-') ? `.${external_node_path_.sep}${relative}` : relative;
 }
 function buildArgs(inputs, paths, sensitiveVarFile) {
     const args = ['build', '-machine-readable', `-on-error=${inputs.onError}`];

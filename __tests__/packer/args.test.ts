@@ -10,6 +10,7 @@ import {
   hasInit,
   pluginTokenEnv,
   sensitiveVarFileContent,
+  templateArgument,
   validateArgs
 } from '../../src/packer/args.js'
 
@@ -99,6 +100,16 @@ describe('helpers', () => {
     expect(JSON.parse(sensitiveVarFileContent([{ name: 'p', value: 'a"b${x}\\' }]))).toEqual({
       p: 'a"b${x}\\'
     })
+  })
+
+  it.each([
+    ['/repo/images', '.'],
+    ['/repo/images/aws', 'aws'],
+    ['/repo/images/-x.pkr.hcl', './-x.pkr.hcl'],
+    ['/repo/images/-dir', './-dir'],
+    ['/repo/images/a/-b.pkr.hcl', 'a/-b.pkr.hcl']
+  ])('gives the template %s as %s, never as a flag', (template, argument) => {
+    expect(templateArgument({ ...paths, template })).toBe(argument)
   })
 
   it('quotes arguments with spaces or quotes in the logged command line', () => {

@@ -34,10 +34,14 @@ function templateOptions(
   return args
 }
 
-/** The template as Packer is given it: relative to the working directory it runs in. */
+/**
+ * The template as Packer is given it: relative to the working directory it runs in, and never
+ * read as a flag (`-x.pkr.hcl` is given as `./-x.pkr.hcl`).
+ */
 export function templateArgument(paths: ResolvedPaths): string {
   const relative = path.relative(paths.workingDirectory, paths.template)
-  return relative === '' ? '.' : relative
+  if (relative === '') return '.'
+  return relative.startsWith('-') ? `.${path.sep}${relative}` : relative
 }
 
 export function buildArgs(
