@@ -231,6 +231,9 @@ describe('failures', () => {
     expect(errors(result)).toMatch(/target/)
     expect(result.stdout).not.toContain('the valid build ran')
     expect(result.summary).toContain('### Packer build: ✗ failed')
+    // No image, in outputs that a later `if: always()` step can still read with fromJSON.
+    expect(result.outputs).toMatchObject({ 'ami-id': '', 'ami-ids': '{}', artifacts: '[]' })
+    expect(result.outputs.manifest).toBeUndefined()
   })
 
   it('annotates an HCL error at its file and line, relative to the repository', async () => {

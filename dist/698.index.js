@@ -375,7 +375,8 @@ function resolvePaths(inputs, workspace, recursive) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   C: () => (/* binding */ setImageOutputs)
+/* harmony export */   C: () => (/* binding */ setImageOutputs),
+/* harmony export */   z: () => (/* binding */ setNoImageOutputs)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33838);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90915);
@@ -394,6 +395,15 @@ function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsOutput */ .Zw)(artifacts))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Manifest, manifestFile);
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .exportVariable */ .dN(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .MANIFEST_ENV */ .Ed, manifestFile);
+}
+/**
+ * The image outputs of a build that failed before `packer build` ran (init, validate): no image, so
+ * that a later `if: always()` step can still read them with `fromJSON`. No manifest is named.
+ */
+function setNoImageOutputs() {
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiIds, JSON.stringify({}));
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, JSON.stringify([]));
 }
 
 
@@ -4620,13 +4630,19 @@ function fileSize(workingDirectory) {
     };
 }
 async function runBuild({ ctx, pluginDir, runDir, report }) {
-    await init(ctx, pluginDir);
-    // Validated first: `packer build` reports a source it cannot prepare but still runs the
-    // builds it could, so a template with one broken source would create the others' images.
-    const checked = await validate(ctx);
-    report.validateFindings = checked.findings;
-    if (checked.failure)
-        throw new Error(checked.failure);
+    try {
+        await init(ctx, pluginDir);
+        // Validated first: `packer build` reports a source it cannot prepare but still runs the
+        // builds it could, so a template with one broken source would create the others' images.
+        const checked = await validate(ctx);
+        report.validateFindings = checked.findings;
+        if (checked.failure)
+            throw new Error(checked.failure);
+    }
+    catch (error) {
+        (0,outputs/* setNoImageOutputs */.z)();
+        throw error;
+    }
     await buildAndReport(ctx, runDir, report);
 }
 /**

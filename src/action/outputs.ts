@@ -20,3 +20,13 @@ export function setImageOutputs(
   core.setOutput(Outputs.Manifest, manifestFile)
   core.exportVariable(MANIFEST_ENV, manifestFile)
 }
+
+/**
+ * The image outputs of a build that failed before `packer build` ran (init, validate): no image, so
+ * that a later `if: always()` step can still read them with `fromJSON`. No manifest is named.
+ */
+export function setNoImageOutputs(): void {
+  core.setOutput(Outputs.AmiId, '')
+  core.setOutput(Outputs.AmiIds, JSON.stringify({}))
+  core.setOutput(Outputs.Artifacts, JSON.stringify([]))
+}

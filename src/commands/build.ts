@@ -15,7 +15,7 @@ import * as core from '@actions/core'
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import { Outputs, State } from '../action/constants.js'
-import { setImageOutputs } from '../action/outputs.js'
+import { setImageOutputs, setNoImageOutputs } from '../action/outputs.js'
 import { uploadFiles } from '../action/upload.js'
 import { afterPackerExit, hasResources } from '../aws/resources.js'
 import { manifestFromArtifacts } from '../packer/manifest.js'
@@ -177,12 +177,17 @@ export async function runBuild({
   runDir,
   report
 }: TemplateRun<BuildInputs>): Promise<void> {
-  await init(ctx, pluginDir)
-  // Validated first: `packer build` reports a source it cannot prepare but still runs the
-  // builds it could, so a template with one broken source would create the others' images.
-  const checked = await validate(ctx)
-  report.validateFindings = checked.findings
-  if (checked.failure) throw new Error(checked.failure)
+  try {
+    await init(ctx, pluginDir)
+    // Validated first: `packer build` reports a source it cannot prepare but still runs the
+    // builds it could, so a template with one broken source would create the others' images.
+    const checked = await validate(ctx)
+    report.validateFindings = checked.findings
+    if (checked.failure) throw new Error(checked.failure)
+  } catch (error) {
+    setNoImageOutputs()
+    throw error
+  }
   await buildAndReport(ctx, runDir, report)
 }
 
