@@ -180,76 +180,76 @@ async function installOne(downloader, request, requirement, trusted) {
     const { name } = requirement;
     const product = `packer-plugin-${name}`;
     const url = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .indexUrl */ .E5)(request.releasesUrl, product);
-    return _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .group */ .Os(`Install plugin ${requirement.source} ${requirement.version}`, async () => {
-        _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`Reading ${url}`);
-        let document;
+    // Inside init's own log group: the runner does not nest groups, so this one opens none.
+    _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`Installing plugin ${requirement.source} ${requirement.version}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`Reading ${url}`);
+    let document;
+    try {
+        document = JSON.parse((await downloader.fetchBytes(url, _download_js__WEBPACK_IMPORTED_MODULE_8__/* .INDEX_LIMITS */ .Si)).toString('utf8'));
+    }
+    catch (error) {
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`plugin ${name} (${requirement.source}): could not read ${url}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
+    }
+    const index = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .parseIndex */ .A1)(document, product);
+    const version = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .resolvePluginVersion */ .Km)(index.keys(), requirement.version, `plugin ${name}`, url);
+    _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`plugin ${name} '${requirement.version || 'any version'}' resolves to ${version}`);
+    const release = index.get(version);
+    const build = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .selectBuild */ .zu)(release, request.platform, `plugin ${name} ${version}`);
+    const signature = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .selectSignatureFile */ .bm)(release, trusted.keys.map((k) => k.getFingerprint()));
+    (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .checkReleaseFiles */ .$Q)(product, release, build, signature);
+    const manifest = `${product}_${version}_manifest.json`;
+    const names = {
+        label: `plugin ${name} ${version} for ${request.platform.os}/${request.platform.arch}`,
+        sums: release.shasums,
+        signature,
+        archive: build.filename,
+        extras: [manifest]
+    };
+    const temp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4__.join(request.tempDir, 'packer-plugin-'));
+    try {
+        const downloaded = await (0,_release_files_js__WEBPACK_IMPORTED_MODULE_10__/* .downloadReleaseFiles */ .zT)(downloader, names, (file) => (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseFileUrl */ .Pl)(request.releasesUrl, product, version, file), temp);
+        await (0,_release_files_js__WEBPACK_IMPORTED_MODULE_10__/* .verifyReleaseFiles */ .Wc)(downloaded, names, trusted);
+        let manifestDocument;
         try {
-            document = JSON.parse((await downloader.fetchBytes(url, _download_js__WEBPACK_IMPORTED_MODULE_8__/* .INDEX_LIMITS */ .Si)).toString('utf8'));
+            manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'));
         }
-        catch (error) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`plugin ${name} (${requirement.source}): could not read ${url}: ${(0,_action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .getErrorMessage */ .u1)(error)}`);
+        catch {
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${manifest} is not JSON`);
         }
-        const index = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .parseIndex */ .A1)(document, product);
-        const version = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .resolvePluginVersion */ .Km)(index.keys(), requirement.version, `plugin ${name}`, url);
-        _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`plugin ${name} '${requirement.version || 'any version'}' resolves to ${version}`);
-        const release = index.get(version);
-        const build = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .selectBuild */ .zu)(release, request.platform, `plugin ${name} ${version}`);
-        const signature = (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .selectSignatureFile */ .bm)(release, trusted.keys.map((k) => k.getFingerprint()));
-        (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .checkReleaseFiles */ .$Q)(product, release, build, signature);
-        const manifest = `${product}_${version}_manifest.json`;
-        const names = {
-            label: `plugin ${name} ${version} for ${request.platform.os}/${request.platform.arch}`,
-            sums: release.shasums,
-            signature,
-            archive: build.filename,
-            extras: [manifest]
+        const protocol = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .manifestProtocol */ .mE)(manifestDocument, manifest);
+        const fileName = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .installedPluginFileName */ .jG)(name, version, protocol, request.platform);
+        const extracted = node_path__WEBPACK_IMPORTED_MODULE_4__.join(temp, 'extracted');
+        await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .extractZip */ .JE(downloaded.archivePath, extracted);
+        const binary = node_path__WEBPACK_IMPORTED_MODULE_4__.join(extracted, fileName);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(binary)) {
+            const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(extracted);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`);
+        }
+        if (request.platform.os !== 'windows')
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(binary, 0o755);
+        (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDescribe */ .ij)(await describe(binary, request.env), { version, protocol }, `plugin ${name} ${version}`);
+        if (request.cancelled?.())
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
+        const folder = officialPluginFolder(request.pluginDir, name);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(folder, { recursive: true });
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4__.join(folder, fileName);
+        const hash = await fileSha256(binary);
+        await placeFile(binary, target, 0o755);
+        // The checksum file last: Packer loads nothing without it, so a half install is never used.
+        await writeAtomically(`${target}_SHA256SUM`, hash, 0o644);
+        _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`plugin ${name} ${version} is installed at ${target}`);
+        return {
+            name,
+            source: requirement.source,
+            constraint: requirement.version,
+            version,
+            present: false,
+            binary: target
         };
-        const temp = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_4__.join(request.tempDir, 'packer-plugin-'));
-        try {
-            const downloaded = await (0,_release_files_js__WEBPACK_IMPORTED_MODULE_10__/* .downloadReleaseFiles */ .zT)(downloader, names, (file) => (0,_releases_js__WEBPACK_IMPORTED_MODULE_11__/* .releaseFileUrl */ .Pl)(request.releasesUrl, product, version, file), temp);
-            await (0,_release_files_js__WEBPACK_IMPORTED_MODULE_10__/* .verifyReleaseFiles */ .Wc)(downloaded, names, trusted);
-            let manifestDocument;
-            try {
-                manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'));
-            }
-            catch {
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${manifest} is not JSON`);
-            }
-            const protocol = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .manifestProtocol */ .mE)(manifestDocument, manifest);
-            const fileName = (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .installedPluginFileName */ .jG)(name, version, protocol, request.platform);
-            const extracted = node_path__WEBPACK_IMPORTED_MODULE_4__.join(temp, 'extracted');
-            await _actions_tool_cache__WEBPACK_IMPORTED_MODULE_6__/* .extractZip */ .JE(downloaded.archivePath, extracted);
-            const binary = node_path__WEBPACK_IMPORTED_MODULE_4__.join(extracted, fileName);
-            if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(binary)) {
-                const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.readdir)(extracted);
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ(`${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`);
-            }
-            if (request.platform.os !== 'windows')
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.chmod)(binary, 0o755);
-            (0,_plugin_versions_js__WEBPACK_IMPORTED_MODULE_9__/* .checkDescribe */ .ij)(await describe(binary, request.env), { version, protocol }, `plugin ${name} ${version}`);
-            if (request.cancelled?.())
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .ActionError */ .lZ('cancelled');
-            const folder = officialPluginFolder(request.pluginDir, name);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdir)(folder, { recursive: true });
-            const target = node_path__WEBPACK_IMPORTED_MODULE_4__.join(folder, fileName);
-            const hash = await fileSha256(binary);
-            await placeFile(binary, target, 0o755);
-            // The checksum file last: Packer loads nothing without it, so a half install is never used.
-            await writeAtomically(`${target}_SHA256SUM`, hash, 0o644);
-            _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq(`plugin ${name} ${version} is installed at ${target}`);
-            return {
-                name,
-                source: requirement.source,
-                constraint: requirement.version,
-                version,
-                present: false,
-                binary: target
-            };
-        }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { recursive: true, force: true });
-        }
-    });
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.rm)(temp, { recursive: true, force: true });
+    }
 }
 
 

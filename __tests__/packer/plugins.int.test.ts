@@ -141,6 +141,14 @@ describe('official plugins from releases-url', () => {
     )
     expect(result.stdout).toMatch(/packer-plugin-amazon_1\.2\.9_SHA256SUMS: good signature by/)
     expect(result.stdout).toContain('The template is valid.')
+    // The runner does not nest log groups: the installs are lines of init's group, none of their own.
+    let depth = 0
+    let deepest = 0
+    for (const line of result.stdout.split('\n')) {
+      if (line.startsWith('::group::')) deepest = Math.max(deepest, ++depth)
+      if (line.startsWith('::endgroup::')) depth--
+    }
+    expect({ deepest, depth }).toEqual({ deepest: 1, depth: 0 })
   })
 
   it('a second run with the plugins installed asks no server anything', async () => {

@@ -229,85 +229,85 @@ async function installOne(
   const { name } = requirement
   const product = `packer-plugin-${name}`
   const url = indexUrl(request.releasesUrl, product)
-  return core.group(`Install plugin ${requirement.source} ${requirement.version}`, async () => {
-    core.info(`Reading ${url}`)
-    let document: unknown
-    try {
-      document = JSON.parse((await downloader.fetchBytes(url, INDEX_LIMITS)).toString('utf8'))
-    } catch (error) {
-      throw new ActionError(
-        `plugin ${name} (${requirement.source}): could not read ${url}: ${getErrorMessage(error)}`
-      )
-    }
-    const index = parseIndex(document, product)
-    const version = resolvePluginVersion(index.keys(), requirement.version, `plugin ${name}`, url)
-    core.info(`plugin ${name} '${requirement.version || 'any version'}' resolves to ${version}`)
-    const release = index.get(version)!
-    const build = selectBuild(release, request.platform, `plugin ${name} ${version}`)
-    const signature = selectSignatureFile(
-      release,
-      trusted.keys.map((k) => k.getFingerprint())
+  // Inside init's own log group: the runner does not nest groups, so this one opens none.
+  core.info(`Installing plugin ${requirement.source} ${requirement.version}`)
+  core.info(`Reading ${url}`)
+  let document: unknown
+  try {
+    document = JSON.parse((await downloader.fetchBytes(url, INDEX_LIMITS)).toString('utf8'))
+  } catch (error) {
+    throw new ActionError(
+      `plugin ${name} (${requirement.source}): could not read ${url}: ${getErrorMessage(error)}`
     )
-    checkReleaseFiles(product, release, build, signature)
-    const manifest = `${product}_${version}_manifest.json`
-    const names: ReleaseFileNames = {
-      label: `plugin ${name} ${version} for ${request.platform.os}/${request.platform.arch}`,
-      sums: release.shasums,
-      signature,
-      archive: build.filename,
-      extras: [manifest]
-    }
-    const temp = await mkdtemp(path.join(request.tempDir, 'packer-plugin-'))
+  }
+  const index = parseIndex(document, product)
+  const version = resolvePluginVersion(index.keys(), requirement.version, `plugin ${name}`, url)
+  core.info(`plugin ${name} '${requirement.version || 'any version'}' resolves to ${version}`)
+  const release = index.get(version)!
+  const build = selectBuild(release, request.platform, `plugin ${name} ${version}`)
+  const signature = selectSignatureFile(
+    release,
+    trusted.keys.map((k) => k.getFingerprint())
+  )
+  checkReleaseFiles(product, release, build, signature)
+  const manifest = `${product}_${version}_manifest.json`
+  const names: ReleaseFileNames = {
+    label: `plugin ${name} ${version} for ${request.platform.os}/${request.platform.arch}`,
+    sums: release.shasums,
+    signature,
+    archive: build.filename,
+    extras: [manifest]
+  }
+  const temp = await mkdtemp(path.join(request.tempDir, 'packer-plugin-'))
+  try {
+    const downloaded = await downloadReleaseFiles(
+      downloader,
+      names,
+      (file) => releaseFileUrl(request.releasesUrl, product, version, file),
+      temp
+    )
+    await verifyReleaseFiles(downloaded, names, trusted)
+    let manifestDocument: unknown
     try {
-      const downloaded = await downloadReleaseFiles(
-        downloader,
-        names,
-        (file) => releaseFileUrl(request.releasesUrl, product, version, file),
-        temp
-      )
-      await verifyReleaseFiles(downloaded, names, trusted)
-      let manifestDocument: unknown
-      try {
-        manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'))
-      } catch {
-        throw new ActionError(`${manifest} is not JSON`)
-      }
-      const protocol = manifestProtocol(manifestDocument, manifest)
-      const fileName = installedPluginFileName(name, version, protocol, request.platform)
-      const extracted = path.join(temp, 'extracted')
-      await tc.extractZip(downloaded.archivePath, extracted)
-      const binary = path.join(extracted, fileName)
-      if (!existsSync(binary)) {
-        const entries = await readdir(extracted)
-        throw new ActionError(
-          `${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`
-        )
-      }
-      if (request.platform.os !== 'windows') await chmod(binary, 0o755)
-      checkDescribe(
-        await describe(binary, request.env),
-        { version, protocol },
-        `plugin ${name} ${version}`
-      )
-      if (request.cancelled?.()) throw new ActionError('cancelled')
-      const folder = officialPluginFolder(request.pluginDir, name)
-      await mkdir(folder, { recursive: true })
-      const target = path.join(folder, fileName)
-      const hash = await fileSha256(binary)
-      await placeFile(binary, target, 0o755)
-      // The checksum file last: Packer loads nothing without it, so a half install is never used.
-      await writeAtomically(`${target}_SHA256SUM`, hash, 0o644)
-      core.info(`plugin ${name} ${version} is installed at ${target}`)
-      return {
-        name,
-        source: requirement.source,
-        constraint: requirement.version,
-        version,
-        present: false,
-        binary: target
-      }
-    } finally {
-      await rm(temp, { recursive: true, force: true })
+      manifestDocument = JSON.parse(downloaded.extras[0].toString('utf8'))
+    } catch {
+      throw new ActionError(`${manifest} is not JSON`)
     }
-  })
+    const protocol = manifestProtocol(manifestDocument, manifest)
+    const fileName = installedPluginFileName(name, version, protocol, request.platform)
+    const extracted = path.join(temp, 'extracted')
+    await tc.extractZip(downloaded.archivePath, extracted)
+    const binary = path.join(extracted, fileName)
+    if (!existsSync(binary)) {
+      const entries = await readdir(extracted)
+      throw new ActionError(
+        `${build.filename} has no '${fileName}' (it holds: ${entries.join(', ') || 'nothing'})`
+      )
+    }
+    if (request.platform.os !== 'windows') await chmod(binary, 0o755)
+    checkDescribe(
+      await describe(binary, request.env),
+      { version, protocol },
+      `plugin ${name} ${version}`
+    )
+    if (request.cancelled?.()) throw new ActionError('cancelled')
+    const folder = officialPluginFolder(request.pluginDir, name)
+    await mkdir(folder, { recursive: true })
+    const target = path.join(folder, fileName)
+    const hash = await fileSha256(binary)
+    await placeFile(binary, target, 0o755)
+    // The checksum file last: Packer loads nothing without it, so a half install is never used.
+    await writeAtomically(`${target}_SHA256SUM`, hash, 0o644)
+    core.info(`plugin ${name} ${version} is installed at ${target}`)
+    return {
+      name,
+      source: requirement.source,
+      constraint: requirement.version,
+      version,
+      present: false,
+      binary: target
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
 }
