@@ -40,7 +40,7 @@ afterAll(async () => {
   await sshd?.close()
 })
 
-function caller(profile: string, auditor = 'goss'): string {
+function caller(profile: string, auditor = 'goss', sshWaitMinutes = 1): string {
   return `name: caller
 on: workflow_dispatch
 permissions: {}
@@ -59,7 +59,7 @@ jobs:
       profile: ${profile}
       harness-directory: test/harness
       terraform-command: tofu
-      ssh-wait-minutes: 1
+      ssh-wait-minutes: ${sshWaitMinutes}
 ${reportJob('report', ['test'])}`
 }
 
@@ -67,10 +67,11 @@ function imageTest(
   profile: string,
   runId: number,
   auditor = 'goss',
-  env: Record<string, string> = {}
+  env: Record<string, string> = {},
+  sshWaitMinutes = 1
 ): Promise<ActResult> {
   const repo = createCallerRepo(
-    { '.github/workflows/caller.yml': caller(profile, auditor) },
+    { '.github/workflows/caller.yml': caller(profile, auditor, sshWaitMinutes) },
     { test: '__tests__/data/act/image-test', 'test/inspec': 'templates/inspec' }
   )
   return runAct({
@@ -140,6 +141,16 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
       '| `File /etc/packer-image-action/not-on-this-image` | exists | ❌ failed |'
     )
     expect(run.log).toContain('✅  Success - Main Destroy the test instance')
+    expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
+  })
+
+  it('refuses an ssh-wait-minutes that would leave the destroy step no time, launching nothing', async () => {
+    const run = await imageTest('test/goss.yaml', 7005, 'goss', {}, 21)
+    expectExit(run, 1)
+    expect(run.log).toContain(
+      "ssh-wait-minutes must be a whole number from 1 to 20 (the job's time limit leaves the destroy step its turn), not '21'"
+    )
+    expect(run.log).not.toContain('Main Launch the test instance')
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
   })
 

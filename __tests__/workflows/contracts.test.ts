@@ -171,9 +171,14 @@ describe('inspec-test.yml', () => {
   it('gives the job more time than all its time-limited steps, so the destroy step gets its turn', () => {
     const { doc } = workflow('.github/workflows/inspec-test.yml')
     const inputs = doc.on?.workflow_call?.inputs ?? {}
+    // The paths step refuses an ssh-wait-minutes above 20, so that is the most the wait can take.
+    const largest: Record<string, number> = { 'ssh-wait-minutes': 20 }
+    const check = steps.find((step) => step.id === 'paths')?.run ?? ''
+    expect(check).toContain('[ "$SSH_WAIT" -gt 20 ]')
     const minutes = (value: number | string | undefined): number => {
       const input = /^\$\{\{ inputs\.([\w-]+) \}\}$/.exec(String(value))
-      return Number(input ? inputs[input[1]].default : value)
+      if (!input) return Number(value)
+      return largest[input[1]] ?? Number(inputs[input[1]].default)
     }
     const limited = steps.filter((step) => step['timeout-minutes'] !== undefined)
     expect(limited.map((step) => step.id ?? step.name)).toEqual([
