@@ -16,6 +16,7 @@ import {
   createCallerRepo,
   reportJob,
   expectExit,
+  jobOutputs,
   runAct,
   stage,
   type CallerRepo
@@ -167,6 +168,38 @@ describe('packer-build.yml under act', () => {
       'amazon-ebs.web': { 'us-east-1': made[0] }
     })
     expect(report.build.outputs['ami-id']).toBe(made[0])
+  })
+
+  it('fails with a failed leg, and its outputs still hold the AMI of the leg that succeeded', async () => {
+    const before = amisOf('web')
+    // The db leg's build fails after launching: a local provisioner that exits 1.
+    const failing = amazonEbsTemplate('db', 'db-e2e').replace(
+      /(build \{\n  sources = \["source\.amazon-ebs\.db"\]\n)/,
+      '$1\n  provisioner "shell-local" {\n    inline = ["exit 1"]\n  }\n'
+    )
+    expect(failing).toContain('provisioner "shell-local"')
+    const run = await runAct({
+      repo: createCallerRepo({
+        '.github/workflows/caller.yml': caller(),
+        'packer/web/main.pkr.hcl': amazonEbsTemplate('web', 'web-e2e'),
+        'packer/db/main.pkr.hcl': failing
+      }),
+      workflow: '.github/workflows/caller.yml',
+      actionCache,
+      hostEnv: { PIA_ACT_EC2_URL: ec2.url },
+      timeoutMs: 240_000
+    })
+    expectExit(run, 1)
+    expect(run.log).toMatch(/build db[^\n]*❌ {2}Failure - Main org\/packer-image-action@v1/)
+    // act runs no caller job after a failed reusable workflow, so the merge job's outputs (the
+    // workflow's outputs) are read from its log.
+    const merged = jobOutputs(run.log, 'merge the manifests')
+    const made = amisOf('web').filter((id) => !before.includes(id))
+    expect(made).toHaveLength(1)
+    expect(JSON.parse(merged['ami-ids'])).toEqual({ 'amazon-ebs.web': { 'us-east-1': made[0] } })
+    expect(merged['ami-id']).toBe(made[0])
+    // The failed leg left nothing running.
+    expect(ec2.liveInstances()).toEqual([])
   })
 
   it('fails on a defect no linter sees: a merge job downloading a pattern that no leg uploads', async () => {
