@@ -126,6 +126,10 @@ describe('inspec-test.yml under act, with goss, OpenTofu and a local sshd', () =
     expect(report.results.length).toBe(report.summary['test-count'])
     expect(summaryRows(run.log)).toHaveLength(report.results.length)
     expect(summaryRows(run.log)).toContain('| `File /usr/sbin/sshd` | exists | ✅ passed |')
+    // The JUnit report beside it, as for InSpec: one test case per check, none failed.
+    const junit = uploaded(run, 7001, outputs['report-artifact'], 'goss.junit.xml')
+    expect(junit).toMatch(/<testsuite [^>]*tests="(\d+)"[^>]*failures="0"/)
+    expect(junit.match(/<testcase /g)).toHaveLength(report.results.length)
     // tofu destroy ran: the "instance" took the job's key away again.
     expect(readFileSync(sshd.authorizedKeys, 'utf8')).toBe('')
   })
