@@ -5,7 +5,9 @@
  * mistake in __tests__/data/workflows/ and must find it.
  */
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { COMMANDS } from '../../src/action/constants.js'
@@ -279,6 +281,53 @@ describe('release.yml', () => {
     expect(bundle).toBeGreaterThanOrEqual(0)
     expect(verify).toBeGreaterThan(bundle)
     expect(move).toBeGreaterThan(verify)
+  })
+
+  /**
+   * The step's script as the runner runs it (`bash -e`), with stand-ins on PATH: `gh` prints the
+   * refs `gh api … --jq '.[].ref'` would (it asks no server), and `git` records its arguments
+   * (it tags and pushes nothing).
+   */
+  function moveMajorTag(tag: string, tags: string[]): { git: string[]; summary: string } {
+    const step = (doc.jobs['major-tag'].steps ?? []).find((s) => s.name === 'Move the major tag')!
+    const dir = mkdtempSync(path.join(tmpdir(), 'pia-release-'))
+    const record = path.join(dir, 'git.log')
+    const summary = path.join(dir, 'summary.md')
+    writeFileSync(summary, '')
+    writeFileSync(
+      path.join(dir, 'gh'),
+      `#!/bin/sh\nprintf '%s\\n' ${tags.map((t) => `'refs/tags/${t}'`).join(' ')}\n`
+    )
+    writeFileSync(path.join(dir, 'git'), `#!/bin/sh\necho "$*" >> '${record}'\n`)
+    chmodSync(path.join(dir, 'gh'), 0o755)
+    chmodSync(path.join(dir, 'git'), 0o755)
+    const result = spawnSync('bash', ['--noprofile', '--norc', '-e', '-c', step.run!], {
+      encoding: 'utf8',
+      env: {
+        PATH: `${dir}:${process.env.PATH}`,
+        TAG: tag,
+        MAJOR: tag.split('.')[0],
+        GITHUB_TOKEN: 'token',
+        GITHUB_REPOSITORY: 'org/packer-image-action',
+        GITHUB_STEP_SUMMARY: summary
+      }
+    })
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    const git = spawnSync('cat', [record], { encoding: 'utf8' }).stdout
+    return { git: git.split('\n').filter(Boolean), summary: readFileSync(summary, 'utf8') }
+  }
+
+  it('moves the major tag to the newest release of that major', () => {
+    const moved = moveMajorTag('v1.10.0', ['v1.2.1', 'v1.9.0', 'v1.10.0', 'v10.0.0', 'v1.11.0-rc1'])
+    expect(moved.git[0]).toBe('tag -f v1 v1.10.0^{commit}')
+    expect(moved.git[1]).toMatch(/ push -f origin refs\/tags\/v1$/)
+  })
+
+  it('leaves the major tag where it is for a backport published after a newer release', () => {
+    const kept = moveMajorTag('v1.2.1', ['v1.2.0', 'v1.2.1', 'v1.3.0'])
+    expect(kept.git).toEqual([])
+    expect(kept.summary).toBe('v1 was not moved: v1.3.0 is the newest v1 release, not v1.2.1.\n')
   })
 })
 
