@@ -390,7 +390,7 @@ function resolvePaths(inputs, workspace, recursive) {
  * manifest is (tfvars and promote read it when their `ami-ids` input is empty).
  */
 function setImageOutputs(artifacts, manifestFile, redact, primaryAmis = {}) {
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, (0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .firstAmiId */ .D8)(artifacts, primaryAmis) ?? '');
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiId, redact((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .firstAmiId */ .D8)(artifacts, primaryAmis) ?? ''));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.AmiIds, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .amiIdsByBuild */ .vQ)(artifacts))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Artifacts, redact(JSON.stringify((0,_packer_artifacts_js__WEBPACK_IMPORTED_MODULE_2__/* .artifactsOutput */ .Zw)(artifacts))));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_constants_js__WEBPACK_IMPORTED_MODULE_1__/* .Outputs */ .tY.Manifest, manifestFile);

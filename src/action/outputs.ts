@@ -14,7 +14,7 @@ export function setImageOutputs(
   redact: (text: string) => string,
   primaryAmis: Record<string, string> = {}
 ): void {
-  core.setOutput(Outputs.AmiId, firstAmiId(artifacts, primaryAmis) ?? '')
+  core.setOutput(Outputs.AmiId, redact(firstAmiId(artifacts, primaryAmis) ?? ''))
   core.setOutput(Outputs.AmiIds, redact(JSON.stringify(amiIdsByBuild(artifacts))))
   core.setOutput(Outputs.Artifacts, redact(JSON.stringify(artifactsOutput(artifacts))))
   core.setOutput(Outputs.Manifest, manifestFile)
