@@ -203,6 +203,22 @@ describe('workflow commands in inputs', () => {
   })
 })
 
+describe('variables', () => {
+  it('warns of a value that starts with white space, as `name = value` gives', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { variables: 'plain = x\nsecret=y', 'fmt-check': 'false' }
+    })
+    expect(errors(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toContain(
+      "Variable 'plain' in 'variables' starts with white space, which Packer gets as part of the value (' x'); write plain=x if that is not meant"
+    )
+    expect(warnings.filter((w) => w.includes("'secret'"))).toEqual([])
+  })
+})
+
 describe('template paths', () => {
   it.each(['-x.pkr.hcl', '-dir'])(
     'gives a template named %s to Packer as a path, not a flag',
@@ -281,6 +297,30 @@ describe('failures', () => {
     )
     expect(errors(result)).toMatch(/1 file\(s\) are not formatted: main\.pkr\.hcl/)
     expect(result.stdout).toContain('communicator =    "none"')
+  })
+
+  it('rewrites the files with fmt-check false, and names them in the log and the summary', async () => {
+    const dirs = createRunnerDirs(undefined, packer.toolCache)
+    cpSync(
+      path.join(ROOT, '__tests__/data/templates/unformatted'),
+      path.join(dirs.workspace, 'img'),
+      {
+        recursive: true
+      }
+    )
+    const inputs = { command: 'fmt', 'fmt-check': 'false', 'working-directory': 'img' }
+    const first = await packer.step({ dirs, inputs })
+    expect(errors(first)).toBe('')
+    expect(first.exitCode).toBe(0)
+    expect(first.stdout).toContain('packer fmt rewrote 1 file(s): img/main.pkr.hcl')
+    expect(first.summary).toContain('#### Formatted')
+    expect(first.summary).toContain('| <code>img/main.pkr.hcl</code> |')
+    expect(readFileSync(path.join(dirs.workspace, 'img/main.pkr.hcl'), 'utf8')).not.toContain(
+      'communicator =    "none"'
+    )
+    const again = await packer.step({ dirs, inputs })
+    expect(again.stdout).toContain('packer fmt found every file formatted already')
+    expect(again.summary).toContain('No builds and no findings.')
   })
 
   it('checks the formatting of nested folders too (packer fmt -recursive)', async () => {

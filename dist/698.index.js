@@ -4266,6 +4266,17 @@ async function fmtCheck(ctx) {
         };
     });
 }
+/**
+ * The files `packer fmt` says it rewrote (it prints each one's name on a line of its own),
+ * relative to the repository root. Pure.
+ */
+function rewrittenFiles(output, context) {
+    return output
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => /\.(pkr|pkrvars)\.hcl$|\.hcl$/.test(line) && !line.includes(' '))
+        .map((file) => workspacePath(file, context));
+}
 /** `packer fmt`: rewrites the files. */
 async function fmtWrite(ctx) {
     const skip = notFormattable(ctx.paths);
@@ -4276,14 +4287,26 @@ async function fmtWrite(ctx) {
         if (result.exitCode !== 0)
             return {
                 findings: [],
+                formatted: [],
                 failure: failure('packer fmt', result.exitCode, result.output, pathContext(ctx))
             };
-        return { findings: [] };
+        const formatted = rewrittenFiles(result.output, pathContext(ctx));
+        ctx.log.info(formatted.length
+            ? `packer fmt rewrote ${formatted.length} file(s): ${formatted.join(', ')}`
+            : 'packer fmt found every file formatted already');
+        return { findings: [], formatted };
     });
 }
 async function runFmt({ ctx, report }) {
-    const result = ctx.inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx);
-    report.fmtFindings = result.findings;
+    if (ctx.inputs.fmtCheck) {
+        const result = await fmtCheck(ctx);
+        report.fmtFindings = result.findings;
+        if (result.failure)
+            throw new Error(result.failure);
+        return;
+    }
+    const result = await fmtWrite(ctx);
+    report.formatted = result.formatted;
     if (result.failure)
         throw new Error(result.failure);
 }
@@ -4894,6 +4917,7 @@ var plugin_versions = __webpack_require__(4011);
 
 
 
+
 /**
  * A template command: its paths are checked before Packer is downloaded; `recursive` says whether
  * it runs `packer fmt -recursive`, which reads the folders below a template folder too.
@@ -4944,6 +4968,12 @@ async function runTemplateCommand(inputs, paths, runtime, report, runner) {
         // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
         env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
     };
+    // `name = value` in `variables` passes " value": the value is everything after the first `=`.
+    for (const v of inputs.variables ?? []) {
+        if (/^\s/.test(v.value)) {
+            ctx.log.warning(`Variable '${v.name}' in '${constants/* Inputs */.G0.Variables}' starts with white space, which Packer gets as part of the value ('${v.value}'); write ${v.name}=${v.value.trimStart()} if that is not meant`);
+        }
+    }
     try {
         if (inputs.sensitiveVariables?.length) {
             // A JSON var-file, which Packer reads literally, readable by this user only, deleted below.
@@ -5981,7 +6011,15 @@ function renderSummary(report) {
     if (fmtFindings.length) {
         sections.push('#### Formatting', findingsTable(fmtFindings));
     }
-    if (!report.builds.length && !validateFindings.length && !fmtFindings.length && !report.error) {
+    const formatted = report.formatted ?? [];
+    if (formatted.length) {
+        sections.push('#### Formatted', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Rewritten by packer fmt'], formatted.map((f) => [(0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .code */ .aY)(f)])));
+    }
+    if (!report.builds.length &&
+        !validateFindings.length &&
+        !fmtFindings.length &&
+        !formatted.length &&
+        !report.error) {
         sections.push('No builds and no findings.');
     }
     return sections.join('\n\n') + '\n';

@@ -174,7 +174,7 @@ describe('packer-build.yml under act', () => {
     const before = amisOf('web')
     // The db leg's build fails after launching: a local provisioner that exits 1.
     const failing = amazonEbsTemplate('db', 'db-e2e').replace(
-      /(build \{\n  sources = \["source\.amazon-ebs\.db"\]\n)/,
+      /(build \{\n {2}sources = \["source\.amazon-ebs\.db"\]\n)/,
       '$1\n  provisioner "shell-local" {\n    inline = ["exit 1"]\n  }\n'
     )
     expect(failing).toContain('provisioner "shell-local"')

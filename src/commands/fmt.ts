@@ -4,7 +4,7 @@ import * as path from 'node:path'
 import { ActionError } from '../action/errors.js'
 import type { ResolvedPaths } from '../action/inputs.js'
 import { canFormat, fmtArgs } from '../packer/args.js'
-import { parseFmtCheck } from '../packer/diagnostics.js'
+import { parseFmtCheck, workspacePath, type PathContext } from '../packer/diagnostics.js'
 import type { FmtInputs } from './template-inputs.js'
 import type { TemplateRun } from './template.js'
 import {
@@ -54,8 +54,20 @@ export async function fmtCheck(ctx: PackerContext): Promise<CheckResult> {
   })
 }
 
+/**
+ * The files `packer fmt` says it rewrote (it prints each one's name on a line of its own),
+ * relative to the repository root. Pure.
+ */
+export function rewrittenFiles(output: string, context: PathContext): string[] {
+  return output
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => /\.(pkr|pkrvars)\.hcl$|\.hcl$/.test(line) && !line.includes(' '))
+    .map((file) => workspacePath(file, context))
+}
+
 /** `packer fmt`: rewrites the files. */
-async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
+async function fmtWrite(ctx: PackerContext): Promise<CheckResult & { formatted: string[] }> {
   const skip = notFormattable(ctx.paths)
   if (skip) throw new ActionError(`packer fmt does not apply to this template: ${skip}`)
   return ctx.log.group('packer fmt', async () => {
@@ -63,14 +75,27 @@ async function fmtWrite(ctx: PackerContext): Promise<CheckResult> {
     if (result.exitCode !== 0)
       return {
         findings: [],
+        formatted: [],
         failure: failure('packer fmt', result.exitCode, result.output, pathContext(ctx))
       }
-    return { findings: [] }
+    const formatted = rewrittenFiles(result.output, pathContext(ctx))
+    ctx.log.info(
+      formatted.length
+        ? `packer fmt rewrote ${formatted.length} file(s): ${formatted.join(', ')}`
+        : 'packer fmt found every file formatted already'
+    )
+    return { findings: [], formatted }
   })
 }
 
 export async function runFmt({ ctx, report }: TemplateRun<FmtInputs>): Promise<void> {
-  const result = ctx.inputs.fmtCheck ? await fmtCheck(ctx) : await fmtWrite(ctx)
-  report.fmtFindings = result.findings
+  if (ctx.inputs.fmtCheck) {
+    const result = await fmtCheck(ctx)
+    report.fmtFindings = result.findings
+    if (result.failure) throw new Error(result.failure)
+    return
+  }
+  const result = await fmtWrite(ctx)
+  report.formatted = result.formatted
   if (result.failure) throw new Error(result.failure)
 }

@@ -6,7 +6,7 @@
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import type { PackerCommand } from '../action/constants.js'
+import { Inputs, type PackerCommand } from '../action/constants.js'
 import { resolvePaths, type InputReader, type ResolvedPaths } from '../action/inputs.js'
 import { createRunDir, runnerTemp } from '../action/run-dir.js'
 import { pluginDirectory } from '../installer/plugin-versions.js'
@@ -102,6 +102,14 @@ async function runTemplateCommand<I extends TemplateCommandInputs>(
     // scripts do not, nor any other input, state or runner credential.
     // PACKER_PLUGIN_PATH as the user set it: through Packer 1.10 it may list several folders.
     env: packerEnvironment(process.env, process.env.PACKER_PLUGIN_PATH || pluginDir)
+  }
+  // `name = value` in `variables` passes " value": the value is everything after the first `=`.
+  for (const v of inputs.variables ?? []) {
+    if (/^\s/.test(v.value)) {
+      ctx.log.warning(
+        `Variable '${v.name}' in '${Inputs.Variables}' starts with white space, which Packer gets as part of the value ('${v.value}'); write ${v.name}=${v.value.trimStart()} if that is not meant`
+      )
+    }
   }
   try {
     if (inputs.sensitiveVariables?.length) {

@@ -20,6 +20,8 @@ export interface SummaryReport {
   validateFindings?: Finding[]
   /** Findings of `packer fmt -check`. */
   fmtFindings?: Finding[]
+  /** The files `packer fmt` rewrote (relative to the repository root). */
+  formatted?: string[]
   /** Why the run failed, when it did; shown as it stands (escaped). */
   error?: string
 }
@@ -159,7 +161,23 @@ export function renderSummary(report: SummaryReport): string {
   if (fmtFindings.length) {
     sections.push('#### Formatting', findingsTable(fmtFindings))
   }
-  if (!report.builds.length && !validateFindings.length && !fmtFindings.length && !report.error) {
+  const formatted = report.formatted ?? []
+  if (formatted.length) {
+    sections.push(
+      '#### Formatted',
+      table(
+        ['Rewritten by packer fmt'],
+        formatted.map((f) => [code(f)])
+      )
+    )
+  }
+  if (
+    !report.builds.length &&
+    !validateFindings.length &&
+    !fmtFindings.length &&
+    !formatted.length &&
+    !report.error
+  ) {
     sections.push('No builds and no findings.')
   }
   return sections.join('\n\n') + '\n'
