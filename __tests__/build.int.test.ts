@@ -161,6 +161,20 @@ describe('variables', () => {
       expect(result.stdout + result.stderr).not.toContain(hidden)
     }
   )
+
+  it('warns of a value that starts with white space, as `name = value` gives', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { variables: 'plain = x\nsecret=y', 'fmt-check': 'false' }
+    })
+    expect(errors(result)).toBe('')
+    expect(result.exitCode).toBe(0)
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+    expect(warnings).toContain(
+      "Variable 'plain' in 'variables' starts with white space, which Packer gets as part of the value (' x'); write plain=x if that is not meant"
+    )
+    expect(warnings.filter((w) => w.includes("'secret'"))).toEqual([])
+  })
 })
 
 describe('workflow commands', () => {
@@ -200,22 +214,6 @@ describe('workflow commands in inputs', () => {
     expect(result.stdout).toContain('plain=x ##[set-output name=injected;]yes')
     expect(result.outputs.injected).toBeUndefined()
     expect(result.annotations.filter((a) => a.level !== 'debug')).toEqual([])
-  })
-})
-
-describe('variables', () => {
-  it('warns of a value that starts with white space, as `name = value` gives', async () => {
-    const result = await packer.step({
-      files: '__tests__/data/templates/vars',
-      inputs: { variables: 'plain = x\nsecret=y', 'fmt-check': 'false' }
-    })
-    expect(errors(result)).toBe('')
-    expect(result.exitCode).toBe(0)
-    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
-    expect(warnings).toContain(
-      "Variable 'plain' in 'variables' starts with white space, which Packer gets as part of the value (' x'); write plain=x if that is not meant"
-    )
-    expect(warnings.filter((w) => w.includes("'secret'"))).toEqual([])
   })
 })
 
