@@ -101,6 +101,17 @@ describe('merge-manifests and tfvars', () => {
     expect(errors(result)).toMatch(/^Input 'manifests': nothing matches 'missing\/\*\.json'/)
   })
 
+  it('says which pattern to give when a folder is given for the manifests', async () => {
+    const result = await runStep({
+      dirs,
+      inputs: { command: 'merge-manifests', manifests: 'legs' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(errors(result)).toMatch(
+      /^Input 'manifests': nothing matches 'legs' \(in .*\); 'legs' is a folder: name the files, such as 'legs\/\*\*\/\*\.json'$/
+    )
+  })
+
   it('writes the AMIs of the job manifest into a tfvars file, keeping the rest, and only once', async () => {
     const merge = await runStep({
       dirs,

@@ -336,6 +336,8 @@ async function cleanupImages(inputs, ctx, report) {
     }
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -345,8 +347,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/action/run-dir.ts
 var run_dir = __webpack_require__(87629);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/action/glob.ts
 /**
  * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
@@ -506,11 +506,17 @@ async function amiIdsOf(given, ctx) {
 
 
 
+
 /** `workingDirectory`: absolute, checked. */
 async function mergeManifestFiles(inputs, workingDirectory, ctx) {
     const { files, missing } = expandPatterns(inputs.manifests, workingDirectory);
     if (missing.length > 0) {
-        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})`);
+        // A folder given where files are meant: say which pattern would find its manifests.
+        const folders = missing.filter((m) => isFolder(external_node_path_.resolve(workingDirectory, m)));
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})` +
+            (folders.length
+                ? `; ${folders.map((f) => `'${f}'`).join(', ')} ${folders.length === 1 ? 'is a folder' : 'are folders'}: name the files, such as '${folders[0].replace(/\/+$/, '')}/**/*.json'`
+                : ''));
     }
     for (const file of files) {
         (0,action_inputs/* checkInside */.TC)(file, constants/* Inputs */.G0.Manifests, external_node_path_.relative(workingDirectory, file) || file, manifestRoots(ctx), 'names');
@@ -542,6 +548,14 @@ async function mergeManifestFiles(inputs, workingDirectory, ctx) {
         byBuild.set(artifact.build, build);
     }
     return { builds: [...byBuild.values()] };
+}
+function isFolder(file) {
+    try {
+        return (0,external_node_fs_.statSync)(file).isDirectory();
+    }
+    catch {
+        return false;
+    }
 }
 
 // EXTERNAL MODULE: ./src/lifecycle/promotion.ts

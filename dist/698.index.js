@@ -148,6 +148,8 @@ function named(input, value, parse) {
     }
     catch (error) {
         const message = error instanceof Error ? error.message : String(error);
+        if (message.startsWith(`Input '${input}'`))
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(message);
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(message.startsWith(input)
             ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`
             : `Input '${input}': ${message}`);
@@ -1680,10 +1682,10 @@ function checkAccountId(id) {
 const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 function checkTag(key, value) {
     if (key === '' || key.length > 128 || !TAG_CHARACTERS.test(key)) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'stage-tag' is "${key}", which is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`);
     }
     if (key.toLowerCase().startsWith('aws:')) {
-        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`stage-tag "${key}" starts with "aws:", which AWS reserves`);
+        throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'stage-tag' is "${key}", which starts with "aws:", a prefix AWS reserves`);
     }
     if (value.trim() === '')
         throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ('stage is empty; expected e.g. "staging"');
@@ -6064,17 +6066,17 @@ function parseTfvarsMapping(text) {
             return;
         const eq = trimmed.indexOf('=');
         if (eq < 0) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`);
         }
         const variable = trimmed.slice(0, eq).trim();
         const target = trimmed.slice(eq + 1).trim();
         if (!(0,_values_js__WEBPACK_IMPORTED_MODULE_1__/* .isTerraformIdentifier */ .ML)(variable)) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${line}: "${variable}" is not a valid Terraform variable name ` +
                 '(expected a letter or underscore, then letters, digits, underscores or hyphens)');
         }
         const previous = lineOf.get(variable);
         if (previous !== undefined) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${line}: variable "${variable}" is already mapped on line ${previous}`);
         }
         // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
         // colon separates the region.
@@ -6082,7 +6084,7 @@ function parseTfvarsMapping(text) {
         const build = (colon < 0 ? target : target.slice(0, colon)).trim();
         const region = colon < 0 ? undefined : target.slice(colon + 1).trim();
         if (build === '' || region === '') {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`);
         }
         lineOf.set(variable, line);
         entries.push(region === undefined ? { variable, build, line } : { variable, build, region, line });
@@ -6136,12 +6138,12 @@ function selectTfvarsValues(amiIds, mapping) {
     for (const entry of mapping) {
         const regions = amiIds[entry.build];
         if (!regions || Object.keys(regions).length === 0) {
-            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
+            throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`);
         }
         if (entry.region !== undefined) {
             const ami = regions[entry.region];
             if (ami === undefined) {
-                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
+                throw new _action_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ActionError */ .lZ(`Input 'tfvars-mapping', line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`);
             }
             values[entry.variable] = ami;
             continue;

@@ -129,7 +129,7 @@ describe('tfvars', () => {
 
   it.each([
     [{ 'ami-ids': '{"b": {"us-east-1": "ami-xyz"}}' }, "Input 'ami-ids': "],
-    [{ 'tfvars-mapping': '1bad=build' }, "Input 'tfvars-mapping': line 1"]
+    [{ 'tfvars-mapping': '1bad=build' }, 'Input \'tfvars-mapping\', line 1: "1bad" is not a valid']
   ])('refuses %j, naming the input', (values, message) => {
     expect(() => readTfvarsInputs(reader({ 'tfvars-file': 'a.tfvars', ...values }))).toThrow(
       message

@@ -137,8 +137,11 @@ describe('planPromotion', () => {
     [{ stage: '' }, 'stage is empty'],
     [{ stage: 'prod;rm' }, 'The value "prod;rm" of tag "status" is not a valid EC2 tag value'],
     [{ stage: 'x'.repeat(257) }, 'is not a valid EC2 tag value; expected up to 256'],
-    [{ stageTag: 'aws:stage' }, 'stage-tag "aws:stage" starts with "aws:", which AWS reserves'],
-    [{ stageTag: '' }, 'stage-tag "" is not a valid EC2 tag key'],
+    [
+      { stageTag: 'aws:stage' },
+      `Input 'stage-tag' is "aws:stage", which starts with "aws:", a prefix AWS reserves`
+    ],
+    [{ stageTag: '' }, `Input 'stage-tag' is "", which is not a valid EC2 tag key`],
     [{ shareWith: ['12345'] }, 'share-with: "12345" is not an AWS account id; expected 12 digits'],
     [{ amiIds: {} }, 'ami-ids holds no AMI id to promote']
   ])('refuses %j', (extra, message) => {

@@ -109,12 +109,12 @@ describe('selectTfvarsValues', () => {
   it('names what exists when the mapping names a build or region that does not', () => {
     const amiIds = { 'amazon-ebs.web': { 'us-east-1': AMI_A, 'eu-west-1': AMI_B } }
     expect(() => selectTfvarsValues(amiIds, parseTfvarsMapping('x=amazon-ebs.api'))).toThrow(
-      'tfvars-mapping line 1: build "amazon-ebs.api" has no AMI in ami-ids; builds with AMIs: "amazon-ebs.web"'
+      `Input 'tfvars-mapping', line 1: build "amazon-ebs.api" has no AMI in ami-ids; builds with AMIs: "amazon-ebs.web"`
     )
     expect(() =>
       selectTfvarsValues(amiIds, parseTfvarsMapping('\nx=amazon-ebs.web:ap-south-1'))
     ).toThrow(
-      'tfvars-mapping line 2: build "amazon-ebs.web" has no AMI in region "ap-south-1"; its regions: "us-east-1", "eu-west-1"'
+      `Input 'tfvars-mapping', line 2: build "amazon-ebs.web" has no AMI in region "ap-south-1"; its regions: "us-east-1", "eu-west-1"`
     )
   })
 

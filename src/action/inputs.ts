@@ -100,6 +100,7 @@ export function named<T>(input: string, value: string, parse: (value: string) =>
     return parse(value)
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
+    if (message.startsWith(`Input '${input}'`)) throw new ActionError(message)
     throw new ActionError(
       message.startsWith(input)
         ? `Input '${input}': ${message.slice(input.length).replace(/^[\s:]+/, '')}`

@@ -1,4 +1,5 @@
 /** `command: merge-manifests`: one manifest, and the image outputs, from several builds' manifests. */
+import { statSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
@@ -28,8 +29,13 @@ export async function mergeManifestFiles(
 ): Promise<LifecycleReport> {
   const { files, missing } = expandPatterns(inputs.manifests, workingDirectory)
   if (missing.length > 0) {
+    // A folder given where files are meant: say which pattern would find its manifests.
+    const folders = missing.filter((m) => isFolder(path.resolve(workingDirectory, m)))
     throw new ActionError(
-      `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})`
+      `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})` +
+        (folders.length
+          ? `; ${folders.map((f) => `'${f}'`).join(', ')} ${folders.length === 1 ? 'is a folder' : 'are folders'}: name the files, such as '${folders[0].replace(/\/+$/, '')}/**/*.json'`
+          : '')
     )
   }
   for (const file of files) {
@@ -72,4 +78,12 @@ export async function mergeManifestFiles(
     byBuild.set(artifact.build, build)
   }
   return { builds: [...byBuild.values()] }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return statSync(file).isDirectory()
+  } catch {
+    return false
+  }
 }

@@ -158,11 +158,13 @@ const TAG_CHARACTERS = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u
 function checkTag(key: string, value: string): void {
   if (key === '' || key.length > 128 || !TAG_CHARACTERS.test(key)) {
     throw new ActionError(
-      `stage-tag "${key}" is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`
+      `Input 'stage-tag' is "${key}", which is not a valid EC2 tag key; expected 1 to 128 letters, digits, spaces or _ . : / = + - @`
     )
   }
   if (key.toLowerCase().startsWith('aws:')) {
-    throw new ActionError(`stage-tag "${key}" starts with "aws:", which AWS reserves`)
+    throw new ActionError(
+      `Input 'stage-tag' is "${key}", which starts with "aws:", a prefix AWS reserves`
+    )
   }
   if (value.trim() === '') throw new ActionError('stage is empty; expected e.g. "staging"')
   checkTagValue(key, value)

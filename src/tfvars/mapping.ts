@@ -37,21 +37,21 @@ export function parseTfvarsMapping(text: string): TfvarsMappingEntry[] {
     const eq = trimmed.indexOf('=')
     if (eq < 0) {
       throw new ActionError(
-        `tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`
+        `Input 'tfvars-mapping', line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region"`
       )
     }
     const variable = trimmed.slice(0, eq).trim()
     const target = trimmed.slice(eq + 1).trim()
     if (!isTerraformIdentifier(variable)) {
       throw new ActionError(
-        `tfvars-mapping line ${line}: "${variable}" is not a valid Terraform variable name ` +
+        `Input 'tfvars-mapping', line ${line}: "${variable}" is not a valid Terraform variable name ` +
           '(expected a letter or underscore, then letters, digits, underscores or hyphens)'
       )
     }
     const previous = lineOf.get(variable)
     if (previous !== undefined) {
       throw new ActionError(
-        `tfvars-mapping line ${line}: variable "${variable}" is already mapped on line ${previous}`
+        `Input 'tfvars-mapping', line ${line}: variable "${variable}" is already mapped on line ${previous}`
       )
     }
     // Build names may contain colons only in theory (`source.type.name` uses dots), so the last
@@ -61,7 +61,7 @@ export function parseTfvarsMapping(text: string): TfvarsMappingEntry[] {
     const region = colon < 0 ? undefined : target.slice(colon + 1).trim()
     if (build === '' || region === '') {
       throw new ActionError(
-        `tfvars-mapping line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`
+        `Input 'tfvars-mapping', line ${line} ("${trimmed}"): expected "variable=build" or "variable=build:region" with a non-empty build${region === '' ? ' and region' : ''}`
       )
     }
     lineOf.set(variable, line)
@@ -126,14 +126,14 @@ export function selectTfvarsValues(amiIds: AmiIds, mapping?: TfvarsMappingEntry[
     const regions = amiIds[entry.build]
     if (!regions || Object.keys(regions).length === 0) {
       throw new ActionError(
-        `tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`
+        `Input 'tfvars-mapping', line ${entry.line}: build "${entry.build}" has no AMI in ami-ids; builds with AMIs: ${quoteList(builds)}`
       )
     }
     if (entry.region !== undefined) {
       const ami = regions[entry.region]
       if (ami === undefined) {
         throw new ActionError(
-          `tfvars-mapping line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`
+          `Input 'tfvars-mapping', line ${entry.line}: build "${entry.build}" has no AMI in region "${entry.region}"; its regions: ${quoteList(Object.keys(regions))}`
         )
       }
       values[entry.variable] = ami
