@@ -187,6 +187,38 @@ describe('merge-manifests and tfvars', () => {
     expect(result.exitCode).toBe(1)
     expect(errors(result)).toMatch(/Input 'ami-ids' is empty and no build of this action ran/)
   })
+
+  it('names the manifest when the build it records made no AMI', async () => {
+    const manifest = path.join(dirs.workspace, 'null-manifest.json')
+    writeFileSync(
+      manifest,
+      JSON.stringify({
+        builds: [
+          {
+            name: 'null.smoke',
+            builder_type: 'null',
+            build_time: 1700000000,
+            files: null,
+            artifact_id: 'Null',
+            packer_run_uuid: 'run-1',
+            custom_data: null
+          }
+        ],
+        last_run_uuid: 'run-1'
+      })
+    )
+    for (const command of ['tfvars', 'promote']) {
+      const result = await runStep({
+        dirs,
+        inputs: { command, 'tfvars-file': 'x.tfvars', stage: 'testing' },
+        env: { PACKER_IMAGE_ACTION_MANIFEST: manifest }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(errors(result)).toBe(
+        `Input 'ami-ids' is empty, and the manifest of this job's build (${manifest}) holds no AMI: its last run built no Amazon image`
+      )
+    }
+  })
 })
 
 describe('cleanup and promote against the EC2 double', () => {

@@ -490,7 +490,11 @@ async function amiIdsOf(given, ctx) {
     (0,action_inputs/* checkInside */.TC)(manifestFile, { variable: constants/* MANIFEST_ENV */.Ed }, manifestFile, manifestRoots(ctx));
     const { manifest } = await readManifest(manifestFile);
     ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`);
-    return (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
+    const amiIds = (0,artifacts/* amiIdsByBuild */.vQ)((0,packer_manifest/* manifestToArtifacts */.wd)((0,packer_manifest/* lastRunOf */.jk)(manifest)));
+    if (Object.keys(amiIds).length === 0) {
+        throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.AmiIds}' is empty, and the manifest of this job's build (${manifestFile}) holds no AMI: its last run built no Amazon image`);
+    }
+    return amiIds;
 }
 
 ;// CONCATENATED MODULE: ./src/commands/merge-manifests.ts

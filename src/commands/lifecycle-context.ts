@@ -58,5 +58,11 @@ export async function amiIdsOf(given: AmiIds | undefined, ctx: LifecycleContext)
   checkInside(manifestFile, { variable: MANIFEST_ENV }, manifestFile, manifestRoots(ctx))
   const { manifest } = await readManifest(manifestFile)
   ctx.log.info(`AMIs from the manifest of this job's build: ${manifestFile}`)
-  return amiIdsByBuild(manifestToArtifacts(lastRunOf(manifest)))
+  const amiIds = amiIdsByBuild(manifestToArtifacts(lastRunOf(manifest)))
+  if (Object.keys(amiIds).length === 0) {
+    throw new ActionError(
+      `Input '${Inputs.AmiIds}' is empty, and the manifest of this job's build (${manifestFile}) holds no AMI: its last run built no Amazon image`
+    )
+  }
+  return amiIds
 }
