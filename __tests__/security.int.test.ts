@@ -155,6 +155,19 @@ describe('secrets in diagnostics', () => {
     )
     expect(result.stdout).not.toContain('Q7')
     expect(result.stdout).not.toContain('[command]')
+    // The summary says so too, without the value.
+    expect(result.summary).toContain('### Packer build: ✗ failed')
+    expect(result.summary).toContain('the value of &#39;secret&#39; has 2 character(s)')
+    expect(result.summary).not.toContain('Q7')
+  })
+
+  it('writes no summary for refused inputs when summary is false', async () => {
+    const result = await packer.step({
+      files: '__tests__/data/templates/vars',
+      inputs: { summary: 'false', 'on-error': 'ask' }
+    })
+    expect(result.exitCode).toBe(1)
+    expect(result.summary).toBe('')
   })
 })
 

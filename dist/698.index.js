@@ -5074,13 +5074,23 @@ const COMMAND_DEFINITIONS = {
 
 // EXTERNAL MODULE: ./src/summary/lifecycle.ts
 var summary_lifecycle = __webpack_require__(87980);
+// EXTERNAL MODULE: ./src/summary/markdown.ts
+var markdown = __webpack_require__(97175);
 // EXTERNAL MODULE: ./src/summary/packer-run.ts
 var packer_run = __webpack_require__(64624);
 ;// CONCATENATED MODULE: ./src/summary/report.ts
 
 
+
 /** `clean` is applied to what the command reported (the redaction of secrets) before it is rendered. */
 function renderCommandSummary(report, failure, durationMs, clean = (value) => value) {
+    if (report.kind === 'inputs') {
+        return ([
+            `### Packer ${(0,markdown/* inline */.mG)(report.command)}: ✗ failed`,
+            `The step's inputs were refused before anything was downloaded or run.`,
+            `**Error**\n\n${(0,markdown/* pre */.AS)(failure?.message ?? '')}`
+        ].join('\n\n') + '\n');
+    }
     if (report.kind === 'lifecycle') {
         return (0,summary_lifecycle/* renderLifecycleSummary */.lu)(report.command, clean(report.report), failure?.message, durationMs);
     }
@@ -5148,7 +5158,7 @@ async function runCommand(cancellation, redactor) {
         prepared = prepare(redactor, workspace);
     }
     catch (error) {
-        return { failure: failed(error) };
+        return { failure: failed(error), ...refusedInputsReport() };
     }
     const { command, installer, report } = prepared;
     try {
@@ -5164,6 +5174,17 @@ async function runCommand(cancellation, redactor) {
     catch (error) {
         return { report, failure: failed(error) };
     }
+}
+/**
+ * The summary of a step whose inputs were refused: wanted unless `summary` reads as false, for the
+ * command as given (the bad input may be `summary` or `command` itself).
+ */
+function refusedInputsReport() {
+    const read = (0,action_inputs/* actionInputReader */.AO)();
+    const summary = read(constants/* Inputs */.G0.Summary).toLowerCase();
+    if (constants/* BOOLEAN_WORDS */.zB.false.includes(summary))
+        return {};
+    return { report: { kind: 'inputs', command: read(constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT } };
 }
 /** Reads the inputs every command reads and the command's own, masks the secrets, checks paths. */
 function prepare(redactor, workspace) {

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { Cancellation } from './action/cancellation.js'
-import { Outputs, State } from './action/constants.js'
+import { BOOLEAN_WORDS, DEFAULT_COMMAND, Inputs, Outputs, State } from './action/constants.js'
 import { getErrorMessage } from './action/errors.js'
 import {
   actionInputReader,
@@ -72,7 +72,7 @@ async function runCommand(cancellation: Cancellation, redactor: Redactor): Promi
   try {
     prepared = prepare(redactor, workspace)
   } catch (error) {
-    return { failure: failed(error) }
+    return { failure: failed(error), ...refusedInputsReport() }
   }
   const { command, installer, report } = prepared
   try {
@@ -87,6 +87,17 @@ async function runCommand(cancellation: Cancellation, redactor: Redactor): Promi
   } catch (error) {
     return { report, failure: failed(error) }
   }
+}
+
+/**
+ * The summary of a step whose inputs were refused: wanted unless `summary` reads as false, for the
+ * command as given (the bad input may be `summary` or `command` itself).
+ */
+function refusedInputsReport(): { report?: CommandReport } {
+  const read = actionInputReader()
+  const summary = read(Inputs.Summary).toLowerCase()
+  if ((BOOLEAN_WORDS.false as readonly string[]).includes(summary)) return {}
+  return { report: { kind: 'inputs', command: read(Inputs.Command) || DEFAULT_COMMAND } }
 }
 
 interface Prepared {

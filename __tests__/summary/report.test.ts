@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { SummaryReport } from '../../src/summary/packer-run.js'
+import { pre } from '../../src/summary/markdown.js'
 import { renderCommandSummary } from '../../src/summary/report.js'
 
 const packerReport = (): SummaryReport => ({
@@ -71,5 +72,23 @@ describe('renderCommandSummary of a lifecycle command', () => {
     )
     expect(markdown).toMatch(/^### Packer merge-manifests: ✗ failed\n/)
     expect(markdown).toContain('nothing matches')
+  })
+})
+
+describe('renderCommandSummary of refused inputs', () => {
+  it('names the command as given and shows the error, escaped', () => {
+    const text = renderCommandSummary(
+      { kind: 'inputs', command: 'bui<ld' },
+      { message: "Input 'on-error' is 'ask', which <waits>", cancelled: false },
+      5
+    )
+    expect(text).toBe(
+      [
+        '### Packer bui&lt;ld: ✗ failed',
+        "The step's inputs were refused before anything was downloaded or run.",
+        `**Error**\n\n${pre("Input 'on-error' is 'ask', which <waits>")}`
+      ].join('\n\n') + '\n'
+    )
+    expect(text).not.toContain('<waits>')
   })
 })

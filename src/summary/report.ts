@@ -4,12 +4,15 @@
  */
 import type { LifecycleCommand } from '../action/constants.js'
 import { renderLifecycleSummary, type LifecycleReport } from './lifecycle.js'
+import { inline, pre } from './markdown.js'
 import { renderSummary, type SummaryReport } from './packer-run.js'
 
 /** What a command fills in as it runs, even when it fails part-way. */
 export type CommandReport =
   | { kind: 'packer'; report: SummaryReport }
   | { kind: 'lifecycle'; command: LifecycleCommand; report: LifecycleReport }
+  /** The inputs were refused before any command ran. */
+  | { kind: 'inputs'; command: string }
 
 /** Why a run failed. */
 export interface Failure {
@@ -25,6 +28,15 @@ export function renderCommandSummary(
   durationMs: number,
   clean: <T>(value: T) => T = (value) => value
 ): string {
+  if (report.kind === 'inputs') {
+    return (
+      [
+        `### Packer ${inline(report.command)}: ✗ failed`,
+        `The step's inputs were refused before anything was downloaded or run.`,
+        `**Error**\n\n${pre(failure?.message ?? '')}`
+      ].join('\n\n') + '\n'
+    )
+  }
   if (report.kind === 'lifecycle') {
     return renderLifecycleSummary(
       report.command,
