@@ -6029,7 +6029,8 @@ function renderSummary(report) {
         sections.push('#### Artifacts', (0,_markdown_js__WEBPACK_IMPORTED_MODULE_0__/* .table */ .tp)(['Build', 'Artifact', 'Where', 'ID'], artifactTable));
     }
     if (validateFindings.length) {
-        sections.push('#### Validation', findingsTable(validateFindings));
+        // What packer validate said, and the diagnostics of packer build.
+        sections.push(report.command === 'build' ? '#### Diagnostics' : '#### Validation', findingsTable(validateFindings));
     }
     if (fmtFindings.length) {
         sections.push('#### Formatting', findingsTable(fmtFindings));

@@ -181,6 +181,14 @@ describe('renderSummary', () => {
     expect(md).not.toContain('#### Builds')
   })
 
+  it('heads the findings of a build Diagnostics: they hold packer build errors too', () => {
+    const finding = { severity: 'error' as const, message: 'context canceled' }
+    expect(renderSummary(report({ validateFindings: [finding] }))).toContain('#### Diagnostics')
+    expect(renderSummary(report({ command: 'validate', validateFindings: [finding] }))).toContain(
+      '#### Validation'
+    )
+  })
+
   it('renders an empty run', () => {
     const md = renderSummary(
       report({

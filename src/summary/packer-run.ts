@@ -156,7 +156,11 @@ export function renderSummary(report: SummaryReport): string {
     sections.push('#### Artifacts', table(['Build', 'Artifact', 'Where', 'ID'], artifactTable))
   }
   if (validateFindings.length) {
-    sections.push('#### Validation', findingsTable(validateFindings))
+    // What packer validate said, and the diagnostics of packer build.
+    sections.push(
+      report.command === 'build' ? '#### Diagnostics' : '#### Validation',
+      findingsTable(validateFindings)
+    )
   }
   if (fmtFindings.length) {
     sections.push('#### Formatting', findingsTable(fmtFindings))
