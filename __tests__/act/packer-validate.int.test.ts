@@ -4,7 +4,10 @@
  * the caller reads.
  */
 import { beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { MIRROR_VERSION } from '../support/mirror.js'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import * as path from 'node:path'
+import { createSigningKey, MIRROR_VERSION, startMirror } from '../support/mirror.js'
 import {
   actionCacheWithPacker,
   createCallerRepo,
@@ -35,7 +38,7 @@ build {
 }
 `
 
-function caller(templates: string[]): string {
+function caller(templates: string[], extra = ''): string {
   return `name: caller
 on: workflow_dispatch
 permissions: {}
@@ -47,8 +50,7 @@ jobs:
     with:
       working-directory: packer
       templates: '${JSON.stringify(templates)}'
-      packer-version: '${MIRROR_VERSION}'
-${reportJob('report', ['validate'])}`
+${extra || `      packer-version: '${MIRROR_VERSION}'\n`}${reportJob('report', ['validate'])}`
 }
 
 function validate(templates: string[]): Promise<ActResult> {
@@ -68,6 +70,51 @@ function summaryRows(log: string): string[] {
 }
 
 describe('packer-validate.yml under act', () => {
+  it('installs Packer from the mirror its releases-url names, verified with its releases-signing-key', async () => {
+    const key = await createSigningKey()
+    const mirror = await startMirror({ signWith: key })
+    try {
+      const armored = key.armoredPublic
+        .trim()
+        .split('\n')
+        .map((line) => `        ${line}`)
+        .join('\n')
+      const repo = createCallerRepo({
+        '.github/workflows/caller.yml': caller(
+          ['clean'],
+          [
+            "      packer-version: '~1.9'",
+            `      releases-url: ${mirror.url}`,
+            '      releases-signing-key: |',
+            armored,
+            ''
+          ].join('\n')
+        ),
+        'packer/clean/main.pkr.hcl': CLEAN
+      })
+      // A runner whose tool cache is empty: Packer must come from the mirror.
+      const run = await runAct({
+        repo,
+        workflow: '.github/workflows/caller.yml',
+        actionCache: mkdtempSync(path.join(tmpdir(), 'pia-act-cache-')),
+        timeoutMs: 150_000
+      })
+      expectExit(run, 0)
+      expect(run.results).toMatchObject({
+        report: { validate: { outputs: { result: 'success' } } }
+      })
+      expect(mirror.paths()).toEqual(
+        expect.arrayContaining([
+          '/packer/index.json',
+          `/packer/${MIRROR_VERSION}/packer_${MIRROR_VERSION}_SHA256SUMS`
+        ])
+      )
+      expect(run.log).toContain(`good signature by`)
+    } finally {
+      await mirror.close()
+    }
+  })
+
   it('passes a clean template and reports success to the caller', async () => {
     const run = await validate(['clean'])
     expectExit(run, 0)
