@@ -66,8 +66,11 @@ describe('runWarm', () => {
     ['summary', 'False'],
     ['summary', 'yes'],
     ['releases-url', 'https://releases.hashicorp.com/'],
-    ['releases-url', '']
-  ])('serves it with %s %j, a value it needs no check for', (name, value) => {
+    ['releases-url', ''],
+    ['releases-url', 'http://127.0.0.1:8080/hashicorp'],
+    // Read only when something is downloaded, on the full path too.
+    ['releases-signing-key', 'not read for a cached version']
+  ])('serves it with %s %j, which it takes as the full action does', (name, value) => {
     const env = { ...runner('1.6.6', true), [`INPUT_${name.toUpperCase()}`]: value }
     expect(runWarm(env, () => undefined)).toBe(true)
   })
@@ -76,8 +79,8 @@ describe('runWarm', () => {
     // Inputs the full action checks or masks whatever the tool cache holds.
     ['a secret to mask', '1.6.6', true, { 'INPUT_SENSITIVE-VARIABLES': 'pw=hunter2secret' }],
     ['a summary that is not a boolean', '1.6.6', true, { INPUT_SUMMARY: 'maybe' }],
-    ['a releases-url to check', '1.6.6', true, { 'INPUT_RELEASES-URL': 'ftp://x' }],
-    ['a signing key to read', '1.6.6', true, { 'INPUT_RELEASES-SIGNING-KEY': 'not a key' }],
+    ['a releases-url that is not http(s)', '1.6.6', true, { 'INPUT_RELEASES-URL': 'ftp://x' }],
+    ['a releases-url with a query', '1.6.6', true, { 'INPUT_RELEASES-URL': 'https://m/?t=1' }],
     ['an unfinished extraction (no .complete marker)', '1.6.6', false, {}],
     ['another command', '1.6.6', true, { INPUT_COMMAND: 'build' }],
     ['a range', '1.6.6', true, { 'INPUT_PACKER-VERSION': '1.x' }],

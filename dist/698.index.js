@@ -94,11 +94,13 @@ class ActionError extends Error {
 /* harmony import */ var semver__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(semver__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(90915);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(78055);
-/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(30065);
+/* harmony import */ var _redact_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(30065);
+/* harmony import */ var _releases_url_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(40334);
 /**
  * Reading the action's inputs: the reader, the inputs every command reads, and the parsers and
  * path checks the commands' own input readers (commands/*-inputs.ts) are made of.
  */
+
 
 
 
@@ -124,8 +126,8 @@ function readSensitiveVariables(read) {
     const variables = parseVariables(read(_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true), _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables, true);
     for (const v of variables) {
         // An empty value has nothing to hide; one or two characters cannot be hidden.
-        if (v.value.length > 0 && v.value.length < _redact_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_SECRET_LENGTH */ .v) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${_redact_js__WEBPACK_IMPORTED_MODULE_6__/* .MIN_SECRET_LENGTH */ .v} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}', or use a longer secret`);
+        if (v.value.length > 0 && v.value.length < _redact_js__WEBPACK_IMPORTED_MODULE_7__/* .MIN_SECRET_LENGTH */ .v) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.SensitiveVariables}': the value of '${v.name}' has ${v.value.length} character(s); a value under ${_redact_js__WEBPACK_IMPORTED_MODULE_7__/* .MIN_SECRET_LENGTH */ .v} characters cannot be redacted without blanking ordinary text in the log, so it cannot be kept secret: pass it in '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.Variables}', or use a longer secret`);
         }
     }
     return variables;
@@ -184,26 +186,10 @@ function parseVersionSpec(value) {
         `'1.11.2', or a semver range such as '~1.11', '1.x' or '>=1.10 <1.12'`);
 }
 function parseReleasesUrl(value) {
-    const raw = value.trim() || _constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je;
-    let url;
-    try {
-        url = new URL(raw);
-    }
-    catch {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je}`);
-    }
-    if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`);
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`);
-    }
-    // File paths are appended to the base, so a query or fragment would end up in the middle of
-    // each URL (and a token in a query would be printed with every URL).
-    if (url.search || url.hash || /[?#]/.test(raw)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(`Input '${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .Inputs */ .G0.ReleasesUrl}' has a query or fragment; expected a base URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RELEASES_URL */ .je} (put a token in a netrc or proxy setting instead)`);
-    }
-    return url.toString().replace(/\/+$/, '');
+    const checked = (0,_releases_url_js__WEBPACK_IMPORTED_MODULE_6__/* .checkReleasesUrl */ .E)(value);
+    if ('problem' in checked)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .ActionError */ .lZ(checked.problem);
+    return checked.url;
 }
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 /**

@@ -95,6 +95,53 @@ const BOOLEAN_WORDS = {
 
 /***/ }),
 
+/***/ 40334:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ checkReleasesUrl)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(90915);
+/**
+ * The `releases-url` input, checked. Built-ins only, so that the warm path (src/warm.ts) checks it
+ * the same way without loading @actions/core.
+ */
+
+/** The base URL without a trailing slash, or what is wrong with it (never echoing credentials). */
+function checkReleasesUrl(value) {
+    const raw = value.trim() || _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RELEASES_URL */ .je;
+    let url;
+    try {
+        url = new URL(raw);
+    }
+    catch {
+        return {
+            problem: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RELEASES_URL */ .je}`
+        };
+    }
+    if (url.username || url.password) {
+        return {
+            problem: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`
+        };
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        return {
+            problem: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
+        };
+    }
+    // File paths are appended to the base, so a query or fragment would end up in the middle of
+    // each URL (and a token in a query would be printed with every URL).
+    if (url.search || url.hash || /[?#]/.test(raw)) {
+        return {
+            problem: `Input '${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ReleasesUrl}' has a query or fragment; expected a base URL such as ${_constants_js__WEBPACK_IMPORTED_MODULE_0__/* .DEFAULT_RELEASES_URL */ .je} (put a token in a netrc or proxy setting instead)`
+        };
+    }
+    return { url: url.toString().replace(/\/+$/, '') };
+}
+
+
+/***/ }),
+
 /***/ 74831:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -719,6 +766,8 @@ var constants = __nccwpck_require__(90915);
 var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./src/action/releases-url.ts
+var releases_url = __nccwpck_require__(40334);
 // EXTERNAL MODULE: ./src/installer/tool-cache.ts
 var tool_cache = __nccwpck_require__(74831);
 ;// CONCATENATED MODULE: ./src/warm.ts
@@ -730,6 +779,7 @@ var tool_cache = __nccwpck_require__(74831);
  * none of it: the runner protocol for this case is two file appends. Anything else, and any doubt,
  * returns false and the full action runs.
  */
+
 
 
 
@@ -750,17 +800,16 @@ function fileCommandRecord(name, value) {
     return `${name}<<${delimiter}\n${value}\n${delimiter}\n`;
 }
 /**
- * Whether every input `install` reads, other than the version, is one the warm path can take
- * without checking it: empty or the default. Anything else (a secret to mask and check, a mirror, a
- * key, an odd `summary`) goes to the full action, which checks it whatever the tool cache holds.
+ * Whether the inputs `install` reads besides the version are ones the warm path takes as the full
+ * action would: a valid `summary` and `releases-url` (checked as there), and no secrets to check and
+ * mask. Anything else goes to the full action, which reports it whatever the tool cache holds. The
+ * `releases-signing-key` is read only when something is downloaded, on either path.
  */
-function onlyDefaults(env) {
+function warmInputs(env) {
     const summary = input(env, constants/* Inputs */.G0.Summary).toLowerCase();
-    const releasesUrl = input(env, constants/* Inputs */.G0.ReleasesUrl).replace(/\/+$/, '');
     return ((summary === '' ||
         [...constants/* BOOLEAN_WORDS */.zB.true, ...constants/* BOOLEAN_WORDS */.zB.false].some((w) => w === summary)) &&
-        (releasesUrl === '' || releasesUrl === constants/* DEFAULT_RELEASES_URL */.je) &&
-        input(env, constants/* Inputs */.G0.ReleasesSigningKey) === '' &&
+        !('problem' in (0,releases_url/* checkReleasesUrl */.E)(input(env, constants/* Inputs */.G0.ReleasesUrl))) &&
         input(env, constants/* Inputs */.G0.SensitiveVariables) === '');
 }
 /** `::add-mask::` for a value, escaped as @actions/core escapes a command's data. */
@@ -772,7 +821,7 @@ function runWarm(env = process.env, print = (text) => (0,external_node_fs_.write
     try {
         if ((input(env, constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT) !== 'install')
             return false;
-        if (!onlyDefaults(env))
+        if (!warmInputs(env))
             return false;
         const version = (0,tool_cache/* exactVersion */.y)(input(env, constants/* Inputs */.G0.PackerVersion));
         const root = env.RUNNER_TOOL_CACHE;

@@ -11,12 +11,12 @@ import * as path from 'node:path'
 import {
   BOOLEAN_WORDS,
   DEFAULT_COMMAND,
-  DEFAULT_RELEASES_URL,
   Inputs,
   Outputs,
   State,
   TOOL_NAME
 } from './action/constants.js'
+import { checkReleasesUrl } from './action/releases-url.js'
 import { completeMarker, exactVersion, toolCachePath } from './installer/tool-cache.js'
 
 function input(env: NodeJS.ProcessEnv, name: string): string {
@@ -37,18 +37,17 @@ export function fileCommandRecord(name: string, value: string): string {
 }
 
 /**
- * Whether every input `install` reads, other than the version, is one the warm path can take
- * without checking it: empty or the default. Anything else (a secret to mask and check, a mirror, a
- * key, an odd `summary`) goes to the full action, which checks it whatever the tool cache holds.
+ * Whether the inputs `install` reads besides the version are ones the warm path takes as the full
+ * action would: a valid `summary` and `releases-url` (checked as there), and no secrets to check and
+ * mask. Anything else goes to the full action, which reports it whatever the tool cache holds. The
+ * `releases-signing-key` is read only when something is downloaded, on either path.
  */
-function onlyDefaults(env: NodeJS.ProcessEnv): boolean {
+function warmInputs(env: NodeJS.ProcessEnv): boolean {
   const summary = input(env, Inputs.Summary).toLowerCase()
-  const releasesUrl = input(env, Inputs.ReleasesUrl).replace(/\/+$/, '')
   return (
     (summary === '' ||
       [...BOOLEAN_WORDS.true, ...BOOLEAN_WORDS.false].some((w) => w === summary)) &&
-    (releasesUrl === '' || releasesUrl === DEFAULT_RELEASES_URL) &&
-    input(env, Inputs.ReleasesSigningKey) === '' &&
+    !('problem' in checkReleasesUrl(input(env, Inputs.ReleasesUrl))) &&
     input(env, Inputs.SensitiveVariables) === ''
   )
 }
@@ -65,7 +64,7 @@ export function runWarm(
 ): boolean {
   try {
     if ((input(env, Inputs.Command) || DEFAULT_COMMAND) !== 'install') return false
-    if (!onlyDefaults(env)) return false
+    if (!warmInputs(env)) return false
     const version = exactVersion(input(env, Inputs.PackerVersion))
     const root = env.RUNNER_TOOL_CACHE
     const outputFile = env.GITHUB_OUTPUT

@@ -11,11 +11,11 @@ import {
   COMMANDS,
   type Command,
   DEFAULT_COMMAND,
-  DEFAULT_RELEASES_URL,
   Inputs
 } from './constants.js'
 import { ActionError } from './errors.js'
 import { MIN_SECRET_LENGTH } from './redact.js'
+import { checkReleasesUrl } from './releases-url.js'
 
 export interface Variable {
   name: string
@@ -144,33 +144,9 @@ export function parseVersionSpec(value: string): string {
 }
 
 export function parseReleasesUrl(value: string): string {
-  const raw = value.trim() || DEFAULT_RELEASES_URL
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new ActionError(
-      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL such as ${DEFAULT_RELEASES_URL}`
-    )
-  }
-  if (url.username || url.password) {
-    throw new ActionError(
-      `Input '${Inputs.ReleasesUrl}' carries credentials; put them in a netrc or proxy setting instead`
-    )
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ActionError(
-      `Input '${Inputs.ReleasesUrl}' is '${raw}'; expected an http(s) URL, not ${url.protocol}`
-    )
-  }
-  // File paths are appended to the base, so a query or fragment would end up in the middle of
-  // each URL (and a token in a query would be printed with every URL).
-  if (url.search || url.hash || /[?#]/.test(raw)) {
-    throw new ActionError(
-      `Input '${Inputs.ReleasesUrl}' has a query or fragment; expected a base URL such as ${DEFAULT_RELEASES_URL} (put a token in a netrc or proxy setting instead)`
-    )
-  }
-  return url.toString().replace(/\/+$/, '')
+  const checked = checkReleasesUrl(value)
+  if ('problem' in checked) throw new ActionError(checked.problem)
+  return checked.url
 }
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/
