@@ -6,13 +6,7 @@ import * as core from '@actions/core'
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs'
 import * as path from 'node:path'
 import semver from 'semver'
-import {
-  BOOLEAN_WORDS,
-  COMMANDS,
-  type Command,
-  DEFAULT_COMMAND,
-  Inputs
-} from './constants.js'
+import { BOOLEAN_WORDS, COMMANDS, type Command, DEFAULT_COMMAND, Inputs } from './constants.js'
 import { ActionError } from './errors.js'
 import { MIN_SECRET_LENGTH } from './redact.js'
 import { checkReleasesUrl } from './releases-url.js'
