@@ -336,8 +336,6 @@ async function cleanupImages(inputs, ctx, report) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -347,6 +345,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/action/run-dir.ts
 var run_dir = __webpack_require__(87629);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 ;// CONCATENATED MODULE: ./src/action/glob.ts
 /**
  * File patterns for inputs that name files (`manifests`): `*` and `?` within one path segment,
@@ -402,26 +402,29 @@ function walk(dir, into) {
 }
 /**
  * The files the patterns name, absolute, each once, in pattern order and then by name. `missing`
- * lists the patterns that matched nothing.
+ * lists the patterns that matched nothing, and `folders` those of them that name a folder.
  */
 function expandPatterns(patterns, cwd) {
     const files = [];
     const missing = [];
+    const folders = [];
     for (const raw of patterns) {
         const pattern = raw.replace(/\\/g, '/');
         const absolute = external_node_path_.resolve(cwd, pattern);
         if (!WILDCARD.test(pattern)) {
-            let isFile = false;
+            let stat;
             try {
-                isFile = (0,external_node_fs_.statSync)(absolute).isFile();
+                stat = (0,external_node_fs_.statSync)(absolute);
             }
             catch {
-                isFile = false;
+                stat = undefined;
             }
-            if (isFile)
+            if (stat?.isFile())
                 files.push(absolute);
             else
                 missing.push(raw);
+            if (stat?.isDirectory())
+                folders.push(raw);
             continue;
         }
         const base = external_node_path_.resolve(cwd, patternBase(pattern));
@@ -435,7 +438,7 @@ function expandPatterns(patterns, cwd) {
             missing.push(raw);
         files.push(...matched);
     }
-    return { files: [...new Set(files)], missing };
+    return { files: [...new Set(files)], missing, folders };
 }
 
 // EXTERNAL MODULE: ./src/action/inputs.ts
@@ -510,13 +513,11 @@ async function amiIdsOf(given, ctx) {
 
 
 
-
 /** `workingDirectory`: absolute, checked. */
 async function mergeManifestFiles(inputs, workingDirectory, ctx) {
-    const { files, missing } = expandPatterns(inputs.manifests, workingDirectory);
+    const { files, missing, folders } = expandPatterns(inputs.manifests, workingDirectory);
     if (missing.length > 0) {
         // A folder given where files are meant: say which pattern would find its manifests.
-        const folders = missing.filter((m) => isFolder(external_node_path_.resolve(workingDirectory, m)));
         throw new errors/* ActionError */.lZ(`Input '${constants/* Inputs */.G0.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})` +
             (folders.length
                 ? `; ${folders.map((f) => `'${f}'`).join(', ')} ${folders.length === 1 ? 'is a folder' : 'are folders'}: name the files, such as '${folders[0].replace(/\/+$/, '')}/**/*.json'`
@@ -552,14 +553,6 @@ async function mergeManifestFiles(inputs, workingDirectory, ctx) {
         byBuild.set(artifact.build, build);
     }
     return { builds: [...byBuild.values()] };
-}
-function isFolder(file) {
-    try {
-        return (0,external_node_fs_.statSync)(file).isDirectory();
-    }
-    catch {
-        return false;
-    }
 }
 
 // EXTERNAL MODULE: ./src/lifecycle/promotion.ts

@@ -2559,7 +2559,7 @@ class Logger {
             return;
         }
         const stopped = this.stopToken !== undefined;
-        this.output(clean);
+        this.writeStopped(clean);
         if (!stopped)
             this.resume();
     }
@@ -2568,13 +2568,17 @@ class Logger {
      * the text as printed, secrets redacted.
      */
     output(text) {
+        const clean = this.redact(text);
+        this.writeStopped(clean);
+        return clean;
+    }
+    /** A line already redacted, with workflow commands stopped (they stay stopped after it). */
+    writeStopped(clean) {
         if (this.stopToken === undefined) {
             this.stopToken = (0,external_node_crypto_.randomUUID)();
             this.write(`::stop-commands::${this.stopToken}\n`);
         }
-        const clean = this.redact(text);
         this.write(`${clean}\n`);
-        return clean;
     }
     /** Workflow commands work again (after Packer's output, before the action's own commands). */
     resume() {
@@ -4262,7 +4266,7 @@ function rewrittenFiles(output, context) {
     return output
         .split(/\r?\n/)
         .map((line) => line.trim())
-        .filter((line) => /\.(pkr|pkrvars)\.hcl$|\.hcl$/.test(line) && !line.includes(' '))
+        .filter((line) => line.endsWith('.hcl') && !line.includes(' '))
         .map((file) => workspacePath(file, context));
 }
 /** `packer fmt`: rewrites the files. */
@@ -5167,8 +5171,14 @@ async function runCommand(cancellation, redactor) {
  */
 function refusedInputsReport() {
     const read = (0,action_inputs/* actionInputReader */.AO)();
-    const summary = read(constants/* Inputs */.G0.Summary).toLowerCase();
-    if (constants/* BOOLEAN_WORDS */.zB.false.includes(summary))
+    let wanted = true;
+    try {
+        wanted = (0,action_inputs/* parseBoolean */.yG)(read(constants/* Inputs */.G0.Summary), constants/* Inputs */.G0.Summary, true);
+    }
+    catch {
+        // A `summary` that is no boolean is the refused input itself: say so in the summary.
+    }
+    if (!wanted)
         return {};
     return { report: { kind: 'inputs', command: read(constants/* Inputs */.G0.Command) || constants/* DEFAULT_COMMAND */.YT } };
 }

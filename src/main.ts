@@ -6,10 +6,11 @@
 import * as core from '@actions/core'
 import * as path from 'node:path'
 import { Cancellation } from './action/cancellation.js'
-import { BOOLEAN_WORDS, DEFAULT_COMMAND, Inputs, Outputs, State } from './action/constants.js'
+import { DEFAULT_COMMAND, Inputs, Outputs, State } from './action/constants.js'
 import { getErrorMessage } from './action/errors.js'
 import {
   actionInputReader,
+  parseBoolean,
   readInstallerInputs,
   readSharedInputs,
   type InstallerInputs
@@ -95,8 +96,13 @@ async function runCommand(cancellation: Cancellation, redactor: Redactor): Promi
  */
 function refusedInputsReport(): { report?: CommandReport } {
   const read = actionInputReader()
-  const summary = read(Inputs.Summary).toLowerCase()
-  if ((BOOLEAN_WORDS.false as readonly string[]).includes(summary)) return {}
+  let wanted = true
+  try {
+    wanted = parseBoolean(read(Inputs.Summary), Inputs.Summary, true)
+  } catch {
+    // A `summary` that is no boolean is the refused input itself: say so in the summary.
+  }
+  if (!wanted) return {}
   return { report: { kind: 'inputs', command: read(Inputs.Command) || DEFAULT_COMMAND } }
 }
 

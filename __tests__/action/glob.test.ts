@@ -48,6 +48,13 @@ describe('expandPatterns', () => {
     expect(missing).toEqual(['none/*.json', 'nope.json'])
   })
 
+  it('names the missing patterns that are folders', () => {
+    const { files, missing, folders } = expandPatterns(['legs', 'legs/a', 'nope'], dir)
+    expect(files).toEqual([])
+    expect(missing).toEqual(['legs', 'legs/a', 'nope'])
+    expect(folders).toEqual(['legs', 'legs/a'])
+  })
+
   it('takes absolute patterns as they are', () => {
     const { files } = expandPatterns([path.join(dir, 'legs/**/*.json')], '/')
     expect(files).toHaveLength(3)

@@ -50,26 +50,28 @@ function walk(dir: string, into: string[]): void {
 
 /**
  * The files the patterns name, absolute, each once, in pattern order and then by name. `missing`
- * lists the patterns that matched nothing.
+ * lists the patterns that matched nothing, and `folders` those of them that name a folder.
  */
 export function expandPatterns(
   patterns: string[],
   cwd: string
-): { files: string[]; missing: string[] } {
+): { files: string[]; missing: string[]; folders: string[] } {
   const files: string[] = []
   const missing: string[] = []
+  const folders: string[] = []
   for (const raw of patterns) {
     const pattern = raw.replace(/\\/g, '/')
     const absolute = path.resolve(cwd, pattern)
     if (!WILDCARD.test(pattern)) {
-      let isFile = false
+      let stat
       try {
-        isFile = statSync(absolute).isFile()
+        stat = statSync(absolute)
       } catch {
-        isFile = false
+        stat = undefined
       }
-      if (isFile) files.push(absolute)
+      if (stat?.isFile()) files.push(absolute)
       else missing.push(raw)
+      if (stat?.isDirectory()) folders.push(raw)
       continue
     }
     const base = path.resolve(cwd, patternBase(pattern))
@@ -82,5 +84,5 @@ export function expandPatterns(
     if (matched.length === 0) missing.push(raw)
     files.push(...matched)
   }
-  return { files: [...new Set(files)], missing }
+  return { files: [...new Set(files)], missing, folders }
 }

@@ -48,7 +48,7 @@ export class Logger {
       return
     }
     const stopped = this.stopToken !== undefined
-    this.output(clean)
+    this.writeStopped(clean)
     if (!stopped) this.resume()
   }
 
@@ -57,13 +57,18 @@ export class Logger {
    * the text as printed, secrets redacted.
    */
   output(text: string): string {
+    const clean = this.redact(text)
+    this.writeStopped(clean)
+    return clean
+  }
+
+  /** A line already redacted, with workflow commands stopped (they stay stopped after it). */
+  private writeStopped(clean: string): void {
     if (this.stopToken === undefined) {
       this.stopToken = randomUUID()
       this.write(`::stop-commands::${this.stopToken}\n`)
     }
-    const clean = this.redact(text)
     this.write(`${clean}\n`)
-    return clean
   }
 
   /** Workflow commands work again (after Packer's output, before the action's own commands). */

@@ -62,7 +62,7 @@ export function rewrittenFiles(output: string, context: PathContext): string[] {
   return output
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .filter((line) => /\.(pkr|pkrvars)\.hcl$|\.hcl$/.test(line) && !line.includes(' '))
+    .filter((line) => line.endsWith('.hcl') && !line.includes(' '))
     .map((file) => workspacePath(file, context))
 }
 

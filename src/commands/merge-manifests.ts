@@ -1,5 +1,4 @@
 /** `command: merge-manifests`: one manifest, and the image outputs, from several builds' manifests. */
-import { statSync } from 'node:fs'
 import { randomUUID } from 'node:crypto'
 import { writeFile } from 'node:fs/promises'
 import * as path from 'node:path'
@@ -27,10 +26,9 @@ export async function mergeManifestFiles(
   workingDirectory: string,
   ctx: LifecycleContext
 ): Promise<LifecycleReport> {
-  const { files, missing } = expandPatterns(inputs.manifests, workingDirectory)
+  const { files, missing, folders } = expandPatterns(inputs.manifests, workingDirectory)
   if (missing.length > 0) {
     // A folder given where files are meant: say which pattern would find its manifests.
-    const folders = missing.filter((m) => isFolder(path.resolve(workingDirectory, m)))
     throw new ActionError(
       `Input '${Inputs.Manifests}': nothing matches ${missing.map((m) => `'${m}'`).join(', ')} (in ${workingDirectory})` +
         (folders.length
@@ -78,12 +76,4 @@ export async function mergeManifestFiles(
     byBuild.set(artifact.build, build)
   }
   return { builds: [...byBuild.values()] }
-}
-
-function isFolder(file: string): boolean {
-  try {
-    return statSync(file).isDirectory()
-  } catch {
-    return false
-  }
 }
